@@ -1,0 +1,142 @@
+// Chooses and builds the Prisma driver adapter for DATABASE_URL. Used by the app, the CLI, the
+// tests and prisma.config.ts, so every door talks to the database the same way.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+
+export type DbProvider = "sqlite" | "postgres";
+
+export const DEFAULT_DATABASE_URL = "file:./data/app.db";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+}
+
+export function providerOf(url: string): DbProvider {
+  if (/^postgres(ql)?:\/\//i.test(url)) return "postgres";
+  if (url.startsWith("file:")) return "sqlite";
+  throw new Error(
+    `DATABASE_URL "${url}" is neither a SQLite file (file:./data/app.db) nor PostgreSQL (postgresql://user@host:5432/db).`,
+  );
+}
+
+export function sqliteFilePath(url: string): string {
+  return url.replace(/^file:/, "");
+}
+
+// Every connection: durability over speed (a lost acknowledged review is worse than 0.1 ms), wait
+// for writers instead of failing, and enforce foreign keys, which SQLite leaves off by default.
+export const SQLITE_PRAGMAS =
+  "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+
+class SqliteFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = "sqlite" as const;
+  readonly adapterName: string;
+  readonly #inner: PrismaBetterSQLite3;
+  constructor(url: string) {
+    this.#inner = new PrismaBetterSQLite3({ url, timeout: 5000 });
+    this.adapterName = this.#inner.adapterName;
+  }
+  async connect(): Promise<SqlDriverAdapter> {
+    const adapter = routeScripts(await this.#inner.connect());
+    await adapter.executeScript(SQLITE_PRAGMAS);
+    return adapter;
+  }
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    return routeScripts(await this.#inner.connectToShadowDb());
+  }
+}
+
+// The schema engine replays a whole migration file through executeRaw, which better-sqlite3 runs
+// one statement at a time (it rejects the rest): send argument-less multi-statement SQL to exec.
+function routeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  adapter.executeRaw = async (query) => {
+    if (query.args.length === 0 && /;\s*\S/.test(query.sql)) {
+      await adapter.executeScript(query.sql);
+      return 0;
+    }
+    return executeRaw(query);
+  };
+  return adapter;
+}
+
+// PostgreSQL reports catalog columns of type `name` (19) and `"char"` (18), which Prisma 6's
+// schema engine cannot deserialize (prisma/orm#27403, fixed only in 7.x): report them as text.
+class TextNamesClient extends pg.Client {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    const patch = (res: pg.QueryResult | undefined) => {
+      for (const field of res?.fields ?? []) {
+        if (field.dataTypeID === 19 || field.dataTypeID === 18) field.dataTypeID = 25;
+      }
+      return res;
+    };
+    const last = args.length - 1;
+    if (typeof args[last] === "function") {
+      const callback = args[last];
+      args[last] = (err: Error | null, res: pg.QueryResult) => callback(err, patch(res));
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const result = (super.query as any)(...args);
+    return result && typeof result.then === "function" ? result.then(patch) : result;
+  }
+}
+
+export function pgConfig(url: string): pg.PoolConfig {
+  // Separate fields, not connectionString: adapter-pg's shadow database silently becomes the main
+  // database when it is configured with a connection string.
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 5432,
+    user: decodeURIComponent(u.username) || "postgres",
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    database: decodeURIComponent(u.pathname.replace(/^\//, "")) || "postgres",
+    max: Number(u.searchParams.get("connection_limit") ?? 10),
+    Client: TextNamesClient,
+  };
+}
+
+// adapter-pg drops its shadow database before closing the pool that still uses it, so
+// `migrate diff --from-migrations` fails with "being accessed by other users": close, then drop.
+class PgFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = "postgres" as const;
+  readonly adapterName: string;
+  readonly #config: pg.PoolConfig;
+  readonly #inner: PrismaPg;
+  constructor(url: string) {
+    this.#config = pgConfig(url);
+    this.#inner = new PrismaPg(this.#config);
+    this.adapterName = this.#inner.adapterName;
+  }
+  connect(): Promise<SqlDriverAdapter> {
+    return this.#inner.connect();
+  }
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    const database = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
+    await adminQuery(this.#config, `CREATE DATABASE "${database}"`);
+    const adapter = await new PrismaPg({ ...this.#config, database, max: 1 }).connect();
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      await adminQuery(this.#config, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    };
+    return adapter;
+  }
+}
+
+export async function adminQuery(config: pg.PoolConfig, sql: string): Promise<void> {
+  const client = new pg.Client({ ...config, database: "postgres" });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export function createAdapterFactory(url = databaseUrl()): SqlMigrationAwareDriverAdapterFactory {
+  return providerOf(url) === "postgres" ? new PgFactory(url) : new SqliteFactory(url);
+}
