@@ -62,7 +62,9 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     sqlite.exec(LEDGER.sqlite);
     // BEGIN IMMEDIATE: two processes starting at once cannot both apply the same migration.
     const apply = sqlite.transaction(() => {
-      const applied = sqlite.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`).all() as {
+      const applied = sqlite
+        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)
+        .all() as {
         migration_name: string;
         checksum: string;
       }[];
@@ -70,7 +72,9 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
       for (const m of todo) {
         sqlite.exec(m.sql);
         sqlite
-          .prepare(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, ?, ?, 1)`)
+          .prepare(
+            `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, ?, ?, 1)`,
+          )
           .run(randomUUID(), m.checksum, new Date().toISOString(), m.name);
       }
       return todo.map((m) => m.name);
@@ -87,7 +91,9 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
   try {
     await client.query("SELECT pg_advisory_lock(72707369)");
     await client.query(LEDGER.postgres);
-    const { rows } = await client.query(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`);
+    const { rows } = await client.query(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+    );
     const todo = pending(migrations, rows);
     for (const m of todo) {
       await client.query("BEGIN");

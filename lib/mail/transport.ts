@@ -28,7 +28,7 @@ export interface MailTransport {
 }
 
 export function outboxDir(): string {
-  return path.resolve(process.env.OUTBOX_DIR || "data/outbox");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.OUTBOX_DIR || "data/outbox");
 }
 
 export function createTransport(): MailTransport {

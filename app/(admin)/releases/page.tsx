@@ -1,0 +1,68 @@
+import { requireActor } from "@/app/require-actor";
+import { StatusBadge } from "@/app/components/observation-summary";
+import { currentCatalog } from "@/lib/attack/catalog";
+import { db } from "@/lib/db/client";
+import { listReleases } from "@/lib/releases/service";
+import { CreateReleaseForm, ExportButton } from "./release-controls";
+
+export const dynamic = "force-dynamic";
+
+export default async function ReleasesPage() {
+  const actor = await requireActor("release:manage", "/releases");
+  const [releases, catalog] = await Promise.all([listReleases(actor, db()), currentCatalog(db(), "enterprise-attack")]);
+  const hasOpen = releases.some((r) => r.status === "OPEN" && r.domain === "enterprise-attack");
+  return (
+    <>
+      <h1>Releases</h1>
+      <p className="muted">
+        Accepted observations join the open release of their domain. Export freezes it, builds the STIX 2.1 bundle and
+        validates every object with MITRE&apos;s ATT&amp;CK schemas before offering it.
+      </p>
+      {!hasOpen && <CreateReleaseForm attackVersion={catalog?.version ?? "18.1"} />}
+      {releases.length === 0 ? (
+        <p className="panel">No releases yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Release</th>
+              <th>Status</th>
+              <th>Observations</th>
+              <th>Bundle</th>
+            </tr>
+          </thead>
+          <tbody>
+            {releases.map((r) => (
+              <tr key={r.id} data-testid={`release-${r.name}`}>
+                <td>
+                  {r.name}
+                  <br />
+                  <span className="muted">
+                    {r.domain} · ATT&amp;CK {r.attackVersion}
+                  </span>
+                </td>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td>{r.observations}</td>
+                <td>
+                  {r.status === "EXPORTED" ? (
+                    <>
+                      <a href={`/api/v1/releases/${r.id}/bundle.json`} download>
+                        Download bundle.json
+                      </a>
+                      <br />
+                      <span className="mono muted">sha256 {r.sha256?.slice(0, 16)}…</span>
+                    </>
+                  ) : (
+                    <ExportButton releaseId={r.id} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { isProduction } from "@/lib/env";
+
+export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<{ email?: string }> }) {
+  const { email } = await searchParams;
+  const outbox = !process.env.SMTP_URL && !isProduction();
+  return (
+    <>
+      <h1>Check your e-mail</h1>
+      <div className="panel">
+        <p>
+          We sent a sign-in link
+          {email ? (
+            <>
+              {" "}
+              to <strong>{email}</strong>
+            </>
+          ) : null}
+          . It works once, for 10 minutes.
+        </p>
+        {outbox && (
+          <p className="notice">
+            No SMTP server is configured, so mail goes to the local outbox:{" "}
+            <Link href="/dev/outbox">open the outbox</Link>.
+          </p>
+        )}
+        <p className="muted">
+          No mail after a minute? Check the spam folder, or <Link href="/sign-in">ask for a new link</Link>.
+        </p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { requireActor } from "@/app/require-actor";
+import { ObservationSummary, actorLabel } from "@/app/components/observation-summary";
+import { TransitionButtons } from "@/app/components/transition-buttons";
+import { db } from "@/lib/db/client";
+import { getReviewDetail } from "@/lib/review/queue";
+
+export const dynamic = "force-dynamic";
+
+export default async function MyObservationPage(props: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ submitted?: string }>;
+}) {
+  const { id } = await props.params;
+  const { submitted } = await props.searchParams;
+  const actor = await requireActor("observation:read-own", `/my/${id}`);
+  const detail = await getReviewDetail(actor, id, db());
+  const o = detail.observation;
+  return (
+    <>
+      <h1>{o.id}</h1>
+      {submitted && (
+        <p className="notice ok" role="status">
+          Submitted. Reviewers see it in their queue; you get an e-mail when they decide or have a question.
+        </p>
+      )}
+      <ObservationSummary
+        observation={o}
+        techniqueName={detail.technique.name}
+        actorName={actorLabel(o.actor, detail.actor?.name)}
+      />
+      {detail.comments.length > 0 && (
+        <>
+          <h2>Messages</h2>
+          {detail.comments.map((c, i) => (
+            <div key={i} className="panel">
+              <p className="muted">
+                {c.author} · {c.createdAt.slice(0, 16).replace("T", " ")}
+              </p>
+              <p>{c.body}</p>
+            </div>
+          ))}
+        </>
+      )}
+      <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions} />
+    </>
+  );
+}

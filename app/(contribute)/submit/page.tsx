@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { requireActor } from "@/app/require-actor";
+import { currentCatalog } from "@/lib/attack/catalog";
+import { db } from "@/lib/db/client";
+import { SubmitForm } from "./submit-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function SubmitPage() {
+  await requireActor("observation:create", "/submit");
+  const catalog = await currentCatalog(db(), "enterprise-attack");
+  return (
+    <>
+      <h1>Submit a procedure observation</h1>
+      {catalog ? (
+        <p className="muted">
+          Against ATT&amp;CK Enterprise {catalog.version}. Customer identifiers are replaced before anything is stored;
+          preview what will be replaced before you submit.
+        </p>
+      ) : (
+        <p className="notice bad">
+          The ATT&amp;CK catalog has not been imported yet, so techniques cannot be found. An admin runs{" "}
+          <code>npm run cli -- attack:import ../shared/attack/enterprise-attack-18.1.json</code>.{" "}
+          <Link href="/">Home</Link>
+        </p>
+      )}
+      <SubmitForm />
+    </>
+  );
+}

@@ -1,0 +1,306 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useFieldArray, useForm } from "react-hook-form";
+import { CatalogPicker, type CatalogItem } from "@/app/components/catalog-picker";
+import {
+  CREDIT_MODES,
+  REGIONS,
+  TLP_LEVELS,
+  ZObservationInput,
+  type TObservationInput,
+} from "@/lib/observations/schema";
+import { submitObservationAction } from "./actions";
+
+interface Finding {
+  kind: string;
+  value: string;
+  placeholder: string;
+  count: number;
+}
+
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+export function SubmitForm() {
+  const router = useRouter();
+  const [technique, setTechnique] = useState<CatalogItem | null>(null);
+  const [actor, setActor] = useState<CatalogItem | null>(null);
+  const [unattributed, setUnattributed] = useState(false);
+  const [preview, setPreview] = useState<{ text: string; findings: Finding[] } | null>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  const form = useForm<TObservationInput>({
+    resolver: zodResolver(ZObservationInput),
+    defaultValues: {
+      domain: "enterprise-attack",
+      technique: "",
+      actor: { id: "" },
+      procedure: "",
+      references: [{ sourceName: "", url: "", description: "" }],
+      tlp: "CLEAR",
+      credit: "anonymous",
+      keep: [],
+      redact: [],
+    },
+  });
+  const { register, handleSubmit, setValue, watch, formState } = form;
+  const references = useFieldArray({ control: form.control, name: "references" });
+  const errors = formState.errors;
+  const keep = watch("keep") ?? [];
+
+  async function runPreview() {
+    setServerError(null);
+    const res = await fetch("/api/v1/anonymize", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: form.getValues("procedure"), keep, redact: form.getValues("redact") ?? [] }),
+    });
+    const body = await res.json();
+    if (!res.ok) return setServerError(body.error?.message ?? "The preview failed.");
+    setPreview(body);
+  }
+
+  function toggleKeep(value: string, kept: boolean) {
+    setValue("keep", kept ? [...keep, value] : keep.filter((k) => k !== value));
+    setPreview(null);
+  }
+
+  const onSubmit = handleSubmit(async (values) => {
+    setServerError(null);
+    const result = await submitObservationAction(values);
+    if (!result.ok) {
+      setServerError(result.error.message);
+      for (const issue of result.error.issues ?? []) form.setError(issue.path as never, { message: issue.message });
+      return;
+    }
+    router.push(`/my/${result.value.id}?submitted=1`);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="panel" aria-label="Observation">
+      <CatalogPicker
+        name="technique"
+        label="Technique"
+        hint="(sub-technique where you can)"
+        kinds="technique"
+        value={technique}
+        error={errors.technique?.message}
+        onChange={(item) => {
+          setTechnique(item);
+          setValue("technique", item?.attackId ?? item?.stixId ?? "", { shouldValidate: formState.isSubmitted });
+        }}
+      />
+
+      <label>
+        <input
+          type="checkbox"
+          style={{ width: "auto", marginRight: "0.5rem" }}
+          checked={unattributed}
+          onChange={(e) => {
+            setUnattributed(e.target.checked);
+            setValue("actor", e.target.checked ? { unattributed: true } : { id: actor?.attackId ?? "" });
+          }}
+        />
+        I cannot attribute this to a known group, software or campaign
+      </label>
+      {!unattributed && (
+        <CatalogPicker
+          name="actor"
+          label="Group, software or campaign"
+          hint="(who used the technique)"
+          kinds="group,software,campaign"
+          value={actor}
+          error={(errors.actor as { id?: { message?: string } } | undefined)?.id?.message ?? errors.actor?.message}
+          onChange={(item) => {
+            setActor(item);
+            setValue("actor", { id: item?.attackId ?? item?.stixId ?? "" });
+          }}
+        />
+      )}
+
+      <label htmlFor="procedure">
+        What was seen <span className="hint">(the procedure: commands, tools, sequence; identifiers are replaced)</span>
+      </label>
+      <textarea id="procedure" {...register("procedure", { onChange: () => setPreview(null) })} />
+      {errors.procedure && <p className="error">{errors.procedure.message}</p>}
+
+      <label htmlFor="redact">
+        Also replace <span className="hint">(customer or person names, one per line; not stored)</span>
+      </label>
+      <textarea
+        id="redact"
+        style={{ minHeight: "3rem" }}
+        onChange={(e) => {
+          setValue("redact", lines(e.target.value));
+          setPreview(null);
+        }}
+      />
+
+      <div className="actions">
+        <button type="button" className="secondary" onClick={runPreview}>
+          Preview anonymization
+        </button>
+      </div>
+      {preview && (
+        <div className="notice" data-testid="anonymization-preview">
+          <strong>This is what will be stored:</strong>
+          <pre>{preview.text}</pre>
+          {preview.findings.length === 0 ? (
+            <p>No customer identifiers found.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th>Found</th>
+                  <th>Replaced by</th>
+                  <th>Public indicator? Keep it</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.findings.map((f) => (
+                  <tr key={f.placeholder}>
+                    <td>
+                      <span className="finding">{f.value}</span>{" "}
+                      <span className="muted">
+                        {f.kind.toLowerCase()} ×{f.count}
+                      </span>
+                    </td>
+                    <td className="mono">{f.placeholder}</td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        style={{ width: "auto" }}
+                        aria-label={`Keep ${f.value}`}
+                        onChange={(e) => toggleKeep(f.value, e.target.checked)}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {keep.length > 0 && <p className="muted">Kept as public indicators: {keep.join(", ")}</p>}
+        </div>
+      )}
+
+      <h2>References</h2>
+      {references.fields.map((field, index) => (
+        <div key={field.id} className="panel">
+          <div className="row">
+            <div>
+              <label htmlFor={`ref-${index}-source`}>Source name</label>
+              <input
+                id={`ref-${index}-source`}
+                {...register(`references.${index}.sourceName`)}
+                placeholder="Acme Labs 2026"
+              />
+              {errors.references?.[index]?.sourceName && (
+                <p className="error">{errors.references[index].sourceName.message}</p>
+              )}
+            </div>
+            <div>
+              <label htmlFor={`ref-${index}-url`}>URL</label>
+              <input id={`ref-${index}-url`} {...register(`references.${index}.url`)} placeholder="https://…" />
+              {errors.references?.[index]?.url && <p className="error">{errors.references[index].url.message}</p>}
+            </div>
+          </div>
+          <label htmlFor={`ref-${index}-description`}>Citation</label>
+          <input
+            id={`ref-${index}-description`}
+            {...register(`references.${index}.description`)}
+            placeholder="Author. (2026, May 4). Title. Retrieved …"
+          />
+          {errors.references?.[index]?.description && (
+            <p className="error">{errors.references[index].description.message}</p>
+          )}
+          {references.fields.length > 1 && (
+            <button type="button" className="secondary" onClick={() => references.remove(index)}>
+              Remove reference
+            </button>
+          )}
+        </div>
+      ))}
+      {errors.references?.message && <p className="error">{errors.references.message}</p>}
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => references.append({ sourceName: "", url: "", description: "" })}
+      >
+        Add reference
+      </button>
+
+      <h2>Context</h2>
+      <div className="row">
+        <div>
+          <label htmlFor="sector">
+            Sector <span className="hint">(2-digit NAICS)</span>
+          </label>
+          <input id="sector" {...register("sector", { setValueAs: (v) => v || undefined })} placeholder="52" />
+          {errors.sector && <p className="error">{errors.sector.message}</p>}
+        </div>
+        <div>
+          <label htmlFor="country">
+            Country <span className="hint">(ISO code)</span>
+          </label>
+          <input
+            id="country"
+            {...register("country", { setValueAs: (v) => (v ? String(v).toUpperCase() : undefined) })}
+            placeholder="DE"
+          />
+          {errors.country && <p className="error">{errors.country.message}</p>}
+        </div>
+        <div>
+          <label htmlFor="region">…or region</label>
+          <select id="region" {...register("region", { setValueAs: (v) => v || undefined })}>
+            <option value="">—</option>
+            {REGIONS.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+          {errors.region && <p className="error">{errors.region.message}</p>}
+        </div>
+      </div>
+      <div className="row">
+        <div>
+          <label htmlFor="tlp">TLP</label>
+          <select id="tlp" {...register("tlp")}>
+            {TLP_LEVELS.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="credit">Credit me as</label>
+          <select id="credit" {...register("credit")}>
+            {CREDIT_MODES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {serverError && (
+        <p className="notice bad" role="status">
+          {serverError}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Submitting…" : "Submit for review"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { editAction } from "./actions";
+
+export function EditForm(props: { publicId: string; version: number; procedure: string }) {
+  const router = useRouter();
+  const [procedure, setProcedure] = useState(props.procedure);
+  const [reason, setReason] = useState("");
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const result = await editAction(props.publicId, {
+      version: props.version,
+      procedure,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) return setMessage({ ok: false, text: result.error.message });
+    setMessage({ ok: true, text: `Saved as version ${result.value.version}.` });
+    setReason("");
+    router.refresh();
+  }
+
+  return (
+    <form className="panel" onSubmit={save} aria-label="Edit procedure">
+      <h2>Edit the procedure</h2>
+      <label htmlFor="edit-procedure">Procedure text</label>
+      <textarea id="edit-procedure" value={procedure} onChange={(e) => setProcedure(e.target.value)} />
+      <label htmlFor="edit-reason">
+        Why <span className="hint">(kept in the history)</span>
+      </label>
+      <input id="edit-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      {message && (
+        <p className={`notice ${message.ok ? "ok" : "bad"}`} role="status">
+          {message.text}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={busy || procedure === props.procedure}>
+          Save edit
+        </button>
+      </div>
+    </form>
+  );
+}

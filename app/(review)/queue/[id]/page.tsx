@@ -1,0 +1,68 @@
+import { requireActor } from "@/app/require-actor";
+import { ObservationSummary, actorLabel } from "@/app/components/observation-summary";
+import { TransitionButtons } from "@/app/components/transition-buttons";
+import { db } from "@/lib/db/client";
+import { getReviewDetail } from "@/lib/review/queue";
+import { EditForm } from "./edit-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor("observation:read-any", `/queue/${id}`);
+  const detail = await getReviewDetail(actor, id, db());
+  const o = detail.observation;
+  const editable = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"].includes(o.status);
+  return (
+    <>
+      <h1>{o.id}</h1>
+      <ObservationSummary
+        observation={o}
+        techniqueName={detail.technique.name}
+        actorName={actorLabel(o.actor, detail.actor?.name)}
+      />
+      <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions} />
+      {editable && <EditForm publicId={o.id} version={o.version} procedure={o.procedure} />}
+      <h2>Already in ATT&amp;CK for this pair</h2>
+      {detail.knownProcedures.length === 0 ? (
+        <p className="muted">ATT&amp;CK has no procedure example for this actor and technique yet.</p>
+      ) : (
+        <ul>
+          {detail.knownProcedures.map((k) => (
+            <li key={k.stixId}>{k.description}</li>
+          ))}
+        </ul>
+      )}
+      <h2>History</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Version</th>
+            <th>By</th>
+            <th>What</th>
+            <th>When</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.revisions.map((r) => (
+            <tr key={r.version}>
+              <td>{r.version}</td>
+              <td>{r.editor}</td>
+              <td>{r.reason}</td>
+              <td className="mono">{r.createdAt.slice(0, 19).replace("T", " ")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {detail.comments.length > 0 && <h2>Comments</h2>}
+      {detail.comments.map((c, i) => (
+        <div key={i} className="panel">
+          <p className="muted">
+            {c.author} · {c.visibility.toLowerCase()} · {c.createdAt.slice(0, 16).replace("T", " ")}
+          </p>
+          <p>{c.body}</p>
+        </div>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { requireActor } from "@/app/require-actor";
+import { StatusBadge } from "@/app/components/observation-summary";
+import { db } from "@/lib/db/client";
+import { listQueue } from "@/lib/review/queue";
+
+export const dynamic = "force-dynamic";
+
+export default async function QueuePage() {
+  const actor = await requireActor("observation:read-any", "/queue");
+  const items = await listQueue(actor, db());
+  return (
+    <>
+      <h1>Review queue</h1>
+      <p className="muted">Oldest first. Claim an observation before you edit or decide it.</p>
+      {items.length === 0 ? (
+        <p className="panel">The queue is empty.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>ID</th>
+              <th>Technique</th>
+              <th>Actor</th>
+              <th>Status</th>
+              <th>Waiting since</th>
+              <th>Reviewer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <Link href={`/queue/${o.id}`}>{o.id}</Link>
+                </td>
+                <td>
+                  {o.technique.id} {o.techniqueName}
+                </td>
+                <td>{o.actorName}</td>
+                <td>
+                  <StatusBadge status={o.status} />
+                </td>
+                <td className="mono">{(o.submittedAt ?? o.createdAt).slice(0, 10)}</td>
+                <td>{o.assignee ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+import { db } from "@/lib/db/client";
+import { apiRoute, requestActor } from "@/lib/http/api";
+import { listQueue } from "@/lib/review/queue";
+
+export const GET = apiRoute(async (request: Request) => {
+  const actor = await requestActor(request);
+  const limit = Number(new URL(request.url).searchParams.get("limit") ?? 100) || 100;
+  return Response.json({ items: await listQueue(actor, db(), { limit }) });
+});

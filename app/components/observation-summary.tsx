@@ -1,0 +1,50 @@
+import type { ObservationView } from "@/lib/observations/view";
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`status ${status}`}>{status.replace("_", " ").toLowerCase()}</span>;
+}
+
+/** The observation as stored (already anonymized), for every role's detail page. */
+export function ObservationSummary(props: { observation: ObservationView; techniqueName: string; actorName: string }) {
+  const o = props.observation;
+  const v = o.victimology;
+  return (
+    <div className="panel">
+      <p>
+        <StatusBadge status={o.status} /> <span className="muted">version {o.version}</span>
+      </p>
+      <p>
+        <strong>Technique:</strong> {o.technique.id} {props.techniqueName}
+        <br />
+        <strong>Actor:</strong> {props.actorName}
+      </p>
+      <h2>Procedure</h2>
+      <pre data-testid="procedure">{o.procedure}</pre>
+      <h2>References</h2>
+      <ul>
+        {o.references.map((r, i) => (
+          <li key={i}>
+            <strong>{r.sourceName}</strong>: {r.description}{" "}
+            {r.url && (
+              <a href={r.url} rel="noreferrer noopener nofollow">
+                {r.url}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">
+        TLP:{o.tlp} · credit {o.credit}
+        {v.sector && ` · sector ${v.sector}`}
+        {v.country && ` · ${v.country}`}
+        {v.region && ` · ${v.region}`}
+      </p>
+    </div>
+  );
+}
+
+export function actorLabel(actor: ObservationView["actor"], name?: string | null): string {
+  if (actor.kind === "EXISTING") return name ?? actor.stixId ?? "";
+  if (actor.kind === "PROPOSED") return `${(actor.proposed as { name?: string })?.name ?? "new actor"} (proposed)`;
+  return "unattributed";
+}

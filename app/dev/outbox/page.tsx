@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { isProduction } from "@/lib/env";
+import { listOutbox } from "@/lib/mail";
+
+export const dynamic = "force-dynamic";
+
+export default async function OutboxPage() {
+  if (isProduction()) notFound();
+  const messages = await listOutbox(50);
+  return (
+    <>
+      <h1>Local outbox</h1>
+      <p className="muted">
+        SMTP_URL is not set, so mail is kept here instead of being sent. This page does not exist in production.
+      </p>
+      {messages.length === 0 ? (
+        <p className="panel">No mail yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>To</th>
+              <th>Subject</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((m) => (
+              <tr key={m.id}>
+                <td className="mono">{m.date.replace("T", " ").slice(0, 19)}</td>
+                <td>{m.to}</td>
+                <td>
+                  <Link href={`/dev/outbox/${m.id}`}>{m.subject}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

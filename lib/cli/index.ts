@@ -1,0 +1,50 @@
+// `npm run cli -- <command> [options]`: administration without the web UI.
+import { attackImportCommand } from "./attack-import";
+import { userCreateCommand } from "./user-create";
+import { startCommand } from "./start";
+import { tokenCreateCommand } from "./token-create";
+import { createDb, type Db } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { isAppError } from "../errors";
+
+const COMMANDS: Record<string, { run: (args: string[], db: Db) => Promise<number>; help: string }> = {
+  start: { run: startCommand, help: "start   migrate, offer to import the catalog, build if needed, serve on PORT" },
+  "attack:import": {
+    run: attackImportCommand,
+    help: "attack:import <file|url> [--version 18.1]   import an ATT&CK STIX bundle",
+  },
+  "user:create": {
+    run: userCreateCommand,
+    help: "user:create --email E --role CONTRIBUTOR|REVIEWER|ADMIN   create a user (or set its role)",
+  },
+  "user:role": { run: userCreateCommand, help: "user:role --email E --role R   change a user's role" },
+  "token:create": { run: tokenCreateCommand, help: "token:create --email E [--name N]   create a personal API token" },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    if (name && name !== "help" && name !== "--help") console.error(`Unknown command "${name}".`);
+    console.error(
+      `Usage: npm run cli -- <command>\n\n${Object.values(COMMANDS)
+        .map((c) => `  ${c.help}`)
+        .join("\n")}`,
+    );
+    return name && name !== "help" && name !== "--help" ? 2 : 0;
+  }
+  await migrateDatabase();
+  const db = createDb();
+  try {
+    return await command.run(args, db);
+  } catch (error) {
+    console.error(isAppError(error) ? error.message : `Failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

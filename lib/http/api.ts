@@ -1,0 +1,91 @@
+// The REST layer's shared plumbing: read a bounded JSON body, find the actor (bearer token or
+// session cookie), and map every error to `{ error: { code, message, issues? } }` with its status.
+import { actorFromToken } from "../auth/tokens";
+import type { Actor } from "../auth/permissions";
+import { sessionActor } from "../auth/session";
+import { db } from "../db/client";
+import { AppError, HTTP_STATUS, isAppError } from "../errors";
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export function errorResponse(error: unknown): Response {
+  if (isAppError(error)) {
+    const body = {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.issues ? { issues: error.issues } : {}),
+        ...(error.details ?? {}),
+      },
+    };
+    return Response.json(body, { status: HTTP_STATUS[error.code] });
+  }
+  console.error("[api] unexpected error", error);
+  return Response.json(
+    { error: { code: "INTERNAL", message: "Something went wrong on our side; it has been logged. Try again later." } },
+    { status: 500 },
+  );
+}
+
+export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  // Requiring JSON also means a cross-site form cannot post here without a CORS preflight.
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new AppError("VALIDATION", "Send the body as JSON with 'Content-Type: application/json'.");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError("VALIDATION", `The body is not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${Math.round(maxBytes / 1024)} KB; send less.`);
+}
+
+/** Bearer token first (a present but bad token is a 401, never a silent fall-back), then the session. */
+export async function requestActor(request: Request): Promise<Actor> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    const actor = match ? await actorFromToken(db(), match[1]) : null;
+    if (!actor)
+      throw new AppError(
+        "UNAUTHENTICATED",
+        "The API token is unknown, malformed or revoked: create a new one with `npm run cli -- token:create --email <you>`.",
+      );
+    return actor;
+  }
+  const actor = await sessionActor();
+  if (!actor)
+    throw new AppError("UNAUTHENTICATED", "Sign in, or send a personal API token as 'Authorization: Bearer <token>'.");
+  return actor;
+}
+
+/** Wraps a route handler body: whatever it throws becomes a JSON error response. */
+export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,133 @@
+// The observation schema: one definition drives the submit form (zodResolver), the API route and
+// the service's own validation. Narrower schemas derive from these with pick/extend.
+import { z } from "zod";
+
+export const DOMAINS = ["enterprise-attack", "mobile-attack", "ics-attack"] as const;
+export const TLP_LEVELS = ["CLEAR", "GREEN", "AMBER"] as const;
+export const CREDIT_MODES = ["named", "organization", "anonymous"] as const;
+export const ACTOR_TYPES = ["intrusion-set", "malware", "tool", "campaign"] as const;
+// Regional Internet Registries: the coarse region used instead of a country.
+export const REGIONS = ["AFRINIC", "APNIC", "ARIN", "LACNIC", "RIPE NCC"] as const;
+
+export const PROCEDURE_MIN = 20;
+export const PROCEDURE_MAX = 5_000;
+export const REFERENCES_MAX = 20;
+export const TERMS_MAX = 200;
+export const NAME_MAX = 200;
+export const DESCRIPTION_MAX = 2_000;
+
+const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+
+export const ZReference = z.object({
+  sourceName: trimmed(NAME_MAX).min(2, "Name the source (e.g. the report's publisher and year)."),
+  url: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, message: "Use a full http(s):// address." }).max(2_000)])
+    .optional()
+    .transform((v) => v || undefined),
+  description: trimmed(DESCRIPTION_MAX).min(5, "Give the citation (author, title, date)."),
+});
+
+export const ZProposedActor = z.object({
+  type: z.enum(ACTOR_TYPES),
+  name: trimmed(NAME_MAX).min(2, "Name the new actor."),
+  aliases: z.array(trimmed(NAME_MAX).min(1)).max(20).default([]),
+  description: trimmed(DESCRIPTION_MAX).min(10, "Describe the new actor in a sentence or two."),
+});
+
+export const ZActor = z.union([
+  z.object({ id: trimmed(120).min(1, "Pick a group, software or campaign.") }).strict(),
+  z.object({ proposed: ZProposedActor }).strict(),
+  z.object({ unattributed: z.literal(true) }).strict(),
+]);
+
+const month = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, "Use YYYY-MM or YYYY-MM-DD.")
+  .optional();
+
+export const ZObservationInput = z
+  .object({
+    domain: z.enum(DOMAINS).default("enterprise-attack"),
+    technique: trimmed(120).min(1, "Pick a technique (e.g. T1059.001)."),
+    actor: ZActor,
+    procedure: trimmed(PROCEDURE_MAX).min(
+      PROCEDURE_MIN,
+      `Describe what was seen in at least ${PROCEDURE_MIN} characters.`,
+    ),
+    references: z.array(ZReference).min(1, "Add at least one reference.").max(REFERENCES_MAX),
+    tlp: z.enum(TLP_LEVELS).default("CLEAR"),
+    credit: z.enum(CREDIT_MODES).default("anonymous"),
+    observedFrom: month,
+    observedTo: month,
+    platforms: z.array(trimmed(60).min(1)).max(20).default([]),
+    sector: z
+      .string()
+      .regex(/^\d{2}$/, "Use a 2-digit NAICS sector code (e.g. 52 for finance).")
+      .optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "Use an ISO 3166 two-letter country code.")
+      .optional(),
+    region: z.enum(REGIONS).optional(),
+    draft: z.boolean().optional(),
+    // What the anonymizer must keep (public IOCs) or also replace; used for this request only, never stored.
+    keep: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
+    redact: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
+  })
+  .strict()
+  .refine((v) => !(v.country && v.region), {
+    message: "Give a country or a region, not both: together they narrow the victim too far.",
+    path: ["region"],
+  })
+  .refine((v) => !v.observedFrom || !v.observedTo || v.observedFrom <= v.observedTo, {
+    message: "The end of the observation period is before its start.",
+    path: ["observedTo"],
+  });
+
+export type TObservationInput = z.input<typeof ZObservationInput>;
+export type TObservation = z.output<typeof ZObservationInput>;
+
+export const ZAnonymizeInput = z
+  .object({
+    text: trimmed(PROCEDURE_MAX),
+    keep: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
+    redact: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
+  })
+  .strict();
+
+// Edits by a reviewer (or by the contributor while it is theirs to change): the fields that change
+// the procedure example, plus the version the editor saw and why they changed it.
+export const ZObservationEdit = z
+  .object({
+    version: z.number().int().positive(),
+    procedure: ZObservationInput.shape.procedure.optional(),
+    references: ZObservationInput.shape.references.optional(),
+    technique: ZObservationInput.shape.technique.optional(),
+    reason: trimmed(500).optional(),
+    keep: ZObservationInput.shape.keep,
+    redact: ZObservationInput.shape.redact,
+  })
+  .strict();
+export type TObservationEdit = z.input<typeof ZObservationEdit>;
+
+export const TRANSITION_ACTIONS = [
+  "submit",
+  "withdraw",
+  "claim",
+  "ask",
+  "accept",
+  "reject",
+  "duplicate",
+  "reopen",
+] as const;
+export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
+
+export const ZTransitionInput = z
+  .object({
+    action: z.enum(TRANSITION_ACTIONS),
+    version: z.number().int().positive(),
+    comment: trimmed(DESCRIPTION_MAX).optional(),
+    duplicateOf: trimmed(40).optional(),
+  })
+  .strict();
+export type TTransitionInput = z.input<typeof ZTransitionInput>;

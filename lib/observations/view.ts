@@ -1,0 +1,82 @@
+// What leaves the service: only the fields a caller needs, never whole rows.
+import type { ObservationStatus } from "../../prisma/sqlite/client";
+import type { TObservation } from "./schema";
+
+export type Reference = TObservation["references"][number];
+
+export interface ObservationRow {
+  id: number;
+  publicId: string;
+  status: ObservationStatus;
+  version: number;
+  domain: string;
+  techniqueStixId: string;
+  techniqueAttackId: string;
+  actorKind: string;
+  actorStixId: string | null;
+  proposedActor: unknown;
+  procedure: string;
+  references: unknown;
+  tlp: string;
+  credit: string;
+  sector: string | null;
+  country: string | null;
+  region: string | null;
+  observedFrom: Date | null;
+  observedTo: Date | null;
+  platforms: unknown;
+  contributorId: string;
+  assigneeId: string | null;
+  releaseId: string | null;
+  duplicateOfId: number | null;
+  createdAt: Date;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+}
+
+export function publicIdOf(id: number): string {
+  return `OBS-${String(id).padStart(6, "0")}`;
+}
+
+export function toObservationView(row: ObservationRow) {
+  return {
+    id: row.publicId,
+    status: row.status,
+    version: row.version,
+    domain: row.domain,
+    technique: { id: row.techniqueAttackId, stixId: row.techniqueStixId },
+    actor:
+      row.actorKind === "EXISTING"
+        ? { kind: "EXISTING" as const, stixId: row.actorStixId }
+        : row.actorKind === "PROPOSED"
+          ? { kind: "PROPOSED" as const, proposed: row.proposedActor }
+          : { kind: "UNATTRIBUTED" as const },
+    procedure: row.procedure,
+    references: row.references as Reference[],
+    tlp: row.tlp,
+    credit: row.credit,
+    victimology: { sector: row.sector, country: row.country, region: row.region },
+    observedFrom: row.observedFrom?.toISOString().slice(0, 10) ?? null,
+    observedTo: row.observedTo?.toISOString().slice(0, 10) ?? null,
+    platforms: row.platforms as string[],
+    createdAt: row.createdAt.toISOString(),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+  };
+}
+export type ObservationView = ReturnType<typeof toObservationView>;
+
+/** The fields a Revision snapshots: everything an editor can change, as it stood after the change. */
+export function snapshotOf(row: ObservationRow): Record<string, unknown> {
+  const view = toObservationView(row);
+  return {
+    status: view.status,
+    technique: view.technique,
+    actor: view.actor,
+    procedure: view.procedure,
+    references: view.references,
+    tlp: view.tlp,
+    credit: view.credit,
+    victimology: view.victimology,
+  };
+}

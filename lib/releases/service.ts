@@ -1,0 +1,236 @@
+// Releases: accepted observations of a domain gather in its OPEN release; export freezes it, builds
+// the STIX bundle, validates every object with MITRE's schemas and only then stores and offers it.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { assertCan, type Actor } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { appUrl, platformIdentityName } from "../env";
+import { AppError, validationError } from "../errors";
+import { DOMAINS, NAME_MAX } from "../observations/schema";
+import { snapshotOf } from "../observations/view";
+import { buildBundle, serializeBundle } from "./stix";
+import type { ExportObservation, ExportReference, ExportRelease } from "./stix";
+import { validateBundle } from "./validate";
+
+export const ZReleaseInput = z
+  .object({
+    name: z.string().trim().min(3, "Name the release (e.g. 'Community additions 2026-12').").max(NAME_MAX),
+    domain: z.enum(DOMAINS).default("enterprise-attack"),
+    attackVersion: z
+      .string()
+      .trim()
+      .regex(/^\d+\.\d+$/, "Use the ATT&CK version the additions target, e.g. 18.1."),
+  })
+  .strict();
+
+interface ReleaseRow {
+  id: string;
+  name: string;
+  domain: string;
+  attackVersion: string;
+  status: string;
+  createdAt: Date;
+  exportedAt: Date | null;
+  bundleSha256: string | null;
+}
+
+function releaseView(r: ReleaseRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    domain: r.domain,
+    attackVersion: r.attackVersion,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+    exportedAt: r.exportedAt?.toISOString() ?? null,
+    sha256: r.bundleSha256,
+  };
+}
+
+export async function openReleaseFor(db: Db, domain: string) {
+  return db.release.findFirst({ where: { domain, status: "OPEN" }, orderBy: { createdAt: "desc" } });
+}
+
+export async function createRelease(actor: Actor, raw: unknown, db: Db) {
+  assertCan(actor, "release:manage");
+  const parsed = ZReleaseInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error, "The release");
+  const input = parsed.data;
+  const open = await openReleaseFor(db, input.domain);
+  if (open) {
+    throw new AppError(
+      "CONFLICT",
+      `Release "${open.name}" is still open for ${input.domain}: export it before opening another.`,
+    );
+  }
+  if (await db.release.findUnique({ where: { name: input.name } })) {
+    throw new AppError("CONFLICT", `A release named "${input.name}" exists already: pick another name.`);
+  }
+  const release = await db.$transaction(async (tx) => {
+    const created = await tx.release.create({ data: { ...input, createdById: actor.id } });
+    // Observations accepted while no release was open join this one.
+    const { count } = await tx.observation.updateMany({
+      where: { domain: input.domain, status: "ACCEPTED", releaseId: null },
+      data: { releaseId: created.id },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "release.create",
+      subjectType: "Release",
+      subjectId: created.id,
+      data: { name: created.name, joined: count },
+    });
+    return created;
+  });
+  return releaseView(release);
+}
+
+export async function listReleases(actor: Actor, db: Db) {
+  assertCan(actor, "observation:read-own");
+  const rows = await db.release.findMany({
+    orderBy: { createdAt: "desc" },
+    include: { _count: { select: { observations: true } } },
+  });
+  return rows.map((r) => ({ ...releaseView(r), observations: r._count.observations }));
+}
+
+type ProposedActor = {
+  type: "intrusion-set" | "malware" | "tool" | "campaign";
+  name: string;
+  aliases: string[];
+  description: string;
+};
+
+async function exportInput(db: Db, releaseId: string): Promise<ExportObservation[]> {
+  const rows = await db.observation.findMany({
+    where: { releaseId, status: { in: ["ACCEPTED", "PUBLISHED"] }, actorKind: { not: "UNATTRIBUTED" } },
+    orderBy: { id: "asc" },
+    include: { contributor: { select: { creditName: true, creditOrg: true, name: true } } },
+  });
+  const stixIds = [...new Set(rows.flatMap((r) => [r.techniqueStixId, r.actorStixId ?? ""]).filter(Boolean))];
+  const objects = await db.attackObject.findMany({ where: { stixId: { in: stixIds } } });
+  const byId = new Map(objects.map((o) => [o.stixId, o]));
+  return rows.map((r) => {
+    const technique = byId.get(r.techniqueStixId);
+    const actorRow = r.actorStixId ? byId.get(r.actorStixId) : undefined;
+    if (!technique) {
+      throw new AppError(
+        "INVALID_STATE",
+        `${r.publicId} cites technique ${r.techniqueAttackId}, which is not in the catalog: import the catalog first.`,
+      );
+    }
+    if (r.actorKind === "EXISTING" && !actorRow) {
+      throw new AppError(
+        "INVALID_STATE",
+        `${r.publicId} names actor ${r.actorStixId}, which is not in the catalog: import the catalog first.`,
+      );
+    }
+    return {
+      publicId: r.publicId,
+      procedure: r.procedure,
+      references: r.references as unknown as ExportReference[],
+      technique: {
+        stixId: technique.stixId,
+        attackId: technique.attackId ?? r.techniqueAttackId,
+        name: technique.name,
+      },
+      actor: actorRow
+        ? { kind: "EXISTING" as const, stix: actorRow.stix as Record<string, unknown> }
+        : { kind: "PROPOSED" as const, ...(r.proposedActor as ProposedActor) },
+      credit: {
+        mode: r.credit as "named" | "organization" | "anonymous",
+        name: r.contributor.creditName ?? r.contributor.name ?? undefined,
+        org: r.contributor.creditOrg ?? undefined,
+      },
+      acceptedAt: r.decidedAt ?? r.updatedAt,
+    };
+  });
+}
+
+/**
+ * Freezes (if still OPEN) and exports in one transaction, after the bundle has passed validation:
+ * a bundle that fails leaves the release exactly as it was.
+ */
+export async function exportRelease(actor: Actor, releaseId: string, db: Db) {
+  assertCan(actor, "release:manage");
+  const release = await db.release.findUnique({ where: { id: releaseId } });
+  if (!release) throw new AppError("NOT_FOUND", `No release ${releaseId}.`);
+  if (release.status === "EXPORTED") return { id: release.id, status: release.status, sha256: release.bundleSha256 };
+  const observations = await exportInput(db, release.id);
+  if (observations.length === 0) {
+    throw new AppError(
+      "INVALID_STATE",
+      `Release "${release.name}" has no accepted, attributed observations to export.`,
+    );
+  }
+  const frozenAt = release.frozenAt ?? new Date();
+  const target: ExportRelease = {
+    id: release.id,
+    name: release.name,
+    domain: release.domain as ExportRelease["domain"],
+    attackVersion: release.attackVersion,
+    frozenAt,
+  };
+  const bundle = buildBundle(target, observations, { baseUrl: appUrl(), identityName: platformIdentityName() });
+  const issues = validateBundle(bundle);
+  if (issues.length) {
+    const first = issues[0];
+    throw new AppError(
+      "VALIDATION",
+      `The bundle does not pass MITRE's ATT&CK schemas (${issues.length} problem(s)); first: ${first.objectId} ${first.field}: ${first.message}`,
+      issues.map((i) => ({ path: `${i.objectId}.${i.field}`, message: i.message })),
+    );
+  }
+  const text = serializeBundle(bundle);
+  const sha256 = createHash("sha256").update(text).digest("hex");
+  const exported = new Set(observations.map((o) => o.publicId));
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.release.updateMany({
+      where: { id: release.id, status: release.status },
+      data: { status: "EXPORTED", frozenAt, exportedAt: new Date(), bundle: text, bundleSha256: sha256 },
+    });
+    const joined = await tx.observation.findMany({ where: { releaseId: release.id, status: "ACCEPTED" } });
+    if (count === 0 || joined.some((o) => o.actorKind !== "UNATTRIBUTED" && !exported.has(o.publicId))) {
+      throw new AppError("CONFLICT", `Release "${release.name}" changed while it was being exported: export again.`);
+    }
+    // Unattributed observations stay ACCEPTED: they belong to the sightings export, not the ATT&CK bundle.
+    for (const o of joined.filter((j) => exported.has(j.publicId))) {
+      const updated = await tx.observation.update({
+        where: { id: o.id },
+        data: { status: "PUBLISHED", version: { increment: 1 } },
+      });
+      await tx.revision.create({
+        data: {
+          observationId: o.id,
+          version: updated.version,
+          editorId: actor.id,
+          snapshot: snapshotOf(updated) as object,
+          reason: "export",
+        },
+      });
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "release.export",
+      subjectType: "Release",
+      subjectId: release.id,
+      data: { sha256, objects: bundle.objects.length, observations: exported.size },
+    });
+  });
+  return { id: release.id, status: "EXPORTED" as const, sha256 };
+}
+
+export async function getReleaseBundle(
+  actor: Actor,
+  releaseId: string,
+  db: Db,
+): Promise<{ name: string; text: string }> {
+  assertCan(actor, "observation:read-own");
+  const release = await db.release.findUnique({ where: { id: releaseId } });
+  if (!release) throw new AppError("NOT_FOUND", `No release ${releaseId}.`);
+  if (release.status !== "EXPORTED" || !release.bundle) {
+    throw new AppError("INVALID_STATE", `Release "${release.name}" has not been exported yet: export it first.`);
+  }
+  return { name: release.name, text: release.bundle };
+}

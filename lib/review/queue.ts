@@ -1,0 +1,95 @@
+// The reviewers' queue and the detail a reviewer works from.
+import { assertCan, type Actor } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { findObservationRow } from "../observations/service";
+import { toObservationView } from "../observations/view";
+import { availableActions } from "./workflow";
+
+export const QUEUE_STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] as const;
+
+async function names(
+  db: Db,
+  stixIds: (string | null)[],
+): Promise<Map<string, { name: string; attackId: string | null }>> {
+  const ids = [...new Set(stixIds.filter((s): s is string => !!s))];
+  const rows = ids.length
+    ? await db.attackObject.findMany({
+        where: { stixId: { in: ids } },
+        select: { stixId: true, name: true, attackId: true },
+      })
+    : [];
+  return new Map(rows.map((r) => [r.stixId, { name: r.name, attackId: r.attackId }]));
+}
+
+/** Oldest first: whoever has waited longest is seen first. */
+export async function listQueue(actor: Actor, db: Db, options: { limit?: number } = {}) {
+  assertCan(actor, "observation:read-any");
+  const rows = await db.observation.findMany({
+    where: { status: { in: [...QUEUE_STATUSES] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: Math.min(options.limit ?? 100, 500),
+    include: { assignee: { select: { email: true } } },
+  });
+  const lookup = await names(
+    db,
+    rows.flatMap((r) => [r.techniqueStixId, r.actorStixId]),
+  );
+  return rows.map((r) => ({
+    ...toObservationView(r),
+    techniqueName: lookup.get(r.techniqueStixId)?.name ?? r.techniqueAttackId,
+    actorName: r.actorStixId
+      ? (lookup.get(r.actorStixId)?.name ?? r.actorStixId)
+      : r.actorKind === "PROPOSED"
+        ? `${(r.proposedActor as { name?: string })?.name} (proposed)`
+        : "unattributed",
+    assignee: r.assignee?.email ?? null,
+  }));
+}
+export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
+
+export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
+  const row = await findObservationRow(actor, publicId, db);
+  const reviewer = row.contributorId !== actor.id;
+  const [revisions, comments, lookup, known] = await Promise.all([
+    db.revision.findMany({
+      where: { observationId: row.id },
+      orderBy: { version: "asc" },
+      include: { editor: { select: { email: true } } },
+    }),
+    db.comment.findMany({
+      where: { observationId: row.id, ...(reviewer ? {} : { visibility: "SHARED" }) },
+      orderBy: { createdAt: "asc" },
+      include: { author: { select: { email: true } } },
+    }),
+    names(db, [row.techniqueStixId, row.actorStixId]),
+    // Procedure examples ATT&CK already has for this pair: the first duplicate check a reviewer makes.
+    row.actorStixId
+      ? db.knownProcedure.findMany({
+          where: { targetRef: row.techniqueStixId, sourceRef: row.actorStixId },
+          select: { stixId: true, description: true },
+          take: 10,
+        })
+      : Promise.resolve([]),
+  ]);
+  return {
+    observation: toObservationView(row),
+    technique: lookup.get(row.techniqueStixId) ?? { name: row.techniqueAttackId, attackId: row.techniqueAttackId },
+    actor: row.actorStixId ? (lookup.get(row.actorStixId) ?? null) : null,
+    actions: availableActions(actor, row),
+    revisions: revisions.map((r) => ({
+      version: r.version,
+      editor: r.editor.email,
+      reason: r.reason,
+      createdAt: r.createdAt.toISOString(),
+      snapshot: r.snapshot as Record<string, unknown>,
+    })),
+    comments: comments.map((c) => ({
+      author: c.author.email,
+      body: c.body,
+      visibility: c.visibility,
+      createdAt: c.createdAt.toISOString(),
+    })),
+    knownProcedures: known,
+  };
+}
+export type ReviewDetail = Awaited<ReturnType<typeof getReviewDetail>>;
