@@ -1,0 +1,140 @@
+// Loads an ATT&CK release into the catalog tables. The catalog keeps one set of current rows per
+// domain (see the AttackObject model); an import swaps the whole set in one transaction, so readers
+// see either the old release or the new one, never a mix.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Prisma } from "../../prisma/sqlite/client";
+import type { Db, Tx } from "../db/client";
+import { AppError } from "../errors";
+import { parseBundleText, type AttackDomain } from "./parse";
+
+export interface CatalogSource {
+  path?: string;
+  url?: string;
+  json?: string;
+}
+
+export interface ImportOptions {
+  /** Used only when neither the bundle's collection nor its file name carries a version. */
+  version?: string;
+  onProgress?: (done: number, total: number, phase: ImportPhase) => void;
+}
+
+export type ImportPhase = "read" | "parse" | "objects" | "procedures";
+
+export interface ImportResult {
+  domain: AttackDomain;
+  version: string;
+  skipped: boolean;
+  objects: number;
+  procedures: number;
+  ms: number;
+}
+
+// Rows per INSERT. Objects carry the whole STIX object (a few kB each), procedures are small; both
+// stay far below SQLite's 32,766 and PostgreSQL's 65,535 bind parameters per statement.
+const OBJECT_CHUNK = 250;
+const PROCEDURE_CHUNK = 2000;
+// The enterprise release takes seconds; the default 5 s interactive-transaction timeout is too tight
+// on a slow disk, and a rollback half-way would only waste the work, never leave a mix.
+const TRANSACTION_TIMEOUT_MS = 120_000;
+
+export async function importCatalog(db: Db, source: CatalogSource, options: ImportOptions = {}): Promise<ImportResult> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  progress(0, 1, "read");
+  const { bytes, name } = await readSource(source);
+  progress(1, 1, "read");
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+
+  progress(0, 1, "parse");
+  const catalog = parseBundleText(bytes.toString("utf8"), { fileName: name, version: options.version });
+  progress(1, 1, "parse");
+  const { domain, version, objects, procedures } = catalog;
+  const result = { domain, version, objects: objects.length, procedures: procedures.length };
+
+  // Same bytes already loaded and still what the rows hold: nothing to do. If another version was
+  // imported since, the rows no longer match this release, so it is loaded again.
+  const existing = await db.catalogVersion.findUnique({ where: { domain_version: { domain, version } } });
+  if (existing?.sha256 === sha256 && existing.current) {
+    return { ...result, skipped: true, ms: Math.round(performance.now() - started) };
+  }
+
+  await db.$transaction(
+    async (tx) => {
+      await tx.knownProcedure.deleteMany({ where: { domain } });
+      await tx.attackObject.deleteMany({ where: { domain } });
+      await insertChunks(
+        objects,
+        OBJECT_CHUNK,
+        (done) => progress(done, objects.length, "objects"),
+        (data) => tx.attackObject.createMany({ data: data as Prisma.AttackObjectCreateManyInput[] }),
+      );
+      await insertChunks(
+        procedures,
+        PROCEDURE_CHUNK,
+        (done) => progress(done, procedures.length, "procedures"),
+        (data) => tx.knownProcedure.createMany({ data }),
+      );
+      await markCurrent(tx, domain, version, sha256, objects.length);
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
+  );
+  return { ...result, skipped: false, ms: Math.round(performance.now() - started) };
+}
+
+async function insertChunks<T>(
+  rows: T[],
+  size: number,
+  report: (done: number) => void,
+  insert: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
+  report(0);
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    await insert(chunk);
+    report(i + chunk.length);
+  }
+}
+
+// Exactly one current version per domain: the one whose rows the tables now hold. Re-importing a
+// version with different bytes (e.g. the STIX 2.1 layout of a release loaded as 2.0) updates its row,
+// since (domain, version) is unique.
+async function markCurrent(tx: Tx, domain: string, version: string, sha256: string, objectCount: number) {
+  await tx.catalogVersion.updateMany({ where: { domain, current: true }, data: { current: false } });
+  await tx.catalogVersion.upsert({
+    where: { domain_version: { domain, version } },
+    create: { domain, version, sha256, objectCount, current: true },
+    update: { sha256, objectCount, current: true, importedAt: new Date() },
+  });
+}
+
+async function readSource(source: CatalogSource): Promise<{ bytes: Buffer; name?: string }> {
+  if (source.json !== undefined) return { bytes: Buffer.from(source.json, "utf8") };
+  if (source.path) {
+    try {
+      // Only the base name: a version-looking folder elsewhere in a local path must not count.
+      return { bytes: await readFile(source.path), name: path.basename(source.path) };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") throw new AppError("NOT_FOUND", `File not found: ${source.path}`);
+      if (code === "EISDIR") throw new AppError("VALIDATION", `${source.path} is a folder, not a bundle file.`);
+      throw error;
+    }
+  }
+  if (source.url) {
+    let response: Response;
+    try {
+      response = await fetch(source.url);
+    } catch (error) {
+      const detail = error instanceof Error ? `: ${error.message}` : "";
+      throw new AppError("VALIDATION", `Could not download ${source.url}${detail}`);
+    }
+    if (!response.ok) {
+      throw new AppError("VALIDATION", `Could not download ${source.url}: HTTP ${response.status}`);
+    }
+    return { bytes: Buffer.from(await response.arrayBuffer()), name: source.url };
+  }
+  throw new AppError("VALIDATION", "Nothing to import: give a file path, a URL or the bundle's JSON.");
+}
