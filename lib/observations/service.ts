@@ -35,6 +35,13 @@ async function resolveRefs(db: Db, input: Pick<TObservation, "domain" | "techniq
       [{ path: "technique", message: "Unknown technique" }],
     );
   }
+  if (technique.deprecated) {
+    throw new AppError(
+      "VALIDATION",
+      `${technique.attackId} (${technique.name}) is deprecated in ATT&CK: pick the technique that replaced it.`,
+      [{ path: "technique", message: "Deprecated technique" }],
+    );
+  }
   let actorStixId: string | null = null;
   if ("id" in input.actor) {
     const actor = await resolveActor(db, input.domain, input.actor.id);

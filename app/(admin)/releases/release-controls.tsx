@@ -18,7 +18,7 @@ export function CreateReleaseForm({ attackVersion }: { attackVersion: string }) 
     router.refresh();
   }
   return (
-    <form className="panel" onSubmit={create} aria-label="New release">
+    <form className="panel" onSubmit={create} aria-label="Open a release">
       <div className="row">
         <div>
           <label htmlFor="release-name">New release</label>

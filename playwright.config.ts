@@ -1,0 +1,38 @@
+import { defineConfig } from "@playwright/test";
+
+// The flow runs against a production build on its own SQLite file, with mail sent over real SMTP to
+// the sink the tests start on E2E_SMTP_PORT (e2e/fixtures.ts).
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2597);
+const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "*.spec.ts",
+  workers: 1,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? "line" : "list",
+  use: {
+    baseURL,
+    acceptDownloads: true,
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+  },
+  webServer: {
+    command: `npx tsx e2e/prepare.ts && node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
+    url: `${baseURL}/sign-in`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      DATABASE_URL: "file:./data/e2e/app.db",
+      DATA_DIR: "data/e2e",
+      OUTBOX_DIR: "data/e2e/outbox",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
