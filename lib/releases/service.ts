@@ -144,6 +144,8 @@ async function exportInput(db: Db, releaseId: string): Promise<ExportObservation
         org: r.contributor.creditOrg ?? undefined,
       },
       acceptedAt: r.decidedAt ?? r.updatedAt,
+      observedFrom: r.observedFrom ?? undefined,
+      observedTo: r.observedTo ?? undefined,
     };
   });
 }

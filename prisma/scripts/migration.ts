@@ -13,7 +13,7 @@ const SCRATCH_URL: Record<Provider, string> = {
 
 const EMPTY = /^\s*(-- This is an empty migration\.)?\s*$/;
 
-export function pendingMigrationSql(provider: Provider): string {
+export function pendingMigrationSql(provider: Provider, schema = schemaPath(provider)): string {
   const migrations = path.join("prisma", provider, "migrations");
   const out = execFileSync(
     process.execPath,
@@ -24,7 +24,7 @@ export function pendingMigrationSql(provider: Provider): string {
       "--from-migrations",
       migrations,
       "--to-schema-datamodel",
-      schemaPath(provider),
+      schema,
       "--script",
     ],
     {

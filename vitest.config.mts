@@ -19,7 +19,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["lib/**/*.integration.test.ts"],
+          include: ["lib/**/*.integration.test.ts", "prisma/**/*.integration.test.ts"],
           // One database per file; files run one after another so SQLite and PostgreSQL see the same load.
           fileParallelism: false,
           testTimeout: 60_000,

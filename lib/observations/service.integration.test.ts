@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { makeActor, observationInput, seedCatalog } from "../../prisma/factories";
+import type { Actor } from "../auth/permissions";
+import { createTestDb, type TestDb } from "../db/testing";
+import { AppError } from "../errors";
+import { createObservation, editObservation, getObservation, listMyObservations } from "./service";
+
+let t: TestDb;
+let contributor: Actor;
+let other: Actor;
+let reviewer: Actor;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedCatalog(t.db);
+});
+afterAll(() => t.drop());
+beforeEach(async () => {
+  await t.db.auditEvent.deleteMany();
+  await t.db.revision.deleteMany();
+  await t.db.observation.deleteMany();
+  contributor = await makeActor(t.db, "CONTRIBUTOR");
+  other = await makeActor(t.db, "CONTRIBUTOR");
+  reviewer = await makeActor(t.db, "REVIEWER");
+});
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+/** Every text column a submission writes, to prove the raw identifiers went nowhere. */
+async function everythingStored(): Promise<string> {
+  const [observations, revisions, audit] = await Promise.all([
+    t.db.observation.findMany(),
+    t.db.revision.findMany(),
+    t.db.auditEvent.findMany(),
+  ]);
+  return JSON.stringify([observations, revisions, audit]);
+}
+
+describe("createObservation", () => {
+  it("stores only the scrubbed text, with a public id, a first revision and an audit event", async () => {
+    const { observation, findings } = await createObservation(contributor, observationInput(), t.db);
+    expect(observation.id).toMatch(/^OBS-\d{6}$/);
+    expect(observation.status).toBe("SUBMITTED");
+    expect(observation.version).toBe(1);
+    expect(observation.procedure).toBe(
+      "used PowerShell on [HOST-1] to fetch a loader from [IP-1] and mailed it to [EMAIL-1].",
+    );
+    expect(findings.map((f) => f.kind)).toEqual(["HOST", "IP", "EMAIL"]);
+    const stored = await everythingStored();
+    for (const raw of ["fin-ws-12", "corp.local", "10.20.30.40", "jane.doe", "victim-bank"])
+      expect(stored).not.toContain(raw);
+    const revisions = await t.db.revision.findMany();
+    expect(revisions.map((r) => [r.version, r.reason])).toEqual([[1, "created"]]);
+    const audit = await t.db.auditEvent.findMany();
+    expect(audit.map((a) => [a.action, a.subjectId])).toEqual([["observation.submit", observation.id]]);
+  });
+
+  it("honours keep (public indicators) and redact (extra terms) without storing either list", async () => {
+    const { observation } = await createObservation(
+      contributor,
+      observationInput({
+        procedure: "Acme Bank staff received a lure from update-check.example.com that dropped a loader.",
+        keep: ["update-check.example.com"],
+        redact: ["Acme Bank"],
+      }),
+      t.db,
+    );
+    expect(observation.procedure).toBe(
+      "[TERM-1] staff received a lure from update-check.example.com that dropped a loader.",
+    );
+    expect(await everythingStored()).not.toContain("Acme Bank");
+  });
+
+  it("accepts STIX ids as well as ATT&CK ids and keeps drafts as DRAFT", async () => {
+    const technique = await t.db.attackObject.findFirstOrThrow({ where: { attackId: "T1059.001" } });
+    const { observation } = await createObservation(
+      contributor,
+      observationInput({ technique: technique.stixId, draft: true }),
+      t.db,
+    );
+    expect(observation.status).toBe("DRAFT");
+    expect(observation.technique).toEqual({ id: "T1059.001", stixId: technique.stixId });
+  });
+
+  it.each([
+    [{ technique: "T9999" }, "technique"],
+    [{ actor: { id: "G9999" } }, "actor.id"],
+    [{ references: [] }, "references"],
+    [{ procedure: "too short" }, "procedure"],
+    [{ country: "DE", region: "RIPE NCC" as const }, "region"],
+  ])("rejects %j naming %s, and writes nothing", async (overrides, path) => {
+    const error = await rejection(createObservation(contributor, observationInput(overrides), t.db));
+    expect(error.code).toBe("VALIDATION");
+    expect(error.issues?.map((i) => i.path)).toContain(path);
+    expect(await t.db.observation.count()).toBe(0);
+    expect(await t.db.auditEvent.count()).toBe(0);
+  });
+
+  it("rejects unknown fields instead of silently dropping them", async () => {
+    const error = await rejection(createObservation(contributor, { ...observationInput(), status: "ACCEPTED" }, t.db));
+    expect(error.code).toBe("VALIDATION");
+  });
+});
+
+describe("reading", () => {
+  it("shows contributors only their own observations; reviewers see all", async () => {
+    const { observation } = await createObservation(contributor, observationInput(), t.db);
+    expect((await getObservation(contributor, observation.id, t.db)).id).toBe(observation.id);
+    expect((await getObservation(reviewer, observation.id, t.db)).id).toBe(observation.id);
+    expect((await rejection(getObservation(other, observation.id, t.db))).code).toBe("NOT_FOUND");
+    expect(await listMyObservations(other, t.db)).toEqual([]);
+    expect((await listMyObservations(contributor, t.db)).map((o) => o.id)).toEqual([observation.id]);
+  });
+});
+
+describe("editObservation", () => {
+  it("writes a revision in the same change and scrubs the new text", async () => {
+    const { observation } = await createObservation(contributor, observationInput(), t.db);
+    const edited = await editObservation(
+      reviewer,
+      observation.id,
+      { version: 1, procedure: `${observation.procedure} Then it beaconed to c2.corp.internal.`, reason: "added C2" },
+      t.db,
+    );
+    expect(edited.version).toBe(2);
+    expect(edited.procedure).toContain("[HOST-1]");
+    expect(edited.procedure).toContain("beaconed to [HOST-2].");
+    const revisions = await t.db.revision.findMany({ orderBy: { version: "asc" } });
+    expect(revisions.map((r) => [r.version, r.reason, r.editorId])).toEqual([
+      [1, "created", contributor.id],
+      [2, "added C2", reviewer.id],
+    ]);
+  });
+
+  it("answers a stale version with CONFLICT and the current state, changing nothing", async () => {
+    const { observation } = await createObservation(contributor, observationInput(), t.db);
+    await editObservation(
+      reviewer,
+      observation.id,
+      { version: 1, procedure: `${observation.procedure} One more detail here.` },
+      t.db,
+    );
+    const error = await rejection(
+      editObservation(reviewer, observation.id, { version: 1, procedure: "an edit based on the old version" }, t.db),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect((error.details?.current as { version: number }).version).toBe(2);
+    expect(await t.db.revision.count()).toBe(2);
+    expect((await getObservation(reviewer, observation.id, t.db)).procedure).not.toContain("old version");
+  });
+
+  it("does not let a contributor edit a submitted observation, nor anyone else's", async () => {
+    const { observation } = await createObservation(contributor, observationInput(), t.db);
+    expect(
+      (await rejection(editObservation(contributor, observation.id, { version: 1, procedure: "x".repeat(30) }, t.db)))
+        .code,
+    ).toBe("INVALID_STATE");
+    expect(
+      (await rejection(editObservation(other, observation.id, { version: 1, procedure: "x".repeat(30) }, t.db))).code,
+    ).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { makeActor, observationInput, seedCatalog } from "../../prisma/factories";
+import type { Actor } from "../auth/permissions";
+import { createTestDb, type TestDb } from "../db/testing";
+import { AppError } from "../errors";
+import { listOutbox } from "../mail";
+import { createObservation } from "../observations/service";
+import { listQueue } from "./queue";
+import { transitionObservation } from "./workflow";
+
+let t: TestDb;
+let outbox: string;
+let contributor: Actor;
+let reviewer: Actor;
+const saved = { SMTP_URL: process.env.SMTP_URL, OUTBOX_DIR: process.env.OUTBOX_DIR };
+
+beforeAll(async () => {
+  outbox = mkdtempSync(path.join(tmpdir(), "pe-outbox-"));
+  delete process.env.SMTP_URL;
+  process.env.OUTBOX_DIR = outbox;
+  t = await createTestDb();
+  await seedCatalog(t.db);
+});
+afterAll(async () => {
+  await t.drop();
+  rmSync(outbox, { recursive: true, force: true });
+  Object.assign(process.env, saved);
+});
+beforeEach(async () => {
+  for (const table of ["auditEvent", "comment", "revision", "observation"] as const)
+    await (t.db[table] as { deleteMany(): Promise<unknown> }).deleteMany();
+  contributor = await makeActor(t.db, "CONTRIBUTOR");
+  reviewer = await makeActor(t.db, "REVIEWER");
+});
+
+async function submitted() {
+  return (await createObservation(contributor, observationInput(), t.db)).observation;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("transitionObservation", () => {
+  it("claims, accepts, writes a revision and audit event per step, and e-mails the contributor", async () => {
+    const o = await submitted();
+    expect(await transitionObservation(reviewer, o.id, { action: "claim", version: 1 }, t.db)).toEqual({
+      id: o.id,
+      status: "IN_REVIEW",
+      version: 2,
+    });
+    expect(
+      await transitionObservation(reviewer, o.id, { action: "accept", version: 2, comment: "Well sourced." }, t.db),
+    ).toEqual({
+      id: o.id,
+      status: "ACCEPTED",
+      version: 3,
+    });
+    const row = await t.db.observation.findUniqueOrThrow({ where: { publicId: o.id } });
+    expect(row.assigneeId).toBe(reviewer.id);
+    expect(row.decidedAt).not.toBeNull();
+    expect((await t.db.revision.findMany({ orderBy: { version: "asc" } })).map((r) => r.reason)).toEqual([
+      "created",
+      "claim",
+      "accept",
+    ]);
+    expect((await t.db.auditEvent.findMany({ orderBy: { createdAt: "asc" } })).map((a) => a.action)).toEqual([
+      "observation.submit",
+      "observation.claim",
+      "observation.accept",
+    ]);
+    const mail = (await listOutbox(10)).find((m) => m.to === contributor.email);
+    expect(mail?.subject).toMatch(/accepted/i);
+    expect(mail?.text).toContain(o.id);
+    expect(mail?.text).toContain("Well sourced.");
+  });
+
+  it("asks the contributor for more information, who answers by resubmitting", async () => {
+    const o = await submitted();
+    await transitionObservation(reviewer, o.id, { action: "claim", version: 1 }, t.db);
+    expect((await rejection(transitionObservation(reviewer, o.id, { action: "ask", version: 2 }, t.db))).code).toBe(
+      "VALIDATION",
+    );
+    await transitionObservation(
+      reviewer,
+      o.id,
+      { action: "ask", version: 2, comment: "Which process launched PowerShell?" },
+      t.db,
+    );
+    const mail = (await listOutbox(10)).find((m) => m.to === contributor.email && /question/i.test(m.subject));
+    expect(mail?.text).toContain("Which process launched PowerShell?");
+    expect(await transitionObservation(contributor, o.id, { action: "submit", version: 3 }, t.db)).toMatchObject({
+      status: "SUBMITTED",
+    });
+    expect((await t.db.comment.findMany()).map((c) => c.body)).toEqual(["Which process launched PowerShell?"]);
+  });
+
+  it("enforces who may fire what, from which state, on which version", async () => {
+    const o = await submitted();
+    expect(
+      (await rejection(transitionObservation(contributor, o.id, { action: "claim", version: 1 }, t.db))).code,
+    ).toBe("FORBIDDEN");
+    expect((await rejection(transitionObservation(reviewer, o.id, { action: "accept", version: 1 }, t.db))).code).toBe(
+      "INVALID_STATE",
+    );
+    expect(
+      (await rejection(transitionObservation(reviewer, o.id, { action: "withdraw", version: 1 }, t.db))).code,
+    ).toBe("FORBIDDEN");
+    const stale = await rejection(transitionObservation(reviewer, o.id, { action: "claim", version: 7 }, t.db));
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.details?.current).toMatchObject({ id: o.id, version: 1, status: "SUBMITTED" });
+    const own = (await createObservation(reviewer, observationInput(), t.db)).observation;
+    expect((await rejection(transitionObservation(reviewer, own.id, { action: "claim", version: 1 }, t.db))).code).toBe(
+      "FORBIDDEN",
+    );
+    // Nothing above changed the observation.
+    expect(await t.db.observation.findUniqueOrThrow({ where: { publicId: o.id } })).toMatchObject({
+      version: 1,
+      status: "SUBMITTED",
+    });
+  });
+
+  it("lets only one of two reviewers racing on the same version win", async () => {
+    const o = await submitted();
+    const second = await makeActor(t.db, "REVIEWER");
+    const results = await Promise.allSettled([
+      transitionObservation(reviewer, o.id, { action: "claim", version: 1 }, t.db),
+      transitionObservation(second, o.id, { action: "claim", version: 1 }, t.db),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const failure = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect((failure.reason as AppError).code).toBe("CONFLICT");
+    expect(await t.db.revision.count()).toBe(2);
+  });
+
+  it("marks duplicates against an existing observation", async () => {
+    const first = await submitted();
+    const second = await submitted();
+    await transitionObservation(reviewer, second.id, { action: "claim", version: 1 }, t.db);
+    expect(
+      (
+        await rejection(
+          transitionObservation(
+            reviewer,
+            second.id,
+            { action: "duplicate", version: 2, duplicateOf: "OBS-999999" },
+            t.db,
+          ),
+        )
+      ).code,
+    ).toBe("VALIDATION");
+    await transitionObservation(reviewer, second.id, { action: "duplicate", version: 2, duplicateOf: first.id }, t.db);
+    const row = await t.db.observation.findUniqueOrThrow({
+      where: { publicId: second.id },
+      include: { duplicateOf: true },
+    });
+    expect(row.status).toBe("DUPLICATE");
+    expect(row.duplicateOf?.publicId).toBe(first.id);
+  });
+});
+
+describe("listQueue", () => {
+  it("lists open work oldest first with technique and actor names, for reviewers only", async () => {
+    const a = await submitted();
+    const b = await submitted();
+    const queue = await listQueue(reviewer, t.db);
+    expect(queue.map((q) => q.id)).toEqual([a.id, b.id]);
+    expect(queue[0]).toMatchObject({ techniqueName: "PowerShell", actorName: "APT28" });
+    expect((await rejection(listQueue(contributor, t.db))).code).toBe("FORBIDDEN");
+  });
+});
