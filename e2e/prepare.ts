@@ -1,11 +1,14 @@
-// Runs before the e2e server starts: a fresh database with the real ATT&CK catalog and one user
-// per role. Refuses anything but the local e2e SQLite file.
-import { rmSync } from "node:fs";
+// Runs before the e2e server starts: a fresh database with the real ATT&CK catalog, one user per
+// role, and a personal API token for each (plus a revoked one) in data/e2e/tokens.json for the API
+// spec. Refuses anything but the local e2e SQLite file.
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { importCatalog } from "../lib/attack/import";
+import { createApiToken, revokeApiToken } from "../lib/auth/tokens";
 import { upsertUser } from "../lib/auth/users";
 import { createDb } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
+import { E2E_TOKENS_FILE, type E2eTokens } from "./tokens";
 import { E2E_USERS } from "./users";
 
 async function main() {
@@ -15,7 +18,20 @@ async function main() {
   await migrateDatabase(url);
   const db = createDb(url);
   await importCatalog(db, { path: path.resolve("../shared/attack/enterprise-attack-18.1.json") });
-  for (const user of Object.values(E2E_USERS)) await upsertUser(db, user.email, user.role);
+  const tokens: Partial<E2eTokens> = {};
+  for (const [key, user] of Object.entries(E2E_USERS) as [
+    keyof typeof E2E_USERS,
+    (typeof E2E_USERS)[keyof typeof E2E_USERS],
+  ][]) {
+    const row = await upsertUser(db, user.email, user.role);
+    tokens[key] = (await createApiToken(db, row.id, "e2e")).token;
+    if (key === "contributor") {
+      const revoked = await createApiToken(db, row.id, "e2e revoked");
+      await revokeApiToken(db, row.id, revoked.id);
+      tokens.revoked = revoked.token;
+    }
+  }
+  writeFileSync(E2E_TOKENS_FILE, JSON.stringify(tokens, null, 2), { mode: 0o600 });
   await db.$disconnect();
 }
 

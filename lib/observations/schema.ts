@@ -40,9 +40,22 @@ export const ZActor = z.union([
   z.object({ unattributed: z.literal(true) }).strict(),
 ]);
 
+const MONTH_FORMAT = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+
+/** 2024-13 or 2024-02-30 match the format but name no day: the service would store an invalid date. */
+function isCalendarDate(value: string): boolean {
+  const match = MONTH_FORMAT.exec(value);
+  if (!match) return true; // the format check reports it
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3] ?? "01")];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years below 100 as they are
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 const month = z
   .string()
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/, "Use YYYY-MM or YYYY-MM-DD.")
+  .regex(MONTH_FORMAT, "Use YYYY-MM or YYYY-MM-DD.")
+  .refine(isCalendarDate, "No such month or day in the calendar.")
   .optional();
 
 export const ZObservationInput = z

@@ -6,6 +6,7 @@ import { toObservationView } from "../observations/view";
 import { availableActions } from "./workflow";
 
 export const QUEUE_STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] as const;
+export const QUEUE_LIMIT_MAX = 500;
 
 async function names(
   db: Db,
@@ -27,7 +28,7 @@ export async function listQueue(actor: Actor, db: Db, options: { limit?: number 
   const rows = await db.observation.findMany({
     where: { status: { in: [...QUEUE_STATUSES] } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: Math.min(options.limit ?? 100, 500),
+    take: Math.min(options.limit ?? 100, QUEUE_LIMIT_MAX),
     include: { assignee: { select: { email: true } } },
   });
   const lookup = await names(
