@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeActor, observationInput, seedCatalog } from "../../prisma/factories";
+import { appErrorOf, clearWork } from "../../prisma/test-helpers";
 import type { Actor } from "../auth/permissions";
 import { createTestDb, type TestDb } from "../db/testing";
-import { AppError } from "../errors";
 import { createObservation, editObservation, getObservation, listMyObservations } from "./service";
 
 let t: TestDb;
@@ -16,22 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 beforeEach(async () => {
-  await t.db.auditEvent.deleteMany();
-  await t.db.revision.deleteMany();
-  await t.db.observation.deleteMany();
+  await clearWork(t.db);
   contributor = await makeActor(t.db, "CONTRIBUTOR");
   other = await makeActor(t.db, "CONTRIBUTOR");
   reviewer = await makeActor(t.db, "REVIEWER");
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** Every text column a submission writes, to prove the raw identifiers went nowhere. */
 async function everythingStored(): Promise<string> {
@@ -96,7 +85,7 @@ describe("createObservation", () => {
     [{ procedure: "too short" }, "procedure"],
     [{ country: "DE", region: "RIPE NCC" as const }, "region"],
   ])("rejects %j naming %s, and writes nothing", async (overrides, path) => {
-    const error = await rejection(createObservation(contributor, observationInput(overrides), t.db));
+    const error = await appErrorOf(createObservation(contributor, observationInput(overrides), t.db));
     expect(error.code).toBe("VALIDATION");
     expect(error.issues?.map((i) => i.path)).toContain(path);
     expect(await t.db.observation.count()).toBe(0);
@@ -104,7 +93,7 @@ describe("createObservation", () => {
   });
 
   it("rejects unknown fields instead of silently dropping them", async () => {
-    const error = await rejection(createObservation(contributor, { ...observationInput(), status: "ACCEPTED" }, t.db));
+    const error = await appErrorOf(createObservation(contributor, { ...observationInput(), status: "ACCEPTED" }, t.db));
     expect(error.code).toBe("VALIDATION");
   });
 });
@@ -114,7 +103,7 @@ describe("reading", () => {
     const { observation } = await createObservation(contributor, observationInput(), t.db);
     expect((await getObservation(contributor, observation.id, t.db)).id).toBe(observation.id);
     expect((await getObservation(reviewer, observation.id, t.db)).id).toBe(observation.id);
-    expect((await rejection(getObservation(other, observation.id, t.db))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(getObservation(other, observation.id, t.db))).code).toBe("NOT_FOUND");
     expect(await listMyObservations(other, t.db)).toEqual([]);
     expect((await listMyObservations(contributor, t.db)).map((o) => o.id)).toEqual([observation.id]);
   });
@@ -147,7 +136,7 @@ describe("editObservation", () => {
       { version: 1, procedure: `${observation.procedure} One more detail here.` },
       t.db,
     );
-    const error = await rejection(
+    const error = await appErrorOf(
       editObservation(reviewer, observation.id, { version: 1, procedure: "an edit based on the old version" }, t.db),
     );
     expect(error.code).toBe("CONFLICT");
@@ -159,11 +148,11 @@ describe("editObservation", () => {
   it("does not let a contributor edit a submitted observation, nor anyone else's", async () => {
     const { observation } = await createObservation(contributor, observationInput(), t.db);
     expect(
-      (await rejection(editObservation(contributor, observation.id, { version: 1, procedure: "x".repeat(30) }, t.db)))
+      (await appErrorOf(editObservation(contributor, observation.id, { version: 1, procedure: "x".repeat(30) }, t.db)))
         .code,
     ).toBe("INVALID_STATE");
     expect(
-      (await rejection(editObservation(other, observation.id, { version: 1, procedure: "x".repeat(30) }, t.db))).code,
+      (await appErrorOf(editObservation(other, observation.id, { version: 1, procedure: "x".repeat(30) }, t.db))).code,
     ).toBe("NOT_FOUND");
   });
 });

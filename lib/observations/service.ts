@@ -4,6 +4,7 @@
 import { scrub, type Finding } from "../anonymize";
 import { resolveActor, resolveTechnique } from "../attack/catalog";
 import { recordAudit } from "../audit";
+import { recordRevision } from "./history";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError, validationError } from "../errors";
@@ -14,7 +15,7 @@ import {
   type TObservationEdit,
   type TObservationInput,
 } from "./schema";
-import { publicIdOf, snapshotOf, toObservationView, type ObservationView } from "./view";
+import { publicIdOf, toObservationView, type ObservationView } from "./view";
 
 export interface CreatedObservation {
   observation: ObservationView;
@@ -107,15 +108,7 @@ export async function createObservation(
       where: { id: created.id },
       data: { publicId: publicIdOf(created.id) },
     });
-    await tx.revision.create({
-      data: {
-        observationId: withId.id,
-        version: 1,
-        editorId: actor.id,
-        snapshot: snapshotOf(withId) as object,
-        reason: "created",
-      },
-    });
+    await recordRevision(tx, withId, actor.id, "created");
     await recordAudit(tx, {
       actorId: actor.id,
       action: status === "DRAFT" ? "observation.draft" : "observation.submit",
@@ -185,15 +178,7 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     });
     if (count === 0) throw await staleVersion(tx as unknown as Db, current.id, edit.version);
     const updated = await tx.observation.findUniqueOrThrow({ where: { id: current.id } });
-    await tx.revision.create({
-      data: {
-        observationId: updated.id,
-        version: updated.version,
-        editorId: actor.id,
-        snapshot: snapshotOf(updated) as object,
-        reason: edit.reason ?? "edited",
-      },
-    });
+    await recordRevision(tx, updated, actor.id, edit.reason ?? "edited");
     await recordAudit(tx, {
       actorId: actor.id,
       action: "observation.edit",

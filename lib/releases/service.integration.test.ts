@@ -1,38 +1,29 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeActor, observationInput, seedCatalog } from "../../prisma/factories";
+import { appErrorOf, clearWork, useTempOutbox } from "../../prisma/test-helpers";
 import type { Actor } from "../auth/permissions";
 import { createTestDb, type TestDb } from "../db/testing";
-import { AppError } from "../errors";
 import { createObservation } from "../observations/service";
 import { transitionObservation } from "../review/workflow";
 import { createRelease, exportRelease, getReleaseBundle, listReleases } from "./service";
 import { validateBundle } from "./validate";
 
 let t: TestDb;
-let outbox: string;
 let contributor: Actor;
 let reviewer: Actor;
 let admin: Actor;
 
+useTempOutbox();
 beforeAll(async () => {
-  outbox = mkdtempSync(path.join(tmpdir(), "pe-outbox-"));
-  delete process.env.SMTP_URL;
-  process.env.OUTBOX_DIR = outbox;
   t = await createTestDb();
   await seedCatalog(t.db);
 });
 afterAll(async () => {
   await t.drop();
-  rmSync(outbox, { recursive: true, force: true });
 });
 beforeEach(async () => {
-  for (const table of ["auditEvent", "comment", "revision", "observation", "release"] as const) {
-    await (t.db[table] as { deleteMany(): Promise<unknown> }).deleteMany();
-  }
+  await clearWork(t.db);
   contributor = await makeActor(t.db, "CONTRIBUTOR");
   reviewer = await makeActor(t.db, "REVIEWER");
   admin = await makeActor(t.db, "ADMIN");
@@ -43,15 +34,6 @@ async function accepted(overrides = {}) {
   await transitionObservation(reviewer, observation.id, { action: "claim", version: 1 }, t.db);
   await transitionObservation(reviewer, observation.id, { action: "accept", version: 2 }, t.db);
   return observation.id;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const release = { name: "Community additions 2026-12", domain: "enterprise-attack", attackVersion: "18.1" };
@@ -84,16 +66,16 @@ describe("releases", () => {
   });
 
   it("is for admins only, one open release per domain, and refuses an empty export", async () => {
-    expect((await rejection(createRelease(reviewer, release, t.db))).code).toBe("FORBIDDEN");
-    expect((await rejection(createRelease(admin, { ...release, attackVersion: "latest" }, t.db))).code).toBe(
+    expect((await appErrorOf(createRelease(reviewer, release, t.db))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(createRelease(admin, { ...release, attackVersion: "latest" }, t.db))).code).toBe(
       "VALIDATION",
     );
     const created = await createRelease(admin, release, t.db);
-    expect((await rejection(createRelease(admin, { ...release, name: "Another" }, t.db))).code).toBe("CONFLICT");
-    expect((await rejection(exportRelease(reviewer, created.id, t.db))).code).toBe("FORBIDDEN");
-    expect((await rejection(exportRelease(admin, created.id, t.db))).code).toBe("INVALID_STATE");
-    expect((await rejection(exportRelease(admin, "no-such-release", t.db))).code).toBe("NOT_FOUND");
-    expect((await rejection(getReleaseBundle(admin, created.id, t.db))).code).toBe("INVALID_STATE");
+    expect((await appErrorOf(createRelease(admin, { ...release, name: "Another" }, t.db))).code).toBe("CONFLICT");
+    expect((await appErrorOf(exportRelease(reviewer, created.id, t.db))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(exportRelease(admin, created.id, t.db))).code).toBe("INVALID_STATE");
+    expect((await appErrorOf(exportRelease(admin, "no-such-release", t.db))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(getReleaseBundle(admin, created.id, t.db))).code).toBe("INVALID_STATE");
     // The failed export left the release open and untouched.
     expect(await t.db.release.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
       status: "OPEN",

@@ -8,7 +8,7 @@ import type { Db } from "../db/client";
 import { appUrl, platformIdentityName } from "../env";
 import { AppError, validationError } from "../errors";
 import { DOMAINS, NAME_MAX } from "../observations/schema";
-import { snapshotOf } from "../observations/view";
+import { recordRevision } from "../observations/history";
 import { buildBundle, serializeBundle } from "./stix";
 import type { ExportObservation, ExportReference, ExportRelease } from "./stix";
 import { validateBundle } from "./validate";
@@ -202,15 +202,7 @@ export async function exportRelease(actor: Actor, releaseId: string, db: Db) {
         where: { id: o.id },
         data: { status: "PUBLISHED", version: { increment: 1 } },
       });
-      await tx.revision.create({
-        data: {
-          observationId: o.id,
-          version: updated.version,
-          editorId: actor.id,
-          snapshot: snapshotOf(updated) as object,
-          reason: "export",
-        },
-      });
+      await recordRevision(tx, updated, actor.id, "export");
     }
     await recordAudit(tx, {
       actorId: actor.id,

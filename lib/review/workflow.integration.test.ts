@@ -1,52 +1,34 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeActor, observationInput, seedCatalog } from "../../prisma/factories";
+import { appErrorOf, clearWork, useTempOutbox } from "../../prisma/test-helpers";
 import type { Actor } from "../auth/permissions";
 import { createTestDb, type TestDb } from "../db/testing";
-import { AppError } from "../errors";
+import type { AppError } from "../errors";
 import { listOutbox } from "../mail";
 import { createObservation } from "../observations/service";
 import { listQueue } from "./queue";
 import { transitionObservation } from "./workflow";
 
 let t: TestDb;
-let outbox: string;
 let contributor: Actor;
 let reviewer: Actor;
-const saved = { SMTP_URL: process.env.SMTP_URL, OUTBOX_DIR: process.env.OUTBOX_DIR };
 
+useTempOutbox();
 beforeAll(async () => {
-  outbox = mkdtempSync(path.join(tmpdir(), "pe-outbox-"));
-  delete process.env.SMTP_URL;
-  process.env.OUTBOX_DIR = outbox;
   t = await createTestDb();
   await seedCatalog(t.db);
 });
 afterAll(async () => {
   await t.drop();
-  rmSync(outbox, { recursive: true, force: true });
-  Object.assign(process.env, saved);
 });
 beforeEach(async () => {
-  for (const table of ["auditEvent", "comment", "revision", "observation"] as const)
-    await (t.db[table] as { deleteMany(): Promise<unknown> }).deleteMany();
+  await clearWork(t.db);
   contributor = await makeActor(t.db, "CONTRIBUTOR");
   reviewer = await makeActor(t.db, "REVIEWER");
 });
 
 async function submitted() {
   return (await createObservation(contributor, observationInput(), t.db)).observation;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe("transitionObservation", () => {
@@ -86,7 +68,7 @@ describe("transitionObservation", () => {
   it("asks the contributor for more information, who answers by resubmitting", async () => {
     const o = await submitted();
     await transitionObservation(reviewer, o.id, { action: "claim", version: 1 }, t.db);
-    expect((await rejection(transitionObservation(reviewer, o.id, { action: "ask", version: 2 }, t.db))).code).toBe(
+    expect((await appErrorOf(transitionObservation(reviewer, o.id, { action: "ask", version: 2 }, t.db))).code).toBe(
       "VALIDATION",
     );
     await transitionObservation(
@@ -106,21 +88,21 @@ describe("transitionObservation", () => {
   it("enforces who may fire what, from which state, on which version", async () => {
     const o = await submitted();
     expect(
-      (await rejection(transitionObservation(contributor, o.id, { action: "claim", version: 1 }, t.db))).code,
+      (await appErrorOf(transitionObservation(contributor, o.id, { action: "claim", version: 1 }, t.db))).code,
     ).toBe("FORBIDDEN");
-    expect((await rejection(transitionObservation(reviewer, o.id, { action: "accept", version: 1 }, t.db))).code).toBe(
+    expect((await appErrorOf(transitionObservation(reviewer, o.id, { action: "accept", version: 1 }, t.db))).code).toBe(
       "INVALID_STATE",
     );
     expect(
-      (await rejection(transitionObservation(reviewer, o.id, { action: "withdraw", version: 1 }, t.db))).code,
+      (await appErrorOf(transitionObservation(reviewer, o.id, { action: "withdraw", version: 1 }, t.db))).code,
     ).toBe("FORBIDDEN");
-    const stale = await rejection(transitionObservation(reviewer, o.id, { action: "claim", version: 7 }, t.db));
+    const stale = await appErrorOf(transitionObservation(reviewer, o.id, { action: "claim", version: 7 }, t.db));
     expect(stale.code).toBe("CONFLICT");
     expect(stale.details?.current).toMatchObject({ id: o.id, version: 1, status: "SUBMITTED" });
     const own = (await createObservation(reviewer, observationInput(), t.db)).observation;
-    expect((await rejection(transitionObservation(reviewer, own.id, { action: "claim", version: 1 }, t.db))).code).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      (await appErrorOf(transitionObservation(reviewer, own.id, { action: "claim", version: 1 }, t.db))).code,
+    ).toBe("FORBIDDEN");
     // Nothing above changed the observation.
     expect(await t.db.observation.findUniqueOrThrow({ where: { publicId: o.id } })).toMatchObject({
       version: 1,
@@ -147,7 +129,7 @@ describe("transitionObservation", () => {
     await transitionObservation(reviewer, second.id, { action: "claim", version: 1 }, t.db);
     expect(
       (
-        await rejection(
+        await appErrorOf(
           transitionObservation(
             reviewer,
             second.id,
@@ -174,6 +156,6 @@ describe("listQueue", () => {
     const queue = await listQueue(reviewer, t.db);
     expect(queue.map((q) => q.id)).toEqual([a.id, b.id]);
     expect(queue[0]).toMatchObject({ techniqueName: "PowerShell", actorName: "APT28" });
-    expect((await rejection(listQueue(contributor, t.db))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(listQueue(contributor, t.db))).code).toBe("FORBIDDEN");
   });
 });

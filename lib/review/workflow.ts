@@ -2,6 +2,7 @@
 // states, and what it does (revision, audit event, e-mail). DESIGN §4.
 import type { ObservationStatus } from "../../prisma/sqlite/client";
 import { recordAudit } from "../audit";
+import { recordRevision } from "../observations/history";
 import { can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { appUrl } from "../env";
@@ -9,7 +10,6 @@ import { AppError, validationError } from "../errors";
 import { sendMail } from "../mail";
 import { findObservationRow, staleVersion } from "../observations/service";
 import { ZTransitionInput, type TransitionAction, type TTransitionInput } from "../observations/schema";
-import { snapshotOf } from "../observations/view";
 import { openReleaseFor } from "../releases/service";
 
 type Who = "owner" | "reviewer";
@@ -121,15 +121,7 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
     });
     if (count === 0) throw await staleVersion(tx as unknown as Db, current.id, input.version);
     const updated = await tx.observation.findUniqueOrThrow({ where: { id: current.id } });
-    await tx.revision.create({
-      data: {
-        observationId: updated.id,
-        version: updated.version,
-        editorId: actor.id,
-        snapshot: snapshotOf(updated) as object,
-        reason: input.action,
-      },
-    });
+    await recordRevision(tx, updated, actor.id, input.action);
     if (input.comment) {
       await tx.comment.create({
         data: { observationId: updated.id, authorId: actor.id, body: input.comment, visibility: "SHARED" },

@@ -1,0 +1,44 @@
+// vitest helpers shared by the integration suites.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
+import type { Db } from "../lib/db/client";
+import { AppError } from "../lib/errors";
+
+/** The AppError a promise rejects with (the test fails if it resolves or throws something else). */
+export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+/** Sends this file's mail to a fresh outbox folder instead of any SMTP server. */
+export function useTempOutbox(): void {
+  const saved = { SMTP_URL: process.env.SMTP_URL, OUTBOX_DIR: process.env.OUTBOX_DIR };
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "pe-outbox-"));
+    delete process.env.SMTP_URL;
+    process.env.OUTBOX_DIR = dir;
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+}
+
+/** Empties the review tables between tests; the imported catalog stays. */
+export async function clearWork(db: Db): Promise<void> {
+  await db.auditEvent.deleteMany();
+  await db.comment.deleteMany();
+  await db.revision.deleteMany();
+  await db.observation.deleteMany();
+  await db.release.deleteMany();
+}
