@@ -1,12 +1,24 @@
 // The reviewers' queue and the detail a reviewer works from.
 import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { AppError } from "../errors";
 import { findObservationRow } from "../observations/service";
 import { toObservationView } from "../observations/view";
 import { availableActions } from "./workflow";
 
 export const QUEUE_STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] as const;
 export const QUEUE_LIMIT_MAX = 500;
+
+/** The `limit` query parameter: whole numbers only, so a negative `take` cannot flip the order. */
+export function parseQueueLimit(raw: string | null): number {
+  const limit = /^\d{1,6}$/.test(raw ?? "100") ? Number(raw ?? "100") : NaN;
+  if (!(limit >= 1 && limit <= QUEUE_LIMIT_MAX)) {
+    throw new AppError("VALIDATION", `Query parameter limit must be a whole number from 1 to ${QUEUE_LIMIT_MAX}.`, [
+      { path: "limit", message: "Invalid limit" },
+    ]);
+  }
+  return limit;
+}
 
 async function names(
   db: Db,
