@@ -201,3 +201,37 @@ export async function staleVersion(db: Db, id: number, sawVersion: number): Prom
     { current: toObservationView(now) },
   );
 }
+
+const PUBLIC_STATUSES = new Set(["ACCEPTED", "PUBLISHED"]);
+
+/**
+ * The public record an export cites (`/o/OBS-000123`): only accepted work, and only the anonymized
+ * text, dates, technique, actor and victimology buckets — never who contributed it.
+ */
+export async function getPublicRecord(publicId: string, db: Db) {
+  const row = await db.observation.findUnique({ where: { publicId: publicId.toUpperCase() } });
+  if (!row || !PUBLIC_STATUSES.has(row.status) || row.tlp !== "CLEAR") {
+    throw new AppError("NOT_FOUND", `No public record ${publicId}.`);
+  }
+  const view = toObservationView(row);
+  const names = await db.attackObject.findMany({
+    where: { domain: row.domain, stixId: { in: [row.techniqueStixId, row.actorStixId ?? ""] } },
+    select: { stixId: true, name: true, attackId: true },
+  });
+  const label = (stixId: string | null) => {
+    const hit = names.find((n) => n.stixId === stixId);
+    return hit ? `${hit.attackId ?? ""} ${hit.name}`.trim() : (stixId ?? "");
+  };
+  const proposed = row.proposedActor as { name?: string } | null;
+  return {
+    id: view.id,
+    status: view.status,
+    technique: label(row.techniqueStixId),
+    actor: row.actorStixId ? label(row.actorStixId) : proposed?.name ? `${proposed.name} (proposed)` : "unattributed",
+    procedure: view.procedure,
+    observedFrom: view.observedFrom,
+    observedTo: view.observedTo,
+    victimology: view.victimology,
+    acceptedAt: view.decidedAt,
+  };
+}

@@ -5,7 +5,7 @@ import type { Actor } from "../auth/permissions";
 import { createTestDb, type TestDb } from "../db/testing";
 import type { AppError } from "../errors";
 import { listOutbox } from "../mail";
-import { createObservation } from "../observations/service";
+import { createObservation, getPublicRecord } from "../observations/service";
 import { listQueue } from "./queue";
 import { transitionObservation } from "./workflow";
 
@@ -146,6 +146,24 @@ describe("transitionObservation", () => {
     });
     expect(row.status).toBe("DUPLICATE");
     expect(row.duplicateOf?.publicId).toBe(first.id);
+  });
+});
+
+describe("getPublicRecord", () => {
+  it("shows accepted work only, without the contributor", async () => {
+    const o = await submitted();
+    expect((await appErrorOf(getPublicRecord(o.id, t.db))).code).toBe("NOT_FOUND");
+    await transitionObservation(reviewer, o.id, { action: "claim", version: 1 }, t.db);
+    await transitionObservation(reviewer, o.id, { action: "accept", version: 2 }, t.db);
+    const record = await getPublicRecord(o.id, t.db);
+    expect(record).toMatchObject({
+      id: o.id,
+      technique: "T1059.001 PowerShell",
+      actor: "G0007 APT28",
+      status: "ACCEPTED",
+    });
+    expect(record.procedure).toContain("[HOST-1]");
+    expect(JSON.stringify(record)).not.toContain(contributor.email);
   });
 });
 

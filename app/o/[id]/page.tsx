@@ -1,0 +1,45 @@
+import { notFound } from "next/navigation";
+import { StatusBadge } from "@/app/components/observation-summary";
+import { db } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { getPublicRecord } from "@/lib/observations/service";
+
+export const dynamic = "force-dynamic";
+
+// The citable public record of an accepted observation (exports link here when there is no public report).
+export default async function PublicRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const record = await getPublicRecord(id, db()).catch((error) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const v = record.victimology;
+  return (
+    <>
+      <h1>{record.id}</h1>
+      <div className="panel">
+        <p>
+          <StatusBadge status={record.status} />{" "}
+          <span className="muted">accepted {record.acceptedAt?.slice(0, 10)}</span>
+        </p>
+        <p>
+          <strong>Technique:</strong> {record.technique}
+          <br />
+          <strong>Actor:</strong> {record.actor}
+        </p>
+        <h2>Procedure</h2>
+        <pre>{record.procedure}</pre>
+        <p className="muted">
+          Observed {record.observedFrom ?? "—"} to {record.observedTo ?? "—"}
+          {v.sector && ` · sector (NAICS) ${v.sector}`}
+          {v.country && ` · ${v.country}`}
+          {v.region && ` · ${v.region}`}
+        </p>
+        <p className="muted">
+          An in-the-wild observation contributed to Procedure Exchange and accepted by its reviewers. Customer
+          identifiers were replaced by placeholders such as [HOST-1] before anything was stored.
+        </p>
+      </div>
+    </>
+  );
+}
