@@ -5,8 +5,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
-import { importCatalog } from "../attack/import";
 import { currentCatalog } from "../attack/catalog";
+import { attackImportCommand } from "./attack-import";
 import type { Db } from "../db/client";
 import { authSecret } from "../env";
 
@@ -53,13 +53,7 @@ async function offerCatalog(db: Db): Promise<void> {
     sources = [answer && !/^y(es)?$/i.test(answer) ? answer : suggestion];
   }
   for (const source of sources) {
-    const isUrl = /^https?:\/\//.test(source);
-    const result = await importCatalog(db, isUrl ? { url: source } : { path: source }, {
-      onProgress: (done, total, phase) => process.stdout.write(`\r${phase}: ${done}/${total}   `),
-    });
-    console.log(
-      `\nImported ATT&CK ${result.domain} ${result.version}: ${result.objects} objects, ${result.procedures} procedure examples.`,
-    );
+    if ((await attackImportCommand([source], db)) !== 0) throw new Error(`Could not import ${source} (see above).`);
   }
 }
 
