@@ -2,9 +2,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import type { Actor } from "../lib/auth/permissions";
 import type { Db } from "../lib/db/client";
+import { createTestDb, type TestDb } from "../lib/db/testing";
 import { AppError } from "../lib/errors";
+import { makeActor, seedCatalog } from "./factories";
 
 /** The AppError a promise rejects with (the test fails if it resolves or throws something else). */
 export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
@@ -41,4 +44,34 @@ export async function clearWork(db: Db): Promise<void> {
   await db.revision.deleteMany();
   await db.observation.deleteMany();
   await db.release.deleteMany();
+}
+
+export interface WorkDb {
+  t: TestDb;
+  db: Db;
+  contributor: Actor;
+  reviewer: Actor;
+  admin: Actor;
+}
+
+/**
+ * A file's database with the real catalog, emptied of review work before each test, plus a fresh
+ * contributor, reviewer and admin per test. Read the fields inside tests (they change per test).
+ */
+export function useWorkDb(): WorkDb {
+  const w = {} as WorkDb;
+  useTempOutbox();
+  beforeAll(async () => {
+    w.t = await createTestDb();
+    w.db = w.t.db;
+    await seedCatalog(w.db);
+  });
+  afterAll(() => w.t.drop());
+  beforeEach(async () => {
+    await clearWork(w.db);
+    w.contributor = await makeActor(w.db, "CONTRIBUTOR");
+    w.reviewer = await makeActor(w.db, "REVIEWER");
+    w.admin = await makeActor(w.db, "ADMIN");
+  });
+  return w;
 }

@@ -1,40 +1,28 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makeActor, observationInput, seedCatalog } from "../../prisma/factories";
-import { appErrorOf, clearWork } from "../../prisma/test-helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { makeActor, observationInput } from "../../prisma/factories";
+import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import type { Actor } from "../auth/permissions";
-import { createTestDb, type TestDb } from "../db/testing";
 import { createObservation, editObservation, getObservation, listMyObservations } from "./service";
 
-let t: TestDb;
-let contributor: Actor;
+const w = useWorkDb();
 let other: Actor;
-let reviewer: Actor;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedCatalog(t.db);
-});
-afterAll(() => t.drop());
 beforeEach(async () => {
-  await clearWork(t.db);
-  contributor = await makeActor(t.db, "CONTRIBUTOR");
-  other = await makeActor(t.db, "CONTRIBUTOR");
-  reviewer = await makeActor(t.db, "REVIEWER");
+  other = await makeActor(w.db, "CONTRIBUTOR");
 });
 
 /** Every text column a submission writes, to prove the raw identifiers went nowhere. */
 async function everythingStored(): Promise<string> {
   const [observations, revisions, audit] = await Promise.all([
-    t.db.observation.findMany(),
-    t.db.revision.findMany(),
-    t.db.auditEvent.findMany(),
+    w.db.observation.findMany(),
+    w.db.revision.findMany(),
+    w.db.auditEvent.findMany(),
   ]);
   return JSON.stringify([observations, revisions, audit]);
 }
 
 describe("createObservation", () => {
   it("stores only the scrubbed text, with a public id, a first revision and an audit event", async () => {
-    const { observation, findings } = await createObservation(contributor, observationInput(), t.db);
+    const { observation, findings } = await createObservation(w.contributor, observationInput(), w.db);
     expect(observation.id).toMatch(/^OBS-\d{6}$/);
     expect(observation.status).toBe("SUBMITTED");
     expect(observation.version).toBe(1);
@@ -45,21 +33,21 @@ describe("createObservation", () => {
     const stored = await everythingStored();
     for (const raw of ["fin-ws-12", "corp.local", "10.20.30.40", "jane.doe", "victim-bank"])
       expect(stored).not.toContain(raw);
-    const revisions = await t.db.revision.findMany();
+    const revisions = await w.db.revision.findMany();
     expect(revisions.map((r) => [r.version, r.reason])).toEqual([[1, "created"]]);
-    const audit = await t.db.auditEvent.findMany();
+    const audit = await w.db.auditEvent.findMany();
     expect(audit.map((a) => [a.action, a.subjectId])).toEqual([["observation.submit", observation.id]]);
   });
 
   it("honours keep (public indicators) and redact (extra terms) without storing either list", async () => {
     const { observation } = await createObservation(
-      contributor,
+      w.contributor,
       observationInput({
         procedure: "Acme Bank staff received a lure from update-check.example.com that dropped a loader.",
         keep: ["update-check.example.com"],
         redact: ["Acme Bank"],
       }),
-      t.db,
+      w.db,
     );
     expect(observation.procedure).toBe(
       "[TERM-1] staff received a lure from update-check.example.com that dropped a loader.",
@@ -68,11 +56,11 @@ describe("createObservation", () => {
   });
 
   it("accepts STIX ids as well as ATT&CK ids and keeps drafts as DRAFT", async () => {
-    const technique = await t.db.attackObject.findFirstOrThrow({ where: { attackId: "T1059.001" } });
+    const technique = await w.db.attackObject.findFirstOrThrow({ where: { attackId: "T1059.001" } });
     const { observation } = await createObservation(
-      contributor,
+      w.contributor,
       observationInput({ technique: technique.stixId, draft: true }),
-      t.db,
+      w.db,
     );
     expect(observation.status).toBe("DRAFT");
     expect(observation.technique).toEqual({ id: "T1059.001", stixId: technique.stixId });
@@ -85,74 +73,79 @@ describe("createObservation", () => {
     [{ procedure: "too short" }, "procedure"],
     [{ country: "DE", region: "RIPE NCC" as const }, "region"],
   ])("rejects %j naming %s, and writes nothing", async (overrides, path) => {
-    const error = await appErrorOf(createObservation(contributor, observationInput(overrides), t.db));
+    const error = await appErrorOf(createObservation(w.contributor, observationInput(overrides), w.db));
     expect(error.code).toBe("VALIDATION");
     expect(error.issues?.map((i) => i.path)).toContain(path);
-    expect(await t.db.observation.count()).toBe(0);
-    expect(await t.db.auditEvent.count()).toBe(0);
+    expect(await w.db.observation.count()).toBe(0);
+    expect(await w.db.auditEvent.count()).toBe(0);
   });
 
   it("rejects unknown fields instead of silently dropping them", async () => {
-    const error = await appErrorOf(createObservation(contributor, { ...observationInput(), status: "ACCEPTED" }, t.db));
+    const error = await appErrorOf(
+      createObservation(w.contributor, { ...observationInput(), status: "ACCEPTED" }, w.db),
+    );
     expect(error.code).toBe("VALIDATION");
   });
 });
 
 describe("reading", () => {
   it("shows contributors only their own observations; reviewers see all", async () => {
-    const { observation } = await createObservation(contributor, observationInput(), t.db);
-    expect((await getObservation(contributor, observation.id, t.db)).id).toBe(observation.id);
-    expect((await getObservation(reviewer, observation.id, t.db)).id).toBe(observation.id);
-    expect((await appErrorOf(getObservation(other, observation.id, t.db))).code).toBe("NOT_FOUND");
-    expect(await listMyObservations(other, t.db)).toEqual([]);
-    expect((await listMyObservations(contributor, t.db)).map((o) => o.id)).toEqual([observation.id]);
+    const { observation } = await createObservation(w.contributor, observationInput(), w.db);
+    expect((await getObservation(w.contributor, observation.id, w.db)).id).toBe(observation.id);
+    expect((await getObservation(w.reviewer, observation.id, w.db)).id).toBe(observation.id);
+    expect((await appErrorOf(getObservation(other, observation.id, w.db))).code).toBe("NOT_FOUND");
+    expect(await listMyObservations(other, w.db)).toEqual([]);
+    expect((await listMyObservations(w.contributor, w.db)).map((o) => o.id)).toEqual([observation.id]);
   });
 });
 
 describe("editObservation", () => {
   it("writes a revision in the same change and scrubs the new text", async () => {
-    const { observation } = await createObservation(contributor, observationInput(), t.db);
+    const { observation } = await createObservation(w.contributor, observationInput(), w.db);
     const edited = await editObservation(
-      reviewer,
+      w.reviewer,
       observation.id,
       { version: 1, procedure: `${observation.procedure} Then it beaconed to c2.corp.internal.`, reason: "added C2" },
-      t.db,
+      w.db,
     );
     expect(edited.version).toBe(2);
     expect(edited.procedure).toContain("[HOST-1]");
     expect(edited.procedure).toContain("beaconed to [HOST-2].");
-    const revisions = await t.db.revision.findMany({ orderBy: { version: "asc" } });
+    const revisions = await w.db.revision.findMany({ orderBy: { version: "asc" } });
     expect(revisions.map((r) => [r.version, r.reason, r.editorId])).toEqual([
-      [1, "created", contributor.id],
-      [2, "added C2", reviewer.id],
+      [1, "created", w.contributor.id],
+      [2, "added C2", w.reviewer.id],
     ]);
   });
 
   it("answers a stale version with CONFLICT and the current state, changing nothing", async () => {
-    const { observation } = await createObservation(contributor, observationInput(), t.db);
+    const { observation } = await createObservation(w.contributor, observationInput(), w.db);
     await editObservation(
-      reviewer,
+      w.reviewer,
       observation.id,
       { version: 1, procedure: `${observation.procedure} One more detail here.` },
-      t.db,
+      w.db,
     );
     const error = await appErrorOf(
-      editObservation(reviewer, observation.id, { version: 1, procedure: "an edit based on the old version" }, t.db),
+      editObservation(w.reviewer, observation.id, { version: 1, procedure: "an edit based on the old version" }, w.db),
     );
     expect(error.code).toBe("CONFLICT");
     expect((error.details?.current as { version: number }).version).toBe(2);
-    expect(await t.db.revision.count()).toBe(2);
-    expect((await getObservation(reviewer, observation.id, t.db)).procedure).not.toContain("old version");
+    expect(await w.db.revision.count()).toBe(2);
+    expect((await getObservation(w.reviewer, observation.id, w.db)).procedure).not.toContain("old version");
   });
 
   it("does not let a contributor edit a submitted observation, nor anyone else's", async () => {
-    const { observation } = await createObservation(contributor, observationInput(), t.db);
+    const { observation } = await createObservation(w.contributor, observationInput(), w.db);
     expect(
-      (await appErrorOf(editObservation(contributor, observation.id, { version: 1, procedure: "x".repeat(30) }, t.db)))
-        .code,
+      (
+        await appErrorOf(
+          editObservation(w.contributor, observation.id, { version: 1, procedure: "x".repeat(30) }, w.db),
+        )
+      ).code,
     ).toBe("INVALID_STATE");
     expect(
-      (await appErrorOf(editObservation(other, observation.id, { version: 1, procedure: "x".repeat(30) }, t.db))).code,
+      (await appErrorOf(editObservation(other, observation.id, { version: 1, procedure: "x".repeat(30) }, w.db))).code,
     ).toBe("NOT_FOUND");
   });
 });
