@@ -1,5 +1,6 @@
 import { requireActor } from "@/app/require-actor";
 import { ObservationSummary, actorLabel } from "@/app/components/observation-summary";
+import { EditForm } from "@/app/components/edit-form";
 import { TransitionButtons } from "@/app/components/transition-buttons";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
@@ -40,6 +41,9 @@ export default async function MyObservationPage(props: {
             </div>
           ))}
         </>
+      )}
+      {(o.status === "DRAFT" || o.status === "NEEDS_INFO") && (
+        <EditForm publicId={o.id} version={o.version} procedure={o.procedure} />
       )}
       <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions} />
     </>

@@ -22,6 +22,7 @@ export async function editAction(publicId: string, input: unknown) {
     const actor = await requireActor();
     const result = await editObservation(actor, publicId, input, db());
     revalidatePath(`/queue/${publicId}`);
+    revalidatePath(`/my/${publicId}`);
     return { version: result.version };
   });
 }

@@ -3,7 +3,7 @@ import { ObservationSummary, actorLabel } from "@/app/components/observation-sum
 import { TransitionButtons } from "@/app/components/transition-buttons";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
-import { EditForm } from "./edit-form";
+import { EditForm } from "@/app/components/edit-form";
 
 export const dynamic = "force-dynamic";
 

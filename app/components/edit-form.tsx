@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { editAction } from "./actions";
+import { editAction } from "@/app/(review)/queue/[id]/actions";
 
 export function EditForm(props: { publicId: string; version: number; procedure: string }) {
   const router = useRouter();
