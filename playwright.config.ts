@@ -1,14 +1,18 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_POSTGRES_URL, E2E_SQLITE_URL } from "./e2e/users";
 
 // The flow runs against a production build on its own SQLite file, with mail sent over real SMTP to
 // the sink the tests start on E2E_SMTP_PORT (e2e/fixtures.ts).
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2597);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+// E2E_DB=postgres runs the same build against PostgreSQL: the user flow only, since the API and
+// sign-in specs also read the SQLite file directly to prove what was (not) written.
+const onPostgres = process.env.E2E_DB === "postgres";
 
 export default defineConfig({
   testDir: "e2e",
-  testMatch: "*.spec.ts",
+  testMatch: onPostgres ? "submit-review-export.spec.ts" : "*.spec.ts",
   workers: 1,
   timeout: 90_000,
   expect: { timeout: 15_000 },
@@ -26,7 +30,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
-      DATABASE_URL: "file:./data/e2e/app.db",
+      DATABASE_URL: onPostgres ? E2E_POSTGRES_URL : E2E_SQLITE_URL,
       DATA_DIR: "data/e2e",
       OUTBOX_DIR: "data/e2e/outbox",
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,

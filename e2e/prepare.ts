@@ -1,20 +1,26 @@
 // Runs before the e2e server starts: a fresh database with the real ATT&CK catalog, one user per
 // role, and a personal API token for each (plus a revoked one) in data/e2e/tokens.json for the API
-// spec. Refuses anything but the local e2e SQLite file.
-import { rmSync, writeFileSync } from "node:fs";
+// spec. Refuses anything but the local e2e SQLite file or the local pe_e2e PostgreSQL database.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { importCatalog } from "../lib/attack/import";
 import { createApiToken, revokeApiToken } from "../lib/auth/tokens";
 import { upsertUser } from "../lib/auth/users";
+import { adminQuery, pgConfig } from "../lib/db/adapter";
 import { createDb } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { E2E_TOKENS_FILE, type E2eTokens } from "./tokens";
-import { E2E_USERS } from "./users";
+import { E2E_POSTGRES_URL, E2E_SQLITE_URL, E2E_USERS } from "./users";
 
 async function main() {
   const url = process.env.DATABASE_URL ?? "";
-  if (url !== "file:./data/e2e/app.db") throw new Error(`e2e/prepare.ts refuses DATABASE_URL=${url}`);
+  if (url !== E2E_SQLITE_URL && url !== E2E_POSTGRES_URL) throw new Error(`e2e/prepare.ts refuses DATABASE_URL=${url}`);
   rmSync(path.resolve("data/e2e"), { recursive: true, force: true });
+  mkdirSync(path.resolve("data/e2e"), { recursive: true });
+  if (url === E2E_POSTGRES_URL) {
+    await adminQuery(pgConfig(url), `DROP DATABASE IF EXISTS "pe_e2e" WITH (FORCE)`);
+    await adminQuery(pgConfig(url), `CREATE DATABASE "pe_e2e"`);
+  }
   await migrateDatabase(url);
   const db = createDb(url);
   await importCatalog(db, { path: path.resolve("../shared/attack/enterprise-attack-18.1.json") });
