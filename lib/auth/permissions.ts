@@ -16,6 +16,7 @@ export type Permission =
   | "observation:read-any"
   | "observation:edit-any"
   | "observation:decide"
+  | "observation:override-claim"
   | "release:manage"
   | "user:manage";
 
@@ -34,6 +35,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "observation:read-any",
     "observation:edit-any",
     "observation:decide",
+    "observation:override-claim",
     "release:manage",
     "user:manage",
   ],

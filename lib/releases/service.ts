@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { assertCan, type Actor } from "../auth/permissions";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { appUrl, platformIdentityName } from "../env";
 import { AppError, validationError } from "../errors";
 import { DOMAINS, NAME_MAX } from "../observations/schema";
@@ -48,7 +48,7 @@ function releaseView(r: ReleaseRow) {
   };
 }
 
-export async function openReleaseFor(db: Db, domain: string) {
+export async function openReleaseFor(db: Tx, domain: string) {
   return db.release.findFirst({ where: { domain, status: "OPEN" }, orderBy: { createdAt: "desc" } });
 }
 

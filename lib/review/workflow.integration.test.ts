@@ -5,7 +5,7 @@ import type { AppError } from "../errors";
 import { listOutbox } from "../mail";
 import { createObservation, getPublicRecord } from "../observations/service";
 import { listQueue } from "./queue";
-import { transitionObservation } from "./workflow";
+import { availableActions, transitionObservation } from "./workflow";
 
 const w = useWorkDb();
 
@@ -89,6 +89,21 @@ describe("transitionObservation", () => {
     expect(await w.db.observation.findUniqueOrThrow({ where: { publicId: o.id } })).toMatchObject({
       version: 1,
       status: "SUBMITTED",
+    });
+  });
+
+  it("lets only the reviewer who claimed it (or an admin) decide", async () => {
+    const o = await submitted();
+    const other = await makeActor(w.db, "REVIEWER");
+    await transitionObservation(w.reviewer, o.id, { action: "claim", version: 1 }, w.db);
+    const row = await w.db.observation.findUniqueOrThrow({ where: { publicId: o.id } });
+    expect(availableActions(other, row)).toEqual([]);
+    expect(availableActions(w.reviewer, row)).toEqual(["ask", "accept", "reject", "duplicate"]);
+    const refused = await appErrorOf(transitionObservation(other, o.id, { action: "accept", version: 2 }, w.db));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toMatch(/claimed by another reviewer/);
+    expect(await transitionObservation(w.admin, o.id, { action: "accept", version: 2 }, w.db)).toMatchObject({
+      status: "ACCEPTED",
     });
   });
 

@@ -19,30 +19,58 @@ interface Transition {
   to: ObservationStatus;
   who: Who;
   needsComment?: boolean;
+  /** Only the reviewer who claimed it decides (an admin may step in). */
+  claimedOnly?: boolean;
 }
 
 export const TRANSITIONS: Record<TransitionAction, Transition> = {
   submit: { from: ["DRAFT", "NEEDS_INFO"], to: "SUBMITTED", who: "owner" },
   withdraw: { from: ["DRAFT", "SUBMITTED", "NEEDS_INFO"], to: "WITHDRAWN", who: "owner" },
   claim: { from: ["SUBMITTED"], to: "IN_REVIEW", who: "reviewer" },
-  ask: { from: ["IN_REVIEW"], to: "NEEDS_INFO", who: "reviewer", needsComment: true },
-  accept: { from: ["IN_REVIEW"], to: "ACCEPTED", who: "reviewer" },
-  reject: { from: ["IN_REVIEW"], to: "REJECTED", who: "reviewer", needsComment: true },
-  duplicate: { from: ["IN_REVIEW"], to: "DUPLICATE", who: "reviewer" },
+  ask: { from: ["IN_REVIEW"], to: "NEEDS_INFO", who: "reviewer", needsComment: true, claimedOnly: true },
+  accept: { from: ["IN_REVIEW"], to: "ACCEPTED", who: "reviewer", claimedOnly: true },
+  reject: { from: ["IN_REVIEW"], to: "REJECTED", who: "reviewer", needsComment: true, claimedOnly: true },
+  duplicate: { from: ["IN_REVIEW"], to: "DUPLICATE", who: "reviewer", claimedOnly: true },
   reopen: { from: ["REJECTED", "DUPLICATE", "ACCEPTED", "WITHDRAWN"], to: "IN_REVIEW", who: "reviewer" },
 };
 
+interface TransitionSubject {
+  publicId: string;
+  status: ObservationStatus;
+  contributorId: string;
+  assigneeId: string | null;
+}
+
+/** Why this actor may not fire this action on this observation, or null when they may. */
+function refusal(actor: Actor, action: TransitionAction, row: TransitionSubject): AppError | null {
+  const t = TRANSITIONS[action];
+  if (t.who === "owner") {
+    return row.contributorId === actor.id
+      ? null
+      : new AppError("FORBIDDEN", `Only the contributor of ${row.publicId} can ${action} it.`);
+  }
+  if (!can(actor, "observation:decide"))
+    return new AppError("FORBIDDEN", `Only reviewers can ${action} an observation.`);
+  if (row.contributorId === actor.id) {
+    return new AppError(
+      "FORBIDDEN",
+      `You cannot review your own observation ${row.publicId}: another reviewer has to.`,
+    );
+  }
+  if (t.claimedOnly && row.assigneeId && row.assigneeId !== actor.id && !can(actor, "observation:override-claim")) {
+    return new AppError(
+      "FORBIDDEN",
+      `${row.publicId} is claimed by another reviewer: only they (or an admin) can ${action} it.`,
+    );
+  }
+  return null;
+}
+
 /** The actions this actor may fire on an observation in its current state (for buttons). */
-export function availableActions(
-  actor: Actor,
-  row: { status: ObservationStatus; contributorId: string; releaseId: string | null },
-): TransitionAction[] {
-  return (Object.keys(TRANSITIONS) as TransitionAction[]).filter((action) => {
-    const t = TRANSITIONS[action];
-    if (!t.from.includes(row.status)) return false;
-    if (t.who === "owner") return row.contributorId === actor.id;
-    return can(actor, "observation:decide") && row.contributorId !== actor.id;
-  });
+export function availableActions(actor: Actor, row: TransitionSubject): TransitionAction[] {
+  return (Object.keys(TRANSITIONS) as TransitionAction[]).filter(
+    (action) => TRANSITIONS[action].from.includes(row.status) && !refusal(actor, action, row),
+  );
 }
 
 export async function transitionObservation(actor: Actor, publicId: string, raw: TTransitionInput | unknown, db: Db) {
@@ -52,18 +80,8 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
   const t = TRANSITIONS[input.action];
   const current = await findObservationRow(actor, publicId, db);
 
-  if (t.who === "owner" && current.contributorId !== actor.id) {
-    throw new AppError("FORBIDDEN", `Only the contributor of ${current.publicId} can ${input.action} it.`);
-  }
-  if (t.who === "reviewer") {
-    if (!can(actor, "observation:decide"))
-      throw new AppError("FORBIDDEN", `Only reviewers can ${input.action} an observation.`);
-    if (current.contributorId === actor.id)
-      throw new AppError(
-        "FORBIDDEN",
-        `You cannot review your own observation ${current.publicId}: another reviewer has to.`,
-      );
-  }
+  const refused = refusal(actor, input.action, current);
+  if (refused) throw refused;
   if (current.version !== input.version) throw await staleVersion(db, current.id, input.version);
   if (!t.from.includes(current.status)) {
     throw new AppError(
@@ -103,15 +121,16 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
   }
 
   const now = new Date();
-  const release = input.action === "accept" ? await openReleaseFor(db, current.domain) : null;
   const decided = ["accept", "reject", "duplicate"].includes(input.action);
   const row = await db.$transaction(async (tx) => {
+    // Read inside the transaction: an export that closes the release first must not gain a straggler.
+    const release = input.action === "accept" ? await openReleaseFor(tx, current.domain) : null;
     const { count } = await tx.observation.updateMany({
       where: { id: current.id, version: input.version, status: current.status },
       data: {
         status: t.to,
         version: { increment: 1 },
-        ...(input.action === "claim" ? { assigneeId: actor.id } : {}),
+        ...(input.action === "claim" || input.action === "reopen" ? { assigneeId: actor.id } : {}),
         ...(input.action === "submit" ? { submittedAt: now } : {}),
         ...(decided ? { decidedAt: now } : {}),
         ...(input.action === "reopen" ? { decidedAt: null, releaseId: null, duplicateOfId: null } : {}),
