@@ -6,13 +6,13 @@ import { E2E_POSTGRES_URL, E2E_SQLITE_URL } from "./e2e/users";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2597);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
-// E2E_DB=postgres runs the same build against PostgreSQL: the user flow only, since the API and
+// E2E_DB=postgres runs the same build against PostgreSQL: the user flows only, since the API and
 // sign-in specs also read the SQLite file directly to prove what was (not) written.
 const onPostgres = process.env.E2E_DB === "postgres";
 
 export default defineConfig({
   testDir: "e2e",
-  testMatch: onPostgres ? "submit-review-export.spec.ts" : "*.spec.ts",
+  testMatch: onPostgres ? ["submit-review-export.spec.ts", "needs-info.spec.ts"] : "*.spec.ts",
   workers: 1,
   timeout: 90_000,
   expect: { timeout: 15_000 },
