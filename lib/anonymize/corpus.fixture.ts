@@ -156,3 +156,17 @@ export const CORPUS: CorpusCase[] = [
     stays: ["c2.evil-domain.net", "45.77.12.9", "billing@evil-invoices.com", "ACMEBANK staff"],
   },
 ];
+
+const REALISTIC = CORPUS.map((c) => c.text).join("\n");
+
+/** 200 KB inputs that would expose catastrophic backtracking (tests) and measure speed (`npm run bench`). */
+export const STRESS_INPUTS: Record<string, string> = {
+  "realistic 200 KB": REALISTIC.repeat(Math.ceil(200_000 / REALISTIC.length)),
+  "one 200 KB word": "a".repeat(200_000),
+  "dotted run": "a.".repeat(100_000),
+  "hyphen run": "a-".repeat(100_000),
+  "digit dots": "1.".repeat(100_000),
+  "at signs": "a@".repeat(100_000),
+  "local part without domain": "a".repeat(199_999) + "@",
+  "defang markers": "a[.]".repeat(50_000),
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CORPUS } from "./corpus.fixture";
+import { CORPUS, STRESS_INPUTS } from "./corpus.fixture";
 import { PLACEHOLDER_PATTERN, scrub } from "./index";
 
 describe("labeled corpus", () => {
@@ -187,25 +187,14 @@ describe("placeholders", () => {
   });
 });
 
-describe("performance", () => {
-  const budgetMs = 1000;
-  const inputs: Record<string, string> = {
-    "realistic 200 KB": CORPUS.map((c) => c.text)
-      .join("\n")
-      .repeat(Math.ceil(200_000 / CORPUS.map((c) => c.text).join("\n").length)),
-    "one 200 KB word": "a".repeat(200_000),
-    "dotted run": "a.".repeat(100_000),
-    "hyphen run": "a-".repeat(100_000),
-    "digit dots": "1.".repeat(100_000),
-    "at signs": "a@".repeat(100_000),
-    "local part without domain": "a".repeat(199_999) + "@",
-    "defang markers": "a[.]".repeat(50_000),
-  };
-  for (const [name, text] of Object.entries(inputs)) {
-    it(`scrubs ${name} in well under a second`, () => {
-      const started = performance.now();
-      scrub(text, { redact: ["John Smith", "Acme Bank"], keep: ["evil.com"] });
-      expect(performance.now() - started).toBeLessThan(budgetMs);
+// Pathological inputs must come back whole (no catastrophic backtracking: a regression here hangs
+// the test until vitest's timeout). How fast scrub() is, is measured by `npm run bench`.
+describe("pathological inputs", () => {
+  for (const [name, text] of Object.entries(STRESS_INPUTS)) {
+    it(`scrubs ${name} without losing text`, () => {
+      const result = scrub(text, { redact: ["John Smith", "Acme Bank"], keep: ["evil.com"] });
+      expect(result.text.length).toBeGreaterThan(0);
+      expect(result.findings.every((f) => result.text.includes(f.placeholder))).toBe(true);
     });
   }
 });

@@ -1,0 +1,14 @@
+// `npm run bench`: the project's measurements, printed; nothing here asserts a time.
+import { benchScrub } from "./anonymize/scrub.bench";
+import { benchImport } from "./attack/import.bench";
+
+async function main() {
+  benchScrub();
+  console.log("ATT&CK catalog import (enterprise-attack-18.1.json)");
+  await benchImport();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
