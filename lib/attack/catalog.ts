@@ -10,7 +10,8 @@
 import type { AttackObject, CatalogVersion } from "../../prisma/sqlite/client";
 // Tx, not Db: callers may look things up inside their own transaction; a Db is a Tx too.
 import type { Tx } from "../db/client";
-import { ATTACK_KINDS, type AttackKind } from "./parse";
+import { AppError } from "../errors";
+import { ATTACK_DOMAINS, ATTACK_KINDS, type AttackKind } from "./parse";
 
 export const SEARCH_MAX_QUERY = 100;
 export const SEARCH_MAX_LIMIT = 100;
@@ -163,4 +164,30 @@ async function resolve(db: Tx, domain: string, ref: string, kinds: AttackKind[])
 /** The release whose rows the catalog holds for a domain, or null before the first import. */
 export async function currentCatalog(db: Tx, domain: string): Promise<CatalogVersion | null> {
   return db.catalogVersion.findFirst({ where: { domain, current: true }, orderBy: { importedAt: "desc" } });
+}
+
+/** `GET /catalog/search` query parameters (q, domain, kinds=technique,group…), checked. */
+export function parseCatalogQuery(params: URLSearchParams): SearchCatalogInput {
+  const domain = params.get("domain") ?? "enterprise-attack";
+  if (!(ATTACK_DOMAINS as readonly string[]).includes(domain)) {
+    throw new AppError("VALIDATION", `Unknown domain "${domain}": use one of ${ATTACK_DOMAINS.join(", ")}.`);
+  }
+  const kinds = params.get("kinds")?.split(",").filter(Boolean);
+  const bad = kinds?.find((k) => !(ATTACK_KINDS as readonly string[]).includes(k));
+  if (bad) throw new AppError("VALIDATION", `Unknown kind "${bad}": use ${ATTACK_KINDS.join(", ")}.`);
+  return { q: params.get("q") ?? "", domain, kinds: kinds as AttackKind[] | undefined, limit: 20 };
+}
+
+export type CatalogNames = Map<string, { name: string; attackId: string | null }>;
+
+/** Names and ATT&CK IDs of the given STIX ids, in one query (for lists and detail pages). */
+export async function catalogNames(db: Tx, stixIds: (string | null | undefined)[]): Promise<CatalogNames> {
+  const ids = [...new Set(stixIds.filter((s): s is string => !!s))];
+  const rows = ids.length
+    ? await db.attackObject.findMany({
+        where: { stixId: { in: ids } },
+        select: { stixId: true, name: true, attackId: true },
+      })
+    : [];
+  return new Map(rows.map((r) => [r.stixId, { name: r.name, attackId: r.attackId }]));
 }

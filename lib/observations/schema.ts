@@ -1,8 +1,10 @@
 // The observation schema: one definition drives the submit form (zodResolver), the API route and
 // the service's own validation. Narrower schemas derive from these with pick/extend.
 import { z } from "zod";
+import { ATTACK_DOMAINS } from "../attack/parse";
 
-export const DOMAINS = ["enterprise-attack", "mobile-attack", "ics-attack"] as const;
+// The ATT&CK domains the catalog knows; one list, owned by the catalog.
+export { ATTACK_DOMAINS as DOMAINS } from "../attack/parse";
 export const TLP_LEVELS = ["CLEAR", "GREEN", "AMBER"] as const;
 export const CREDIT_MODES = ["named", "organization", "anonymous"] as const;
 export const ACTOR_TYPES = ["intrusion-set", "malware", "tool", "campaign"] as const;
@@ -60,7 +62,7 @@ const month = z
 
 export const ZObservationInput = z
   .object({
-    domain: z.enum(DOMAINS).default("enterprise-attack"),
+    domain: z.enum(ATTACK_DOMAINS).default("enterprise-attack"),
     technique: trimmed(120).min(1, "Pick a technique (e.g. T1059.001)."),
     actor: ZActor,
     procedure: trimmed(PROCEDURE_MAX).min(

@@ -2,7 +2,7 @@
 // text server-side (the raw text is never stored), and writes its revision and audit event in the
 // same transaction as the change.
 import { scrub, type Finding } from "../anonymize";
-import { resolveActor, resolveTechnique } from "../attack/catalog";
+import { catalogNames, resolveActor, resolveTechnique } from "../attack/catalog";
 import { recordAudit } from "../audit";
 import { recordRevision } from "./history";
 import { assertCan, can, type Actor } from "../auth/permissions";
@@ -15,7 +15,7 @@ import {
   type TObservationEdit,
   type TObservationInput,
 } from "./schema";
-import { publicIdOf, toObservationView, type ObservationView } from "./view";
+import { actorNameOf, publicIdOf, toObservationView, type ObservationView } from "./view";
 
 export interface CreatedObservation {
   observation: ObservationView;
@@ -148,14 +148,20 @@ export async function listMyObservations(actor: Actor, db: Db): Promise<Observat
 const OWNER_EDITABLE = new Set(["DRAFT", "NEEDS_INFO"]);
 const REVIEWER_EDITABLE = new Set(["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"]);
 
+/** Whether this actor may edit the observation in its current state (the edit form shows when true). */
+export function canEditObservation(actor: Actor, row: { status: string; contributorId: string }): boolean {
+  return (
+    (can(actor, "observation:edit-any") && REVIEWER_EDITABLE.has(row.status)) ||
+    (row.contributorId === actor.id && OWNER_EDITABLE.has(row.status))
+  );
+}
+
 export async function editObservation(actor: Actor, publicId: string, raw: TObservationEdit | unknown, db: Db) {
   const parsed = ZObservationEdit.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, "The edit");
   const edit = parsed.data;
   const current = await findObservationRow(actor, publicId, db);
-  const asReviewer = can(actor, "observation:edit-any") && REVIEWER_EDITABLE.has(current.status);
-  const asOwner = current.contributorId === actor.id && OWNER_EDITABLE.has(current.status);
-  if (!asReviewer && !asOwner) {
+  if (!canEditObservation(actor, current)) {
     throw new AppError("INVALID_STATE", `${current.publicId} is ${current.status} and cannot be edited by you now.`);
   }
   const data: Record<string, unknown> = {};
@@ -214,20 +220,13 @@ export async function getPublicRecord(publicId: string, db: Db) {
     throw new AppError("NOT_FOUND", `No public record ${publicId}.`);
   }
   const view = toObservationView(row);
-  const names = await db.attackObject.findMany({
-    where: { domain: row.domain, stixId: { in: [row.techniqueStixId, row.actorStixId ?? ""] } },
-    select: { stixId: true, name: true, attackId: true },
-  });
-  const label = (stixId: string | null) => {
-    const hit = names.find((n) => n.stixId === stixId);
-    return hit ? `${hit.attackId ?? ""} ${hit.name}`.trim() : (stixId ?? "");
-  };
-  const proposed = row.proposedActor as { name?: string } | null;
+  const names = await catalogNames(db, [row.techniqueStixId, row.actorStixId]);
+  const technique = names.get(row.techniqueStixId);
   return {
     id: view.id,
     status: view.status,
-    technique: label(row.techniqueStixId),
-    actor: row.actorStixId ? label(row.actorStixId) : proposed?.name ? `${proposed.name} (proposed)` : "unattributed",
+    technique: technique ? `${technique.attackId ?? row.techniqueAttackId} ${technique.name}` : row.techniqueAttackId,
+    actor: actorNameOf(row, names, { withAttackId: true }),
     procedure: view.procedure,
     observedFrom: view.observedFrom,
     observedTo: view.observedTo,

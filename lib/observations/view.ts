@@ -80,3 +80,19 @@ export function snapshotOf(row: ObservationRow): Record<string, unknown> {
     victimology: view.victimology,
   };
 }
+
+/** How an observation's actor reads in lists and pages: its catalog name, "X (proposed)" or "unattributed". */
+export function actorNameOf(
+  row: Pick<ObservationRow, "actorKind" | "actorStixId" | "proposedActor">,
+  names: Map<string, { name: string; attackId: string | null }>,
+  options: { withAttackId?: boolean } = {},
+): string {
+  if (row.actorStixId) {
+    const hit = names.get(row.actorStixId);
+    if (!hit) return row.actorStixId;
+    return options.withAttackId && hit.attackId ? `${hit.attackId} ${hit.name}` : hit.name;
+  }
+  if (row.actorKind === "PROPOSED")
+    return `${(row.proposedActor as { name?: string } | null)?.name ?? "new actor"} (proposed)`;
+  return "unattributed";
+}

@@ -2,8 +2,9 @@
 import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { findObservationRow } from "../observations/service";
-import { toObservationView } from "../observations/view";
+import { catalogNames } from "../attack/catalog";
+import { canEditObservation, findObservationRow } from "../observations/service";
+import { actorNameOf, toObservationView } from "../observations/view";
 import { availableActions } from "./workflow";
 
 export const QUEUE_STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] as const;
@@ -20,20 +21,6 @@ export function parseQueueLimit(raw: string | null): number {
   return limit;
 }
 
-async function names(
-  db: Db,
-  stixIds: (string | null)[],
-): Promise<Map<string, { name: string; attackId: string | null }>> {
-  const ids = [...new Set(stixIds.filter((s): s is string => !!s))];
-  const rows = ids.length
-    ? await db.attackObject.findMany({
-        where: { stixId: { in: ids } },
-        select: { stixId: true, name: true, attackId: true },
-      })
-    : [];
-  return new Map(rows.map((r) => [r.stixId, { name: r.name, attackId: r.attackId }]));
-}
-
 /** Oldest first: whoever has waited longest is seen first. */
 export async function listQueue(actor: Actor, db: Db, options: { limit?: number } = {}) {
   assertCan(actor, "observation:read-any");
@@ -43,18 +30,14 @@ export async function listQueue(actor: Actor, db: Db, options: { limit?: number 
     take: Math.min(options.limit ?? 100, QUEUE_LIMIT_MAX),
     include: { assignee: { select: { email: true } } },
   });
-  const lookup = await names(
+  const lookup = await catalogNames(
     db,
     rows.flatMap((r) => [r.techniqueStixId, r.actorStixId]),
   );
   return rows.map((r) => ({
     ...toObservationView(r),
     techniqueName: lookup.get(r.techniqueStixId)?.name ?? r.techniqueAttackId,
-    actorName: r.actorStixId
-      ? (lookup.get(r.actorStixId)?.name ?? r.actorStixId)
-      : r.actorKind === "PROPOSED"
-        ? `${(r.proposedActor as { name?: string })?.name} (proposed)`
-        : "unattributed",
+    actorName: actorNameOf(r, lookup),
     assignee: r.assignee?.email ?? null,
   }));
 }
@@ -74,7 +57,7 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
       orderBy: { createdAt: "asc" },
       include: { author: { select: { email: true } } },
     }),
-    names(db, [row.techniqueStixId, row.actorStixId]),
+    catalogNames(db, [row.techniqueStixId, row.actorStixId]),
     // Procedure examples ATT&CK already has for this pair: the first duplicate check a reviewer makes.
     row.actorStixId
       ? db.knownProcedure.findMany({
@@ -86,9 +69,10 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
   ]);
   return {
     observation: toObservationView(row),
-    technique: lookup.get(row.techniqueStixId) ?? { name: row.techniqueAttackId, attackId: row.techniqueAttackId },
-    actor: row.actorStixId ? (lookup.get(row.actorStixId) ?? null) : null,
+    techniqueName: lookup.get(row.techniqueStixId)?.name ?? row.techniqueAttackId,
+    actorName: actorNameOf(row, lookup),
     actions: availableActions(actor, row),
+    canEdit: canEditObservation(actor, row),
     revisions: revisions.map((r) => ({
       version: r.version,
       editor: r.editor.email,

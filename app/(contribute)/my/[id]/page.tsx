@@ -1,5 +1,5 @@
 import { requireActor } from "@/app/require-actor";
-import { ObservationSummary, actorLabel } from "@/app/components/observation-summary";
+import { CommentList, ObservationSummary } from "@/app/components/observation-summary";
 import { EditForm } from "@/app/components/edit-form";
 import { TransitionButtons } from "@/app/components/transition-buttons";
 import { db } from "@/lib/db/client";
@@ -24,27 +24,9 @@ export default async function MyObservationPage(props: {
           Submitted. Reviewers see it in their queue; you get an e-mail when they decide or have a question.
         </p>
       )}
-      <ObservationSummary
-        observation={o}
-        techniqueName={detail.technique.name}
-        actorName={actorLabel(o.actor, detail.actor?.name)}
-      />
-      {detail.comments.length > 0 && (
-        <>
-          <h2>Messages</h2>
-          {detail.comments.map((c, i) => (
-            <div key={i} className="panel">
-              <p className="muted">
-                {c.author} · {c.createdAt.slice(0, 16).replace("T", " ")}
-              </p>
-              <p>{c.body}</p>
-            </div>
-          ))}
-        </>
-      )}
-      {(o.status === "DRAFT" || o.status === "NEEDS_INFO") && (
-        <EditForm publicId={o.id} version={o.version} procedure={o.procedure} />
-      )}
+      <ObservationSummary observation={o} techniqueName={detail.techniqueName} actorName={detail.actorName} />
+      <CommentList title="Messages" comments={detail.comments} />
+      {detail.canEdit && <EditForm publicId={o.id} version={o.version} procedure={o.procedure} />}
       <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions} />
     </>
   );

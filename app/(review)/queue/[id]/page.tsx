@@ -1,5 +1,5 @@
 import { requireActor } from "@/app/require-actor";
-import { ObservationSummary, actorLabel } from "@/app/components/observation-summary";
+import { CommentList, ObservationSummary } from "@/app/components/observation-summary";
 import { TransitionButtons } from "@/app/components/transition-buttons";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
@@ -12,17 +12,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const actor = await requireActor("observation:read-any", `/queue/${id}`);
   const detail = await getReviewDetail(actor, id, db());
   const o = detail.observation;
-  const editable = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"].includes(o.status);
   return (
     <>
       <h1>{o.id}</h1>
-      <ObservationSummary
-        observation={o}
-        techniqueName={detail.technique.name}
-        actorName={actorLabel(o.actor, detail.actor?.name)}
-      />
+      <ObservationSummary observation={o} techniqueName={detail.techniqueName} actorName={detail.actorName} />
       <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions} />
-      {editable && <EditForm publicId={o.id} version={o.version} procedure={o.procedure} />}
+      {detail.canEdit && <EditForm publicId={o.id} version={o.version} procedure={o.procedure} />}
       <h2>Already in ATT&amp;CK for this pair</h2>
       {detail.knownProcedures.length === 0 ? (
         <p className="muted">ATT&amp;CK has no procedure example for this actor and technique yet.</p>
@@ -54,15 +49,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           ))}
         </tbody>
       </table>
-      {detail.comments.length > 0 && <h2>Comments</h2>}
-      {detail.comments.map((c, i) => (
-        <div key={i} className="panel">
-          <p className="muted">
-            {c.author} · {c.visibility.toLowerCase()} · {c.createdAt.slice(0, 16).replace("T", " ")}
-          </p>
-          <p>{c.body}</p>
-        </div>
-      ))}
+      <CommentList title="Comments" comments={detail.comments} showVisibility />
     </>
   );
 }
