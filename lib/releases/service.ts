@@ -9,6 +9,7 @@ import { appUrl, platformIdentityName } from "../env";
 import { AppError, validationError } from "../errors";
 import { DOMAINS, NAME_MAX } from "../observations/schema";
 import { recordRevision } from "../observations/history";
+import { tlpAllows } from "../observations/tlp";
 import { buildBundle, serializeBundle } from "./stix";
 import type { ExportObservation, ExportReference, ExportRelease } from "./stix";
 import { validateBundle } from "./validate";
@@ -102,12 +103,28 @@ type ProposedActor = {
   description: string;
 };
 
-async function exportInput(db: Db, releaseId: string): Promise<ExportObservation[]> {
-  const rows = await db.observation.findMany({
+/** Whether an observation belongs in a release's public bundle: attributed, and TLP:CLEAR (DESIGN §6). */
+function goesPublic(o: { actorKind: string; tlp: string }): boolean {
+  return o.actorKind !== "UNATTRIBUTED" && tlpAllows(o.tlp, "public");
+}
+
+/**
+ * The bundle's observations, and how many attributed ones the TLP rule holds back (GREEN, AMBER):
+ * those stay ACCEPTED in the release, never PUBLISHED.
+ */
+async function exportInput(db: Db, releaseId: string) {
+  const attributed = await db.observation.findMany({
     where: { releaseId, status: { in: ["ACCEPTED", "PUBLISHED"] }, actorKind: { not: "UNATTRIBUTED" } },
     orderBy: { id: "asc" },
     include: { contributor: { select: { creditName: true, creditOrg: true, name: true } } },
   });
+  const rows = attributed.filter(goesPublic);
+  return { rows, heldBackByTlp: attributed.length - rows.length };
+}
+
+type ExportRow = Awaited<ReturnType<typeof exportInput>>["rows"][number];
+
+async function toExportObservations(db: Db, rows: ExportRow[]): Promise<ExportObservation[]> {
   const stixIds = [...new Set(rows.flatMap((r) => [r.techniqueStixId, r.actorStixId ?? ""]).filter(Boolean))];
   const objects = await db.attackObject.findMany({ where: { stixId: { in: stixIds } } });
   const byId = new Map(objects.map((o) => [o.stixId, o]));
@@ -158,12 +175,18 @@ export async function exportRelease(actor: Actor, releaseId: string, db: Db) {
   assertCan(actor, "release:manage");
   const release = await db.release.findUnique({ where: { id: releaseId } });
   if (!release) throw new AppError("NOT_FOUND", `No release ${releaseId}.`);
-  if (release.status === "EXPORTED") return { id: release.id, status: release.status, sha256: release.bundleSha256 };
-  const observations = await exportInput(db, release.id);
+  const { rows, heldBackByTlp } = await exportInput(db, release.id);
+  if (release.status === "EXPORTED")
+    return { id: release.id, status: release.status, sha256: release.bundleSha256, heldBackByTlp };
+  const observations = await toExportObservations(db, rows);
   if (observations.length === 0) {
     throw new AppError(
       "INVALID_STATE",
-      `Release "${release.name}" has no accepted, attributed observations to export.`,
+      heldBackByTlp > 0
+        ? `Release "${release.name}" has no TLP:CLEAR observations to export: its ${heldBackByTlp} accepted, attributed observation(s) are TLP:GREEN or AMBER, which never enter a public bundle. Export once CLEAR observations have joined it.`
+        : `Release "${release.name}" has no accepted, attributed observations to export.`,
+      undefined,
+      { heldBackByTlp },
     );
   }
   const frozenAt = release.frozenAt ?? new Date();
@@ -193,10 +216,11 @@ export async function exportRelease(actor: Actor, releaseId: string, db: Db) {
       data: { status: "EXPORTED", frozenAt, exportedAt: new Date(), bundle: text, bundleSha256: sha256 },
     });
     const joined = await tx.observation.findMany({ where: { releaseId: release.id, status: "ACCEPTED" } });
-    if (count === 0 || joined.some((o) => o.actorKind !== "UNATTRIBUTED" && !exported.has(o.publicId))) {
+    if (count === 0 || joined.some((o) => goesPublic(o) && !exported.has(o.publicId))) {
       throw new AppError("CONFLICT", `Release "${release.name}" changed while it was being exported: export again.`);
     }
     // Unattributed observations stay ACCEPTED: they belong to the sightings export, not the ATT&CK bundle.
+    // GREEN and AMBER ones stay ACCEPTED too: held back by TLP, never published.
     for (const o of joined.filter((j) => exported.has(j.publicId))) {
       const updated = await tx.observation.update({
         where: { id: o.id },
@@ -209,10 +233,10 @@ export async function exportRelease(actor: Actor, releaseId: string, db: Db) {
       action: "release.export",
       subjectType: "Release",
       subjectId: release.id,
-      data: { sha256, objects: bundle.objects.length, observations: exported.size },
+      data: { sha256, objects: bundle.objects.length, observations: exported.size, heldBackByTlp },
     });
   });
-  return { id: release.id, status: "EXPORTED" as const, sha256 };
+  return { id: release.id, status: "EXPORTED" as const, sha256, heldBackByTlp };
 }
 
 export async function getReleaseBundle(

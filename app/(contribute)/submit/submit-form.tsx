@@ -12,6 +12,7 @@ import {
   ZObservationInput,
   type TObservationInput,
 } from "@/lib/observations/schema";
+import { tlpMeaning } from "@/lib/observations/tlp";
 import { submitObservationAction } from "./actions";
 
 interface Finding {
@@ -271,13 +272,17 @@ export function SubmitForm() {
       <div className="row">
         <div>
           <label htmlFor="tlp">TLP</label>
-          <select id="tlp" {...register("tlp")}>
+          <select id="tlp" aria-describedby="tlp-meaning" {...register("tlp")}>
             {TLP_LEVELS.map((t) => (
               <option key={t} value={t}>
                 {t}
               </option>
             ))}
           </select>
+          {/* Where the observation can go at the chosen level: the rule's own words (lib/observations/tlp). */}
+          <p id="tlp-meaning" className="hint">
+            {tlpMeaning(watch("tlp") ?? "CLEAR")}
+          </p>
         </div>
         <div>
           <label htmlFor="credit">Credit me as</label>
