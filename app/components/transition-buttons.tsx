@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { transitionAction } from "@/app/(review)/queue/[id]/actions";
 import type { TransitionAction } from "@/lib/observations/schema";
+import { TRANSITIONS, needsComment } from "@/lib/review/transitions";
 
 const LABELS: Record<TransitionAction, string> = {
   submit: "Resubmit",
@@ -15,7 +16,6 @@ const LABELS: Record<TransitionAction, string> = {
   duplicate: "Mark duplicate",
   reopen: "Reopen",
 };
-const NEEDS_COMMENT = new Set<TransitionAction>(["ask", "reject"]);
 
 export function TransitionButtons(props: { publicId: string; version: number; actions: TransitionAction[] }) {
   const router = useRouter();
@@ -24,7 +24,10 @@ export function TransitionButtons(props: { publicId: string; version: number; ac
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (props.actions.length === 0) return null;
-  const decides = props.actions.some((a) => NEEDS_COMMENT.has(a) || a === "accept");
+  const decides = props.actions.some((a) => needsComment(a) || a === "accept");
+  // The hint names what the table requires a reason for, and who reads it.
+  const required = props.actions.filter(needsComment);
+  const internal = required.length > 0 && required.every((a) => TRANSITIONS[a].commentVisibility === "INTERNAL");
 
   async function fire(action: TransitionAction) {
     setBusy(true);
@@ -46,7 +49,11 @@ export function TransitionButtons(props: { publicId: string; version: number; ac
       {decides && (
         <>
           <label htmlFor="decision-comment">
-            Comment <span className="hint">(the contributor reads it; required to reject or ask)</span>
+            Comment{" "}
+            <span className="hint">
+              ({internal ? "stays internal" : "the contributor reads it"}
+              {required.length > 0 ? `; required to ${required.join(" or ")}` : ""})
+            </span>
           </label>
           <textarea
             id="decision-comment"

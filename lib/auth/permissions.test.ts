@@ -12,6 +12,9 @@ describe("permissions", () => {
     expect(can(as("REVIEWER"), "observation:decide")).toBe(true);
     expect(can(as("REVIEWER"), "release:manage")).toBe(false);
     expect(can(as("ADMIN"), "release:manage")).toBe(true);
+    // Reopening a decided observation overrides a reviewer's decision: admins only.
+    expect(can(as("REVIEWER"), "observation:reopen")).toBe(false);
+    expect(can(as("ADMIN"), "observation:reopen")).toBe(true);
   });
   it("fails closed for no actor and unknown roles", () => {
     expect(can(null, "observation:read-own")).toBe(false);

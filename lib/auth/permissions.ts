@@ -17,6 +17,7 @@ export type Permission =
   | "observation:edit-any"
   | "observation:decide"
   | "observation:override-claim"
+  | "observation:reopen"
   | "release:manage"
   | "user:manage";
 
@@ -36,6 +37,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "observation:edit-any",
     "observation:decide",
     "observation:override-claim",
+    "observation:reopen",
     "release:manage",
     "user:manage",
   ],

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import type { Actor } from "../auth/permissions";
+import { transitionObservation } from "../review/workflow";
 import { createObservation, editObservation, getObservation, listMyObservations } from "./service";
 
 const w = useWorkDb();
@@ -102,36 +103,39 @@ describe("reading", () => {
 describe("editObservation", () => {
   it("writes a revision in the same change and scrubs the new text", async () => {
     const { observation } = await createObservation(w.contributor, observationInput(), w.db);
+    await transitionObservation(w.reviewer, observation.id, { action: "claim", version: 1 }, w.db); // edits need a claim
     const edited = await editObservation(
       w.reviewer,
       observation.id,
-      { version: 1, procedure: `${observation.procedure} Then it beaconed to c2.corp.internal.`, reason: "added C2" },
+      { version: 2, procedure: `${observation.procedure} Then it beaconed to c2.corp.internal.`, reason: "added C2" },
       w.db,
     );
-    expect(edited.version).toBe(2);
+    expect(edited.version).toBe(3);
     expect(edited.procedure).toContain("[HOST-1]");
     expect(edited.procedure).toContain("beaconed to [HOST-2].");
     const revisions = await w.db.revision.findMany({ orderBy: { version: "asc" } });
     expect(revisions.map((r) => [r.version, r.reason, r.editorId])).toEqual([
       [1, "created", w.contributor.id],
-      [2, "added C2", w.reviewer.id],
+      [2, "claim", w.reviewer.id],
+      [3, "added C2", w.reviewer.id],
     ]);
   });
 
   it("answers a stale version with CONFLICT and the current state, changing nothing", async () => {
     const { observation } = await createObservation(w.contributor, observationInput(), w.db);
+    await transitionObservation(w.reviewer, observation.id, { action: "claim", version: 1 }, w.db);
     await editObservation(
       w.reviewer,
       observation.id,
-      { version: 1, procedure: `${observation.procedure} One more detail here.` },
+      { version: 2, procedure: `${observation.procedure} One more detail here.` },
       w.db,
     );
     const error = await appErrorOf(
-      editObservation(w.reviewer, observation.id, { version: 1, procedure: "an edit based on the old version" }, w.db),
+      editObservation(w.reviewer, observation.id, { version: 2, procedure: "an edit based on the old version" }, w.db),
     );
     expect(error.code).toBe("CONFLICT");
-    expect((error.details?.current as { version: number }).version).toBe(2);
-    expect(await w.db.revision.count()).toBe(2);
+    expect((error.details?.current as { version: number }).version).toBe(3);
+    expect(await w.db.revision.count()).toBe(3);
     expect((await getObservation(w.reviewer, observation.id, w.db)).procedure).not.toContain("old version");
   });
 

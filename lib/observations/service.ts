@@ -15,6 +15,7 @@ import {
   type TObservationEdit,
   type TObservationInput,
 } from "./schema";
+import { canSeeTlp, tlpAllows } from "./tlp";
 import { actorNameOf, publicIdOf, toObservationView, type ObservationView } from "./view";
 
 export interface CreatedObservation {
@@ -121,14 +122,23 @@ export async function createObservation(
   return { observation: toObservationView(row), findings: scrubbed.findings };
 }
 
-/** The observation if the actor may see it; NOT_FOUND otherwise, so ids of others' work do not leak. */
+/**
+ * The observation if the actor may see it; NOT_FOUND otherwise, so ids of others' work do not leak.
+ * What must stay true: contributors see only their own work; a DRAFT is its contributor's alone (not
+ * even admins read it); everyone else also needs the TLP rule to allow them (lib/observations/tlp).
+ */
 export async function findObservationRow(actor: Actor, publicId: string, db: Db) {
   assertCan(actor, "observation:read-own");
   const row = await db.observation.findUnique({ where: { publicId: publicId.toUpperCase() } });
-  if (!row || (row.contributorId !== actor.id && !can(actor, "observation:read-any"))) {
+  if (!row || !mayRead(actor, row)) {
     throw new AppError("NOT_FOUND", `No observation ${publicId} that you can see.`);
   }
   return row;
+}
+
+function mayRead(actor: Actor, row: { contributorId: string; status: string; tlp: string }): boolean {
+  if (row.contributorId === actor.id) return true;
+  return can(actor, "observation:read-any") && row.status !== "DRAFT" && canSeeTlp(actor, row);
 }
 
 export async function getObservation(actor: Actor, publicId: string, db: Db): Promise<ObservationView> {
@@ -146,14 +156,36 @@ export async function listMyObservations(actor: Actor, db: Db): Promise<Observat
 }
 
 const OWNER_EDITABLE = new Set(["DRAFT", "NEEDS_INFO"]);
-const REVIEWER_EDITABLE = new Set(["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"]);
+// A reviewer edits only what they have claimed (an admin may step in); never SUBMITTED-unclaimed work.
+const REVIEWER_EDITABLE = new Set(["IN_REVIEW", "NEEDS_INFO"]);
+
+interface EditSubject {
+  publicId: string;
+  status: string;
+  contributorId: string;
+  assigneeId: string | null;
+}
+
+/** Why this actor may not edit the observation in its current state, or null when they may. */
+export function editRefusal(actor: Actor, row: EditSubject): AppError | null {
+  if (row.contributorId === actor.id && OWNER_EDITABLE.has(row.status)) return null;
+  const reviewer = row.contributorId !== actor.id && can(actor, "observation:edit-any");
+  if (!reviewer || !REVIEWER_EDITABLE.has(row.status)) {
+    const hint = reviewer && row.status === "SUBMITTED" ? " Claim it first." : "";
+    return new AppError("INVALID_STATE", `${row.publicId} is ${row.status} and cannot be edited by you now.${hint}`);
+  }
+  if (row.assigneeId !== actor.id && !can(actor, "observation:override-claim")) {
+    return new AppError(
+      "FORBIDDEN",
+      `${row.publicId} is claimed by another reviewer: only they (or an admin) can edit it.`,
+    );
+  }
+  return null;
+}
 
 /** Whether this actor may edit the observation in its current state (the edit form shows when true). */
-export function canEditObservation(actor: Actor, row: { status: string; contributorId: string }): boolean {
-  return (
-    (can(actor, "observation:edit-any") && REVIEWER_EDITABLE.has(row.status)) ||
-    (row.contributorId === actor.id && OWNER_EDITABLE.has(row.status))
-  );
+export function canEditObservation(actor: Actor, row: EditSubject): boolean {
+  return editRefusal(actor, row) === null;
 }
 
 export async function editObservation(actor: Actor, publicId: string, raw: TObservationEdit | unknown, db: Db) {
@@ -162,7 +194,7 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
   const edit = parsed.data;
   const current = await findObservationRow(actor, publicId, db);
   if (!canEditObservation(actor, current)) {
-    throw new AppError("INVALID_STATE", `${current.publicId} is ${current.status} and cannot be edited by you now.`);
+    throw editRefusal(actor, current) as AppError;
   }
   const data: Record<string, unknown> = {};
   if (edit.procedure !== undefined)
@@ -216,7 +248,7 @@ const PUBLIC_STATUSES = new Set(["ACCEPTED", "PUBLISHED"]);
  */
 export async function getPublicRecord(publicId: string, db: Db) {
   const row = await db.observation.findUnique({ where: { publicId: publicId.toUpperCase() } });
-  if (!row || !PUBLIC_STATUSES.has(row.status) || row.tlp !== "CLEAR") {
+  if (!row || !PUBLIC_STATUSES.has(row.status) || !tlpAllows(row.tlp, "public")) {
     throw new AppError("NOT_FOUND", `No public record ${publicId}.`);
   }
   const view = toObservationView(row);

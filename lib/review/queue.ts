@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { catalogNames } from "../attack/catalog";
 import { canEditObservation, findObservationRow } from "../observations/service";
+import { audienceOf, tlpLevelsFor } from "../observations/tlp";
 import { actorNameOf, toObservationView } from "../observations/view";
 import { availableActions } from "./workflow";
 
@@ -25,7 +26,9 @@ export function parseQueueLimit(raw: string | null): number {
 export async function listQueue(actor: Actor, db: Db, options: { limit?: number } = {}) {
   assertCan(actor, "observation:read-any");
   const rows = await db.observation.findMany({
-    where: { status: { in: [...QUEUE_STATUSES] } },
+    // Never a DRAFT (QUEUE_STATUSES has none: drafts are their contributor's alone), and only the
+    // TLP levels this actor's audience may receive.
+    where: { status: { in: [...QUEUE_STATUSES] }, tlp: { in: tlpLevelsFor(audienceOf(actor)) } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: Math.min(options.limit ?? 100, QUEUE_LIMIT_MAX),
     include: { assignee: { select: { email: true } } },
@@ -43,6 +46,7 @@ export async function listQueue(actor: Actor, db: Db, options: { limit?: number 
 }
 export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
 
+/** One observation with its history: findObservationRow applies the read rule (own work, no drafts, TLP). */
 export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
   const row = await findObservationRow(actor, publicId, db);
   const reviewer = row.contributorId !== actor.id;

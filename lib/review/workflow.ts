@@ -1,6 +1,7 @@
-// The one module that owns the observation state machine: who may fire each transition, from which
-// states, and what it does (revision, audit event, e-mail). DESIGN §4.
+// The one module that enforces the observation state machine (the table is in ./transitions): who
+// may fire each transition, from which states, and what it does (revision, audit event, e-mail). DESIGN §4.
 import type { ObservationStatus } from "../../prisma/sqlite/client";
+import { scrub } from "../anonymize";
 import { recordAudit } from "../audit";
 import { recordRevision } from "../observations/history";
 import { can, type Actor } from "../auth/permissions";
@@ -9,30 +10,16 @@ import { appUrl } from "../env";
 import { AppError, validationError } from "../errors";
 import { sendMail } from "../mail";
 import { findObservationRow, staleVersion } from "../observations/service";
-import { ZTransitionInput, type TransitionAction, type TTransitionInput } from "../observations/schema";
+import {
+  DESCRIPTION_MAX,
+  ZTransitionInput,
+  type TransitionAction,
+  type TTransitionInput,
+} from "../observations/schema";
 import { openReleaseFor } from "../releases/service";
+import { TRANSITIONS } from "./transitions";
 
-type Who = "owner" | "reviewer";
-
-interface Transition {
-  from: readonly ObservationStatus[];
-  to: ObservationStatus;
-  who: Who;
-  needsComment?: boolean;
-  /** Only the reviewer who claimed it decides (an admin may step in). */
-  claimedOnly?: boolean;
-}
-
-export const TRANSITIONS: Record<TransitionAction, Transition> = {
-  submit: { from: ["DRAFT", "NEEDS_INFO"], to: "SUBMITTED", who: "owner" },
-  withdraw: { from: ["DRAFT", "SUBMITTED", "NEEDS_INFO"], to: "WITHDRAWN", who: "owner" },
-  claim: { from: ["SUBMITTED"], to: "IN_REVIEW", who: "reviewer" },
-  ask: { from: ["IN_REVIEW"], to: "NEEDS_INFO", who: "reviewer", needsComment: true, claimedOnly: true },
-  accept: { from: ["IN_REVIEW"], to: "ACCEPTED", who: "reviewer", claimedOnly: true },
-  reject: { from: ["IN_REVIEW"], to: "REJECTED", who: "reviewer", needsComment: true, claimedOnly: true },
-  duplicate: { from: ["IN_REVIEW"], to: "DUPLICATE", who: "reviewer", claimedOnly: true },
-  reopen: { from: ["REJECTED", "DUPLICATE", "ACCEPTED", "WITHDRAWN"], to: "IN_REVIEW", who: "reviewer" },
-};
+export { TRANSITIONS } from "./transitions";
 
 interface TransitionSubject {
   publicId: string;
@@ -49,8 +36,11 @@ function refusal(actor: Actor, action: TransitionAction, row: TransitionSubject)
       ? null
       : new AppError("FORBIDDEN", `Only the contributor of ${row.publicId} can ${action} it.`);
   }
-  if (!can(actor, "observation:decide"))
-    return new AppError("FORBIDDEN", `Only reviewers can ${action} an observation.`);
+  if (!t.permission || !can(actor, t.permission)) {
+    return t.who === "admin"
+      ? new AppError("FORBIDDEN", `Only an admin can ${action} an observation: ask one, giving your reason.`)
+      : new AppError("FORBIDDEN", `Only reviewers can ${action} an observation.`);
+  }
   if (row.contributorId === actor.id) {
     return new AppError(
       "FORBIDDEN",
@@ -64,6 +54,30 @@ function refusal(actor: Actor, action: TransitionAction, row: TransitionSubject)
     );
   }
   return null;
+}
+
+/**
+ * The comment as it will be stored and mailed: scrubbed like every free text (DESIGN §5), required
+ * where the table says so, and refused (never truncated) if scrubbing pushes it past the limit.
+ */
+function scrubbedComment(action: TransitionAction, raw: string | undefined): string | undefined {
+  const t = TRANSITIONS[action];
+  if (t.needsComment && !raw) {
+    const reader = t.commentVisibility === "INTERNAL" ? "reviewers read it in the history" : "the contributor reads it";
+    throw new AppError("VALIDATION", `Say why (comment) when you ${action}: ${reader}.`, [
+      { path: "comment", message: "Required" },
+    ]);
+  }
+  if (!raw) return undefined;
+  const text = scrub(raw).text;
+  if (text.length > DESCRIPTION_MAX) {
+    throw new AppError(
+      "VALIDATION",
+      `The comment is ${text.length} characters once addresses and names are replaced by placeholders; the limit is ${DESCRIPTION_MAX}: shorten it.`,
+      [{ path: "comment", message: `At most ${DESCRIPTION_MAX} characters after anonymization` }],
+    );
+  }
+  return text;
 }
 
 /** The actions this actor may fire on an observation in its current state (for buttons). */
@@ -93,11 +107,7 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
       },
     );
   }
-  if (t.needsComment && !input.comment) {
-    throw new AppError("VALIDATION", `Say why (comment) when you ${input.action}: the contributor reads it.`, [
-      { path: "comment", message: "Required" },
-    ]);
-  }
+  const comment = scrubbedComment(input.action, input.comment);
   if (input.action === "reopen" && current.releaseId) {
     const release = await db.release.findUnique({ where: { id: current.releaseId } });
     if (release && release.status !== "OPEN")
@@ -140,10 +150,16 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
     });
     if (count === 0) throw await staleVersion(tx as unknown as Db, current.id, input.version);
     const updated = await tx.observation.findUniqueOrThrow({ where: { id: current.id } });
-    await recordRevision(tx, updated, actor.id, input.action);
-    if (input.comment) {
+    // A reopen's reason is the history's reason too: the next reviewer sees why it came back.
+    await recordRevision(tx, updated, actor.id, input.action === "reopen" ? `reopen: ${comment}` : input.action);
+    if (comment) {
       await tx.comment.create({
-        data: { observationId: updated.id, authorId: actor.id, body: input.comment, visibility: "SHARED" },
+        data: {
+          observationId: updated.id,
+          authorId: actor.id,
+          body: comment,
+          visibility: t.commentVisibility ?? "SHARED",
+        },
       });
     }
     await recordAudit(tx, {
@@ -151,12 +167,17 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
       action: `observation.${input.action}`,
       subjectType: "Observation",
       subjectId: updated.publicId,
-      data: { from: current.status, to: updated.status, version: updated.version },
+      data: {
+        from: current.status,
+        to: updated.status,
+        version: updated.version,
+        ...(input.action === "reopen" ? { reason: comment } : {}),
+      },
     });
     return updated;
   });
 
-  await notifyContributor(db, input.action, row, input.comment);
+  await notifyContributor(db, input.action, row, comment);
   return { id: row.publicId, status: row.status, version: row.version };
 }
 
@@ -166,12 +187,14 @@ async function notifyContributor(
   row: { publicId: string; contributorId: string; techniqueAttackId: string; status: ObservationStatus },
   comment?: string,
 ) {
-  if (!["accept", "reject", "duplicate", "ask"].includes(action)) return;
+  const mail = TRANSITIONS[action].mail;
+  if (!mail) return;
+  // Only the observation's own contributor is mailed: they may always see their own work, whatever its TLP.
   const contributor = await db.user.findUnique({ where: { id: row.contributorId } });
   if (!contributor) return;
   const observationUrl = `${appUrl()}/my/${row.publicId}`;
   try {
-    if (action === "ask") {
+    if (mail === "needs-info") {
       await sendMail("needs-info", contributor.email, {
         publicId: row.publicId,
         question: comment ?? "",

@@ -1,0 +1,75 @@
+// The observation state machine as data (DESIGN §4): the one table of transitions. Pure, so the
+// review page's buttons read it too; lib/review/workflow.ts enforces it and performs the effects.
+import type { ObservationStatus } from "../../prisma/sqlite/client";
+import type { Permission } from "../auth/permissions";
+import type { TransitionAction } from "../observations/schema";
+
+export interface Transition {
+  from: readonly ObservationStatus[];
+  to: ObservationStatus;
+  /** "owner": only the observation's contributor. Otherwise anyone holding `permission`, never on their own work. */
+  who: "owner" | "reviewer" | "admin";
+  permission?: Permission;
+  /** A reason is required; it is scrubbed, stored as a comment with this visibility, and mailed if `mail`. */
+  needsComment?: boolean;
+  commentVisibility?: "SHARED" | "INTERNAL";
+  /** Only the reviewer who claimed it decides (an admin may step in). */
+  claimedOnly?: boolean;
+  /** The mail the contributor receives (the contributor only: they may always see their own work). */
+  mail?: "decision" | "needs-info";
+}
+
+export const TRANSITIONS: Record<TransitionAction, Transition> = {
+  submit: { from: ["DRAFT", "NEEDS_INFO"], to: "SUBMITTED", who: "owner" },
+  // Withdrawn is the contributor's decision: no transition leaves WITHDRAWN.
+  withdraw: { from: ["DRAFT", "SUBMITTED", "NEEDS_INFO"], to: "WITHDRAWN", who: "owner" },
+  claim: { from: ["SUBMITTED"], to: "IN_REVIEW", who: "reviewer", permission: "observation:decide" },
+  ask: {
+    from: ["IN_REVIEW"],
+    to: "NEEDS_INFO",
+    who: "reviewer",
+    permission: "observation:decide",
+    needsComment: true,
+    claimedOnly: true,
+    mail: "needs-info",
+  },
+  accept: {
+    from: ["IN_REVIEW"],
+    to: "ACCEPTED",
+    who: "reviewer",
+    permission: "observation:decide",
+    claimedOnly: true,
+    mail: "decision",
+  },
+  reject: {
+    from: ["IN_REVIEW"],
+    to: "REJECTED",
+    who: "reviewer",
+    permission: "observation:decide",
+    needsComment: true,
+    claimedOnly: true,
+    mail: "decision",
+  },
+  duplicate: {
+    from: ["IN_REVIEW"],
+    to: "DUPLICATE",
+    who: "reviewer",
+    permission: "observation:decide",
+    claimedOnly: true,
+    mail: "decision",
+  },
+  // Overrides a reviewer's decision: an admin, with a reason that stays internal (and in the history).
+  reopen: {
+    from: ["REJECTED", "DUPLICATE", "ACCEPTED"],
+    to: "IN_REVIEW",
+    who: "admin",
+    permission: "observation:reopen",
+    needsComment: true,
+    commentVisibility: "INTERNAL",
+  },
+};
+
+/** Whether firing this action requires a comment (the reason). */
+export function needsComment(action: TransitionAction): boolean {
+  return TRANSITIONS[action].needsComment === true;
+}
