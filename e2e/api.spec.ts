@@ -612,6 +612,17 @@ test("transitions: roles, states and versions are enforced, and refusals write n
 
 test("PATCH /observations/:id validates, scopes and versions edits", async ({ request }) => {
   const url = `/api/v1/observations/${mine.contributorObs}`;
+  // A reviewer edits only what they have claimed.
+  await unchanged(async () => {
+    const unclaimed = await expectError(
+      await send(request, "PATCH", url, "reviewer", { version: 1, procedure: RAW_PROCEDURE }),
+      409,
+      "INVALID_STATE",
+    );
+    expect(unclaimed.error.message).toMatch(/Claim it first/);
+  });
+  const claimed = await send(request, "POST", `${url}/transitions`, "reviewer", { action: "claim", version: 1 });
+  expect(claimed.status()).toBe(200);
   await unchanged(async () => {
     // The owner may not edit once it is submitted; others do not see it at all.
     await expectError(
@@ -644,7 +655,7 @@ test("PATCH /observations/:id validates, scopes and versions edits", async ({ re
       409,
       "CONFLICT",
     );
-    expect(stale.error.current).toMatchObject({ id: mine.contributorObs, version: 1 });
+    expect(stale.error.current).toMatchObject({ id: mine.contributorObs, version: 2 });
     await expectError(
       await send(request, "PATCH", url, "reviewer", { version: 2 ** 31, procedure: RAW_PROCEDURE }),
       409,
@@ -658,18 +669,18 @@ test("PATCH /observations/:id validates, scopes and versions edits", async ({ re
     );
   });
   expect(await observation(request, mine.contributorObs!)).toMatchObject({
-    version: 1,
+    version: 2,
     technique: { id: "T1059.001" },
   });
 
   const edited = await send(request, "PATCH", url, "reviewer", {
-    version: 1,
+    version: 2,
     procedure: `${RAW_PROCEDURE} The loader also copied itself to C:\\ProgramData.`,
     reason: "added the copy step",
   });
   expect(edited.status()).toBe(200);
   const view = await edited.json();
-  expect(view.version).toBe(2);
+  expect(view.version).toBe(3);
   for (const secret of SECRETS) expect(view.procedure).not.toContain(secret);
 });
 
@@ -770,16 +781,17 @@ test("POST /releases and export: admins only, validated, idempotent", async ({ r
   expect(uses[0].description).toContain("OneDriveStandaloneUpdate");
   for (const secret of SECRETS) expect(text).not.toContain(secret);
 
-  // Exported work is final: it cannot be reopened, and the name is taken.
+  // Exported work is final: it cannot be reopened (reopening is an admin's, with a reason), and the name is taken.
   expect(await observation(request, mine.adminObs!)).toMatchObject({ status: "PUBLISHED", version: 4 });
   await unchanged(async () => {
     await expectError(
       await send(request, "POST", `/api/v1/observations/${mine.adminObs}/transitions`, "reviewer", {
         action: "reopen",
         version: 4,
+        comment: "Second thoughts.",
       }),
-      409,
-      "INVALID_STATE",
+      403,
+      "FORBIDDEN",
     );
     await expectError(
       await send(request, "POST", "/api/v1/releases", "admin", { name, attackVersion: "18.1" }),

@@ -51,6 +51,14 @@ describe("export and TLP", () => {
     expect(audit.data).toMatchObject({ observations: 1, heldBackByTlp: 2 });
     // Exporting again answers the same, held-back count included.
     expect(await exportRelease(w.admin, created.id, w.db)).toEqual(result);
+    // Nothing in an exported release is reopened, held back or not (not even by an admin).
+    for (const [id, version] of [
+      [clear, 4],
+      [green, 3],
+    ] as const) {
+      const reopen = { action: "reopen", version, comment: "Reconsider." } as const;
+      expect((await appErrorOf(transitionObservation(w.admin, id, reopen, w.db))).code).toBe("INVALID_STATE");
+    }
   });
 
   it("refuses to export a release that holds only GREEN and AMBER work, changing nothing", async () => {
