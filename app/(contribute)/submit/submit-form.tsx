@@ -42,7 +42,7 @@ export function SubmitForm() {
       technique: "",
       actor: { id: "" },
       procedure: "",
-      references: [{ sourceName: "", url: "", description: "" }],
+      references: [{ sourceName: "", url: "", description: "", public: false }],
       tlp: "CLEAR",
       credit: "anonymous",
       keep: [],
@@ -219,6 +219,20 @@ export function SubmitForm() {
           {errors.references?.[index]?.description && (
             <p className="error">{errors.references[index].description.message}</p>
           )}
+          {/* The hint stays outside the label: "URL" and "Citation" must keep naming one field each. */}
+          <label>
+            <input
+              type="checkbox"
+              style={{ width: "auto", marginRight: "0.5rem" }}
+              {...register(`references.${index}.public`)}
+            />
+            Public report
+          </label>
+          <p className="hint">
+            — keep source, URL and citation as written. Otherwise the source name and citation are anonymized like the
+            procedure, and a URL is not accepted (it names a host).
+          </p>
+          {errors.references?.[index]?.public && <p className="error">{errors.references[index].public.message}</p>}
           {references.fields.length > 1 && (
             <button type="button" className="secondary" onClick={() => references.remove(index)}>
               Remove reference
@@ -230,7 +244,7 @@ export function SubmitForm() {
       <button
         type="button"
         className="secondary"
-        onClick={() => references.append({ sourceName: "", url: "", description: "" })}
+        onClick={() => references.append({ sourceName: "", url: "", description: "", public: false })}
       >
         Add reference
       </button>
