@@ -137,9 +137,17 @@ export const ZObservationInput = z
 export type TObservationInput = z.input<typeof ZObservationInput>;
 export type TObservation = z.output<typeof ZObservationInput>;
 
+export const ANONYMIZE_FIELDS_MAX = 2 * REFERENCES_MAX + 30;
+
 export const ZAnonymizeInput = z
   .object({
     text: trimmed(PROCEDURE_MAX),
+    // The other free-text fields of a submission (e.g. `references.0.description`), previewed with the text's
+    // numbering: the placeholders are those the stored observation will carry.
+    fields: z
+      .record(trimmed(80).min(1), trimmed(DESCRIPTION_MAX))
+      .refine((f) => Object.keys(f).length <= ANONYMIZE_FIELDS_MAX, `At most ${ANONYMIZE_FIELDS_MAX} fields.`)
+      .optional(),
     keep: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
     redact: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
   })

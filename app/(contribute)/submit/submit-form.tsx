@@ -19,6 +19,21 @@ interface Finding {
   value: string;
   placeholder: string;
   count: number;
+  /** Where the value occurred: `procedure`, `references.0.description`, … */
+  fields?: string[];
+}
+
+interface Preview {
+  text: string;
+  fields?: Record<string, string>;
+  findings: Finding[];
+}
+
+// How a previewed field reads to the contributor ("reference 1 citation").
+function fieldLabel(path: string): string {
+  const ref = /^references\.(\d+)\.(sourceName|description)$/.exec(path);
+  if (ref) return `reference ${Number(ref[1]) + 1} ${ref[2] === "sourceName" ? "source name" : "citation"}`;
+  return path;
 }
 
 const lines = (text: string) =>
@@ -32,7 +47,7 @@ export function SubmitForm() {
   const [technique, setTechnique] = useState<CatalogItem | null>(null);
   const [actor, setActor] = useState<CatalogItem | null>(null);
   const [unattributed, setUnattributed] = useState(false);
-  const [preview, setPreview] = useState<{ text: string; findings: Finding[] } | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
 
   const form = useForm<TObservationInput>({
@@ -59,16 +74,36 @@ export function SubmitForm() {
     const res = await fetch("/api/v1/anonymize", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ text: form.getValues("procedure"), keep, redact: form.getValues("redact") ?? [] }),
+      body: JSON.stringify({
+        text: form.getValues("procedure"),
+        fields: referenceFields(),
+        keep,
+        redact: form.getValues("redact") ?? [],
+      }),
     });
     const body = await res.json();
     if (!res.ok) return setServerError(body.error?.message ?? "The preview failed.");
     setPreview(body);
   }
 
+  // The references the server will anonymize (not the public ones), keyed by their field paths.
+  function referenceFields(): Record<string, string> {
+    const fields: Record<string, string> = {};
+    (form.getValues("references") ?? []).forEach((ref, i) => {
+      if (ref.public) return;
+      if (ref.sourceName?.trim()) fields[`references.${i}.sourceName`] = ref.sourceName;
+      if (ref.description?.trim()) fields[`references.${i}.description`] = ref.description;
+    });
+    return fields;
+  }
+
   function toggleKeep(value: string, kept: boolean) {
     setValue("keep", kept ? [...keep, value] : keep.filter((k) => k !== value));
     setPreview(null);
+  }
+
+  function referenceValue(path: string): string | undefined {
+    return String(form.getValues(path as never) ?? "").trim();
   }
 
   const onSubmit = handleSubmit(async (values) => {
@@ -151,6 +186,13 @@ export function SubmitForm() {
         <div className="notice" data-testid="anonymization-preview">
           <strong>This is what will be stored:</strong>
           <pre>{preview.text}</pre>
+          {Object.entries(preview.fields ?? {})
+            .filter(([path, text]) => text !== referenceValue(path))
+            .map(([path, text]) => (
+              <p key={path}>
+                <span className="muted">{fieldLabel(path)}:</span> <span className="mono">{text}</span>
+              </p>
+            ))}
           {preview.findings.length === 0 ? (
             <p>No customer identifiers found.</p>
           ) : (
@@ -169,6 +211,7 @@ export function SubmitForm() {
                       <span className="finding">{f.value}</span>{" "}
                       <span className="muted">
                         {f.kind.toLowerCase()} ×{f.count}
+                        {f.fields && ` in ${f.fields.map(fieldLabel).join(", ")}`}
                       </span>
                     </td>
                     <td className="mono">{f.placeholder}</td>
@@ -197,7 +240,7 @@ export function SubmitForm() {
               <label htmlFor={`ref-${index}-source`}>Source name</label>
               <input
                 id={`ref-${index}-source`}
-                {...register(`references.${index}.sourceName`)}
+                {...register(`references.${index}.sourceName`, { onChange: () => setPreview(null) })}
                 placeholder="Acme Labs 2026"
               />
               {errors.references?.[index]?.sourceName && (
@@ -213,7 +256,7 @@ export function SubmitForm() {
           <label htmlFor={`ref-${index}-description`}>Citation</label>
           <input
             id={`ref-${index}-description`}
-            {...register(`references.${index}.description`)}
+            {...register(`references.${index}.description`, { onChange: () => setPreview(null) })}
             placeholder="Author. (2026, May 4). Title. Retrieved …"
           />
           {errors.references?.[index]?.description && (
@@ -224,7 +267,7 @@ export function SubmitForm() {
             <input
               type="checkbox"
               style={{ width: "auto", marginRight: "0.5rem" }}
-              {...register(`references.${index}.public`)}
+              {...register(`references.${index}.public`, { onChange: () => setPreview(null) })}
             />
             Public report
           </label>
