@@ -29,6 +29,8 @@ const VALID = {
       sourceName: "Acme Labs 2026",
       url: "https://example.org/reports/apt29-powershell",
       description: "Acme Labs. (2026, May 4). APT29 PowerShell loaders. Retrieved May 5, 2026.",
+      // A published report: only a public reference keeps its URL (issue 5 item 3).
+      public: true,
     },
   ],
   tlp: "CLEAR",

@@ -21,6 +21,7 @@ test("a reviewer's question reaches the contributor, who edits and resubmits", a
           sourceName: "Acme Labs 2026b",
           url: "https://example.org/r2",
           description: "Acme Labs. (2026). Exfiltration notes.",
+          public: true,
         },
       ],
     },

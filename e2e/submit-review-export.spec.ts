@@ -28,6 +28,8 @@ test("a contributor submits, a reviewer accepts, an admin exports a bundle that 
   await expect(preview).toContainText("[EMAIL-1]");
   await contributor.getByLabel("Source name").fill("Acme Labs 2026");
   await contributor.getByLabel("URL").fill("https://example.org/reports/apt28-powershell");
+  // A published report: only a public reference keeps its URL (issue 5 item 3).
+  await contributor.getByLabel("Public report").check();
   await contributor
     .getByLabel("Citation")
     .fill("Acme Labs. (2026, May 4). APT28 PowerShell loaders. Retrieved May 5, 2026.");

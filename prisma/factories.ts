@@ -35,6 +35,8 @@ export function observationInput(overrides: Partial<TObservationInput> = {}): TO
         sourceName: "Acme Labs 2026",
         url: "https://example.org/apt28",
         description: "Acme Labs. (2026, May 4). APT28 loaders.",
+        // A published report: kept as written, URL included (a non-public reference cannot carry a URL).
+        public: true,
       },
     ],
     tlp: "CLEAR",

@@ -1,23 +1,9 @@
 // Decides whether a dotted token is a hostname. The public suffix list (tldts) separates `dc01.acme.com` from
 // `mimikatz.exe`; the rest of this file handles the cases where the list alone gets it wrong.
 import { parse } from "tldts";
+import { INTERNAL_SUFFIXES } from "./internal";
 
-/**
- * Suffixes organizations use internally. Not in the public suffix list (or, for .ad/.int, listed for other
- * reasons), so they are checked first: a name ending in one of them is always a victim hostname.
- */
-export const INTERNAL_SUFFIXES: ReadonlySet<string> = new Set([
-  "local",
-  "corp",
-  "internal",
-  "lan",
-  "intra",
-  "ad",
-  "home",
-  "localdomain",
-  "private",
-  "int",
-]);
+export { INTERNAL_SUFFIXES } from "./internal";
 
 /**
  * File extensions seen in procedures. Most are not TLDs, so tldts already rejects `payload.dll`; the list matters

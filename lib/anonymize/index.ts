@@ -2,9 +2,9 @@
 // findings; the server runs it again on whatever it receives, so it must be idempotent and must number around
 // placeholders already in the text.
 import { findDefanged, findEmails, findHosts, findIps, findTerms, type Span } from "./recognizers";
-import type { Candidate, Finding, FindingKind, ScrubOptions, ScrubResult } from "./types";
+import type { Candidate, Finding, FindingKind, ScrubFieldsResult, ScrubOptions, ScrubResult } from "./types";
 
-export type { Finding, FindingKind, ScrubOptions, ScrubResult } from "./types";
+export type { FieldFinding, Finding, FindingKind, ScrubFieldsResult, ScrubOptions, ScrubResult } from "./types";
 
 /** Matches any placeholder this module produces, e.g. `[HOST-1]`. Not global: safe to share. */
 export const PLACEHOLDER_PATTERN: RegExp = /\[(?:EMAIL|IP|HOST|TERM)-[1-9]\d*\]/;
@@ -13,68 +13,116 @@ const PLACEHOLDERS = /\[(EMAIL|IP|HOST|TERM)-([1-9]\d*)\]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 export function scrub(text: string, options: ScrubOptions = {}): ScrubResult {
+  const { texts, findings } = scrubTexts([text], options);
+  return {
+    text: texts[0],
+    findings: findings.map(({ kind, value, placeholder, count }) => ({ kind, value, placeholder, count })),
+  };
+}
+
+/**
+ * Scrubs several texts of one record with one numbering: a value gets the same placeholder in every field, and new
+ * placeholders are numbered after any already present in any field. Findings are in order of first appearance, the
+ * fields taken in the order given, and say in which fields (keys) each value occurred.
+ */
+export function scrubFields<K extends string>(
+  fields: Record<K, string>,
+  options: ScrubOptions = {},
+): ScrubFieldsResult<K> {
+  const keys = Object.keys(fields) as K[];
+  const { texts, findings } = scrubTexts(
+    keys.map((k) => fields[k]),
+    options,
+  );
+  return {
+    fields: Object.fromEntries(keys.map((k, i) => [k, texts[i]])) as Record<K, string>,
+    findings: findings.map(({ where, ...f }) => ({ ...f, fields: [...where].map((i) => keys[i]) })),
+  };
+}
+
+interface Located extends Finding {
+  /** Indexes of the texts the value occurred in, in order. */
+  where: Set<number>;
+}
+
+interface Replacement extends Candidate {
+  text: number;
+}
+
+function scrubTexts(texts: string[], options: ScrubOptions): { texts: string[]; findings: Located[] } {
   // Placeholders already present are untouchable, and new ones are numbered after them, so a second pass over
   // edited text never gives two values the same placeholder.
   const next: Record<FindingKind, number> = { EMAIL: 0, IP: 0, HOST: 0, TERM: 0 };
-  const taken = new Uint8Array(text.length);
-  for (const m of text.matchAll(PLACEHOLDERS)) {
-    mark(taken, { start: m.index, end: m.index + m[0].length });
-    const kind = m[1] as FindingKind;
-    next[kind] = Math.max(next[kind], Number(m[2]));
-  }
-
-  // Defanged IOCs shield structural recognizers only; an explicit `redact` term still wins over them.
-  const shielded = taken.slice();
-  for (const span of findDefanged(text)) mark(shielded, span);
+  const masks = texts.map((text) => {
+    const taken = new Uint8Array(text.length);
+    for (const m of text.matchAll(PLACEHOLDERS)) {
+      mark(taken, { start: m.index, end: m.index + m[0].length });
+      const kind = m[1] as FindingKind;
+      next[kind] = Math.max(next[kind], Number(m[2]));
+    }
+    return taken;
+  });
 
   const keep = new Set((options.keep ?? []).map(normalizeKept));
-  // Kept values are dropped only after selection, so the host inside a kept e-mail is not replaced either.
-  const structural = selectOutermost(
-    [...findEmails(text), ...findIps(text), ...findHosts(text)].filter((c) => !overlaps(shielded, c)),
-  ).filter((c) => !keep.has(c.key) && !keep.has(c.value.toLowerCase()));
-
-  const replacements: Candidate[] = [];
   const counts = new Map<string, number>();
   const bump = (c: Candidate) => counts.set(`${c.kind}:${c.key}`, (counts.get(`${c.kind}:${c.key}`) ?? 0) + 1);
-  for (const c of structural) {
-    mark(taken, c);
-    replacements.push(c);
-    bump(c);
-  }
-  // A term that partly overlaps a replaced span ("John Smith" vs `smith.acme.com`) keeps its other part replaced:
-  // leaving "John" in the text would be the leak the contributor asked us to prevent.
-  for (const term of findTerms(text, options.redact ?? [])) {
-    const pieces = uncovered(taken, term).filter((p) => LETTER_OR_DIGIT.test(text.slice(p.start, p.end)));
-    if (pieces.length === 0) continue;
-    for (const piece of pieces) {
-      mark(taken, piece);
-      replacements.push({ ...term, ...piece });
-    }
-    bump(term);
-  }
-  replacements.sort((a, b) => a.start - b.start);
+  const perText = texts.map((text, index) => {
+    const taken = masks[index];
+    // Defanged IOCs shield structural recognizers only; an explicit `redact` term still wins over them.
+    const shielded = taken.slice();
+    for (const span of findDefanged(text)) mark(shielded, span);
 
-  const findings = new Map<string, Finding>();
-  const out: string[] = [];
-  let cursor = 0;
-  for (const r of replacements) {
-    const id = `${r.kind}:${r.key}`;
-    let finding = findings.get(id);
-    if (!finding) {
-      next[r.kind] += 1;
-      finding = {
-        kind: r.kind,
-        value: r.value,
-        placeholder: `[${r.kind}-${next[r.kind]}]`,
-        count: counts.get(id) ?? 1,
-      };
-      findings.set(id, finding);
+    // Kept values are dropped only after selection, so the host inside a kept e-mail is not replaced either.
+    const structural = selectOutermost(
+      [...findEmails(text), ...findIps(text), ...findHosts(text)].filter((c) => !overlaps(shielded, c)),
+    ).filter((c) => !keep.has(c.key) && !keep.has(c.value.toLowerCase()));
+
+    const replacements: Replacement[] = [];
+    for (const c of structural) {
+      mark(taken, c);
+      replacements.push({ ...c, text: index });
+      bump(c);
     }
-    out.push(text.slice(cursor, r.start), finding.placeholder);
-    cursor = r.end;
-  }
-  out.push(text.slice(cursor));
-  return { text: out.join(""), findings: [...findings.values()] };
+    // A term that partly overlaps a replaced span ("John Smith" vs `smith.acme.com`) keeps its other part replaced:
+    // leaving "John" in the text would be the leak the contributor asked us to prevent.
+    for (const term of findTerms(text, options.redact ?? [])) {
+      const pieces = uncovered(taken, term).filter((p) => LETTER_OR_DIGIT.test(text.slice(p.start, p.end)));
+      if (pieces.length === 0) continue;
+      for (const piece of pieces) {
+        mark(taken, piece);
+        replacements.push({ ...term, ...piece, text: index });
+      }
+      bump(term);
+    }
+    return replacements.sort((a, b) => a.start - b.start);
+  });
+
+  const findings = new Map<string, Located>();
+  const out = texts.map((text, index) => {
+    const parts: string[] = [];
+    let cursor = 0;
+    for (const r of perText[index]) {
+      const id = `${r.kind}:${r.key}`;
+      let finding = findings.get(id);
+      if (!finding) {
+        next[r.kind] += 1;
+        finding = {
+          kind: r.kind,
+          value: r.value,
+          placeholder: `[${r.kind}-${next[r.kind]}]`,
+          count: counts.get(id) ?? 1,
+          where: new Set(),
+        };
+        findings.set(id, finding);
+      }
+      finding.where.add(index);
+      parts.push(text.slice(cursor, r.start), finding.placeholder);
+      cursor = r.end;
+    }
+    parts.push(text.slice(cursor));
+    return parts.join("");
+  });
+  return { texts: out, findings: [...findings.values()] };
 }
 
 // `keep` entries may be pasted defanged, as a URL or with a trailing dot; compare them as the recognizers key values.

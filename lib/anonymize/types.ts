@@ -20,6 +20,16 @@ export interface ScrubResult {
   findings: Finding[];
 }
 
+/** A finding of `scrubFields`: the same value across fields, with the keys of the fields it occurred in. */
+export interface FieldFinding<K extends string = string> extends Finding {
+  fields: K[];
+}
+
+export interface ScrubFieldsResult<K extends string = string> {
+  fields: Record<K, string>;
+  findings: FieldFinding<K>[];
+}
+
 /** A recognized span of the input. `key` identifies the distinct value (case-folded where case carries no meaning). */
 export interface Candidate {
   kind: FindingKind;

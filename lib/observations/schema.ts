@@ -1,6 +1,7 @@
 // The observation schema: one definition drives the submit form (zodResolver), the API route and
 // the service's own validation. Narrower schemas derive from these with pick/extend.
 import { z } from "zod";
+import { publicUrlProblem } from "../anonymize/internal";
 import { ATTACK_DOMAINS } from "../attack/parse";
 
 // The ATT&CK domains the catalog knows; one list, owned by the catalog.
@@ -17,17 +18,48 @@ export const REFERENCES_MAX = 20;
 export const TERMS_MAX = 200;
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 2_000;
+export const PLATFORM_MAX = 60;
+export const REASON_MAX = 500;
+export const URL_MAX = 2_000;
 
-const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+// A lone UTF-16 surrogate (half of an emoji, `\ud800`) is not text: PostgreSQL refuses it and it would break
+// every export. In a `u` regex a paired surrogate is one code point, so only lone ones match
+// (String.prototype.isWellFormed, without needing the ES2024 lib).
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+export const isWellFormed = (value: string): boolean => !LONE_SURROGATE.test(value);
+export const INVALID_CHARACTER =
+  "Contains an invalid character (half of an emoji or symbol, a lone UTF-16 surrogate): retype this field without it.";
 
-export const ZReference = z.object({
-  sourceName: trimmed(NAME_MAX).min(2, "Name the source (e.g. the report's publisher and year)."),
-  url: z
-    .union([z.literal(""), z.url({ protocol: /^https?$/, message: "Use a full http(s):// address." }).max(2_000)])
-    .optional()
-    .transform((v) => v || undefined),
-  description: trimmed(DESCRIPTION_MAX).min(5, "Give the citation (author, title, date)."),
-});
+/** Every free-text string of these schemas: well-formed, trimmed, bounded. */
+export const trimmed = (max: number) =>
+  z.string().refine(isWellFormed, INVALID_CHARACTER).trim().max(max, `At most ${max} characters.`);
+
+export const PUBLIC_URL_ONLY =
+  "A URL is kept only for a public report: tick 'public report' (send \"public\": true) or remove the URL.";
+
+// A public reference (a published report) is stored exactly as written; any other is anonymized like the
+// procedure, and so cannot carry a URL: every URL names a host, and a scrubbed one would be a broken link.
+export const ZReference = z
+  .object({
+    sourceName: trimmed(NAME_MAX).min(2, "Name the source (e.g. the report's publisher and year)."),
+    url: z
+      .union([
+        z.literal(""),
+        z
+          .url({ protocol: /^https?$/, message: "Use a full http(s):// address." })
+          .refine(isWellFormed, INVALID_CHARACTER)
+          .max(URL_MAX, `At most ${URL_MAX} characters.`),
+      ])
+      .optional()
+      .transform((v) => v || undefined),
+    description: trimmed(DESCRIPTION_MAX).min(5, "Give the citation (author, title, date)."),
+    public: z.boolean().default(false),
+  })
+  .superRefine((ref, ctx) => {
+    if (!ref.url) return;
+    const problem = ref.public ? publicUrlProblem(ref.url) : PUBLIC_URL_ONLY;
+    if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["url"] });
+  });
 
 export const ZProposedActor = z.object({
   type: z.enum(ACTOR_TYPES),
@@ -56,6 +88,7 @@ function isCalendarDate(value: string): boolean {
 
 const month = z
   .string()
+  .refine(isWellFormed, INVALID_CHARACTER)
   .regex(MONTH_FORMAT, "Use YYYY-MM or YYYY-MM-DD.")
   .refine(isCalendarDate, "No such month or day in the calendar.")
   .optional();
@@ -74,13 +107,15 @@ export const ZObservationInput = z
     credit: z.enum(CREDIT_MODES).default("anonymous"),
     observedFrom: month,
     observedTo: month,
-    platforms: z.array(trimmed(60).min(1)).max(20).default([]),
+    platforms: z.array(trimmed(PLATFORM_MAX).min(1)).max(20).default([]),
     sector: z
       .string()
+      .refine(isWellFormed, INVALID_CHARACTER)
       .regex(/^\d{2}$/, "Use a 2-digit NAICS sector code (e.g. 52 for finance).")
       .optional(),
     country: z
       .string()
+      .refine(isWellFormed, INVALID_CHARACTER)
       .regex(/^[A-Z]{2}$/, "Use an ISO 3166 two-letter country code.")
       .optional(),
     region: z.enum(REGIONS).optional(),
@@ -102,9 +137,17 @@ export const ZObservationInput = z
 export type TObservationInput = z.input<typeof ZObservationInput>;
 export type TObservation = z.output<typeof ZObservationInput>;
 
+export const ANONYMIZE_FIELDS_MAX = 2 * REFERENCES_MAX + 30;
+
 export const ZAnonymizeInput = z
   .object({
     text: trimmed(PROCEDURE_MAX),
+    // The other free-text fields of a submission (e.g. `references.0.description`), previewed with the text's
+    // numbering: the placeholders are those the stored observation will carry.
+    fields: z
+      .record(trimmed(80).min(1), trimmed(DESCRIPTION_MAX))
+      .refine((f) => Object.keys(f).length <= ANONYMIZE_FIELDS_MAX, `At most ${ANONYMIZE_FIELDS_MAX} fields.`)
+      .optional(),
     keep: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
     redact: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
   })
@@ -118,7 +161,7 @@ export const ZObservationEdit = z
     procedure: ZObservationInput.shape.procedure.optional(),
     references: ZObservationInput.shape.references.optional(),
     technique: ZObservationInput.shape.technique.optional(),
-    reason: trimmed(500).optional(),
+    reason: trimmed(REASON_MAX).optional(),
     keep: ZObservationInput.shape.keep,
     redact: ZObservationInput.shape.redact,
   })

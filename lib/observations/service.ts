@@ -1,9 +1,10 @@
 // Create, read and edit observations. Every write re-validates with the shared schema, scrubs the
 // text server-side (the raw text is never stored), and writes its revision and audit event in the
 // same transaction as the change.
-import { scrub, type Finding } from "../anonymize";
+import type { FieldFinding } from "../anonymize";
 import { catalogNames, resolveActor, resolveTechnique } from "../attack/catalog";
 import { recordAudit } from "../audit";
+import { scrubObservation } from "./anonymize";
 import { recordRevision } from "./history";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
@@ -20,7 +21,8 @@ import { actorNameOf, publicIdOf, toObservationView, type ObservationView } from
 
 export interface CreatedObservation {
   observation: ObservationView;
-  findings: Finding[];
+  /** What the anonymizer replaced, across all fields (each finding names the fields it occurred in). */
+  findings: FieldFinding[];
 }
 
 function monthStart(value: string | undefined): Date | null {
@@ -69,14 +71,17 @@ export async function createObservation(
   if (!parsed.success) throw validationError(parsed.error, "The observation");
   const input = parsed.data;
   const { technique, actorStixId } = await resolveRefs(db, input);
-  const scrubbed = scrub(input.procedure, { keep: input.keep, redact: input.redact });
-  const proposed =
-    "proposed" in input.actor
-      ? {
-          ...input.actor.proposed,
-          description: scrub(input.actor.proposed.description, { keep: input.keep, redact: input.redact }).text,
-        }
-      : null;
+  // Every free-text field, one numbering; a field the placeholders push past its limit is refused here.
+  const scrubbed = scrubObservation(
+    {
+      procedure: input.procedure,
+      references: input.references,
+      proposed: "proposed" in input.actor ? input.actor.proposed : null,
+      platforms: input.platforms,
+    },
+    { keep: input.keep, redact: input.redact },
+  );
+  const proposed = scrubbed.proposed;
   const status = input.draft ? "DRAFT" : "SUBMITTED";
   const now = new Date();
 
@@ -92,11 +97,11 @@ export async function createObservation(
         actorKind: "id" in input.actor ? "EXISTING" : proposed ? "PROPOSED" : "UNATTRIBUTED",
         actorStixId,
         proposedActor: proposed ?? undefined,
-        procedure: scrubbed.text,
-        references: input.references,
+        procedure: scrubbed.procedure,
+        references: scrubbed.references,
         observedFrom: monthStart(input.observedFrom),
         observedTo: monthStart(input.observedTo),
-        platforms: input.platforms,
+        platforms: scrubbed.platforms,
         sector: input.sector ?? null,
         country: input.country ?? null,
         region: input.region ?? null,
@@ -196,10 +201,26 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
   if (!canEditObservation(actor, current)) {
     throw editRefusal(actor, current) as AppError;
   }
+  // The edited texts and the reason are scrubbed together; the stored texts the edit leaves alone only reserve
+  // their placeholder numbers, so a new value never takes a number that already means another one here.
+  const stored = toObservationView(current);
+  const scrubbed = scrubObservation(
+    {
+      procedure: edit.procedure ?? "",
+      references: edit.references ?? [],
+      ...(edit.reason !== undefined ? { reason: edit.reason } : {}),
+    },
+    { keep: edit.keep, redact: edit.redact },
+    [
+      ...(edit.procedure === undefined ? [stored.procedure] : []),
+      ...(edit.references === undefined ? storedTexts(stored.references) : []),
+      ...(stored.actor.kind === "PROPOSED" ? [JSON.stringify(stored.actor.proposed)] : []),
+      ...((stored.platforms as unknown[]) ?? []).map(String),
+    ],
+  );
   const data: Record<string, unknown> = {};
-  if (edit.procedure !== undefined)
-    data.procedure = scrub(edit.procedure, { keep: edit.keep, redact: edit.redact }).text;
-  if (edit.references !== undefined) data.references = edit.references;
+  if (edit.procedure !== undefined) data.procedure = scrubbed.procedure;
+  if (edit.references !== undefined) data.references = scrubbed.references;
   if (edit.technique !== undefined) {
     const technique = await resolveTechnique(db, current.domain, edit.technique);
     if (!technique)
@@ -216,7 +237,7 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     });
     if (count === 0) throw await staleVersion(tx as unknown as Db, current.id, edit.version);
     const updated = await tx.observation.findUniqueOrThrow({ where: { id: current.id } });
-    await recordRevision(tx, updated, actor.id, edit.reason ?? "edited");
+    await recordRevision(tx, updated, actor.id, scrubbed.reason ?? "edited");
     await recordAudit(tx, {
       actorId: actor.id,
       action: "observation.edit",
@@ -227,6 +248,11 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     return updated;
   });
   return toObservationView(row);
+}
+
+/** The stored texts of references (context for an edit's numbering; public ones are published as they are). */
+function storedTexts(references: unknown): string[] {
+  return Array.isArray(references) ? references.map((r) => JSON.stringify(r)) : [];
 }
 
 /** The 409 for a write that carried an old version: it says what the current state is. */

@@ -7,7 +7,7 @@ import { assertCan, type Actor } from "../auth/permissions";
 import type { Db, Tx } from "../db/client";
 import { appUrl, platformIdentityName } from "../env";
 import { AppError, validationError } from "../errors";
-import { DOMAINS, NAME_MAX } from "../observations/schema";
+import { DOMAINS, NAME_MAX, trimmed } from "../observations/schema";
 import { recordRevision } from "../observations/history";
 import { tlpAllows } from "../observations/tlp";
 import { buildBundle, serializeBundle } from "./stix";
@@ -16,7 +16,7 @@ import { validateBundle } from "./validate";
 
 export const ZReleaseInput = z
   .object({
-    name: z.string().trim().min(3, "Name the release (e.g. 'Community additions 2026-12').").max(NAME_MAX),
+    name: trimmed(NAME_MAX).min(3, "Name the release (e.g. 'Community additions 2026-12')."),
     domain: z.enum(DOMAINS).default("enterprise-attack"),
     attackVersion: z
       .string()

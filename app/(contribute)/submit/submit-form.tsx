@@ -20,6 +20,21 @@ interface Finding {
   value: string;
   placeholder: string;
   count: number;
+  /** Where the value occurred: `procedure`, `references.0.description`, … */
+  fields?: string[];
+}
+
+interface Preview {
+  text: string;
+  fields?: Record<string, string>;
+  findings: Finding[];
+}
+
+// How a previewed field reads to the contributor ("reference 1 citation").
+function fieldLabel(path: string): string {
+  const ref = /^references\.(\d+)\.(sourceName|description)$/.exec(path);
+  if (ref) return `reference ${Number(ref[1]) + 1} ${ref[2] === "sourceName" ? "source name" : "citation"}`;
+  return path;
 }
 
 const lines = (text: string) =>
@@ -33,7 +48,7 @@ export function SubmitForm() {
   const [technique, setTechnique] = useState<CatalogItem | null>(null);
   const [actor, setActor] = useState<CatalogItem | null>(null);
   const [unattributed, setUnattributed] = useState(false);
-  const [preview, setPreview] = useState<{ text: string; findings: Finding[] } | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
 
   const form = useForm<TObservationInput>({
@@ -43,7 +58,7 @@ export function SubmitForm() {
       technique: "",
       actor: { id: "" },
       procedure: "",
-      references: [{ sourceName: "", url: "", description: "" }],
+      references: [{ sourceName: "", url: "", description: "", public: false }],
       tlp: "CLEAR",
       credit: "anonymous",
       keep: [],
@@ -60,16 +75,36 @@ export function SubmitForm() {
     const res = await fetch("/api/v1/anonymize", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ text: form.getValues("procedure"), keep, redact: form.getValues("redact") ?? [] }),
+      body: JSON.stringify({
+        text: form.getValues("procedure"),
+        fields: referenceFields(),
+        keep,
+        redact: form.getValues("redact") ?? [],
+      }),
     });
     const body = await res.json();
     if (!res.ok) return setServerError(body.error?.message ?? "The preview failed.");
     setPreview(body);
   }
 
+  // The references the server will anonymize (not the public ones), keyed by their field paths.
+  function referenceFields(): Record<string, string> {
+    const fields: Record<string, string> = {};
+    (form.getValues("references") ?? []).forEach((ref, i) => {
+      if (ref.public) return;
+      if (ref.sourceName?.trim()) fields[`references.${i}.sourceName`] = ref.sourceName;
+      if (ref.description?.trim()) fields[`references.${i}.description`] = ref.description;
+    });
+    return fields;
+  }
+
   function toggleKeep(value: string, kept: boolean) {
     setValue("keep", kept ? [...keep, value] : keep.filter((k) => k !== value));
     setPreview(null);
+  }
+
+  function referenceValue(path: string): string | undefined {
+    return String(form.getValues(path as never) ?? "").trim();
   }
 
   const onSubmit = handleSubmit(async (values) => {
@@ -152,6 +187,13 @@ export function SubmitForm() {
         <div className="notice" data-testid="anonymization-preview">
           <strong>This is what will be stored:</strong>
           <pre>{preview.text}</pre>
+          {Object.entries(preview.fields ?? {})
+            .filter(([path, text]) => text !== referenceValue(path))
+            .map(([path, text]) => (
+              <p key={path}>
+                <span className="muted">{fieldLabel(path)}:</span> <span className="mono">{text}</span>
+              </p>
+            ))}
           {preview.findings.length === 0 ? (
             <p>No customer identifiers found.</p>
           ) : (
@@ -170,6 +212,7 @@ export function SubmitForm() {
                       <span className="finding">{f.value}</span>{" "}
                       <span className="muted">
                         {f.kind.toLowerCase()} ×{f.count}
+                        {f.fields && ` in ${f.fields.map(fieldLabel).join(", ")}`}
                       </span>
                     </td>
                     <td className="mono">{f.placeholder}</td>
@@ -198,7 +241,7 @@ export function SubmitForm() {
               <label htmlFor={`ref-${index}-source`}>Source name</label>
               <input
                 id={`ref-${index}-source`}
-                {...register(`references.${index}.sourceName`)}
+                {...register(`references.${index}.sourceName`, { onChange: () => setPreview(null) })}
                 placeholder="Acme Labs 2026"
               />
               {errors.references?.[index]?.sourceName && (
@@ -214,12 +257,26 @@ export function SubmitForm() {
           <label htmlFor={`ref-${index}-description`}>Citation</label>
           <input
             id={`ref-${index}-description`}
-            {...register(`references.${index}.description`)}
+            {...register(`references.${index}.description`, { onChange: () => setPreview(null) })}
             placeholder="Author. (2026, May 4). Title. Retrieved …"
           />
           {errors.references?.[index]?.description && (
             <p className="error">{errors.references[index].description.message}</p>
           )}
+          {/* The hint stays outside the label: "URL" and "Citation" must keep naming one field each. */}
+          <label>
+            <input
+              type="checkbox"
+              style={{ width: "auto", marginRight: "0.5rem" }}
+              {...register(`references.${index}.public`, { onChange: () => setPreview(null) })}
+            />
+            Public report
+          </label>
+          <p className="hint">
+            — keep source, URL and citation as written. Otherwise the source name and citation are anonymized like the
+            procedure, and a URL is not accepted (it names a host).
+          </p>
+          {errors.references?.[index]?.public && <p className="error">{errors.references[index].public.message}</p>}
           {references.fields.length > 1 && (
             <button type="button" className="secondary" onClick={() => references.remove(index)}>
               Remove reference
@@ -231,7 +288,7 @@ export function SubmitForm() {
       <button
         type="button"
         className="secondary"
-        onClick={() => references.append({ sourceName: "", url: "", description: "" })}
+        onClick={() => references.append({ sourceName: "", url: "", description: "", public: false })}
       >
         Add reference
       </button>
