@@ -6,18 +6,8 @@ const nextConfig = {
   images: { unoptimized: true },
   // The data model package pulls zod schemas that must not be bundled twice.
   serverExternalPackages: ["@mitre-attack/attack-data-model", "better-sqlite3", "pg", "nodemailer"],
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'none'" },
-        ],
-      },
-    ];
-  },
+  // Security headers (CSP with a per-request nonce, HSTS, Permissions-Policy, no-store) are set by
+  // proxy.ts from lib/http/headers.ts, on every answer.
 };
 
 module.exports = nextConfig;

@@ -24,7 +24,8 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
   },
   webServer: {
-    command: `npx tsx e2e/prepare.ts && node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
+    // server.ts, as `npm start` runs it: the suite tests what users run.
+    command: `npx tsx e2e/prepare.ts && node --import tsx server.ts`,
     url: `${baseURL}/sign-in`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -37,6 +38,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production",
       NEXT_TELEMETRY_DISABLED: "1",
+      HOST: "127.0.0.1",
+      PORT: String(E2E_PORT),
     },
   },
 });

@@ -10,7 +10,7 @@ export function appUrl(): string {
 }
 
 /**
- * APP_ENV=production marks a real deployment (no /dev/outbox). NODE_ENV cannot tell: `next start`
+ * APP_ENV=production marks a real deployment (no /dev/outbox; SMTP_URL required). NODE_ENV cannot tell: `next start`
  * always sets it to production, also for the local SQLite instance a newcomer runs.
  */
 export function isProduction(): boolean {
@@ -31,4 +31,25 @@ export function authSecret(): string {
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
   }
   return readFileSync(file, "utf8").trim();
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Served over https (NEXTAUTH_URL says so): HSTS and `Secure` cookies follow from this one rule. */
+export function servedOverHttps(env: Env = process.env): boolean {
+  return /^https:\/\//i.test(env.NEXTAUTH_URL?.trim() ?? "");
+}
+
+/**
+ * Why the server must not start, or null. A production deployment without SMTP would write sign-in
+ * links to a folder nobody may read over the network: refuse instead of running half-broken.
+ */
+export function startupProblem(env: Env = process.env): string | null {
+  if (env.APP_ENV === "production" && !env.SMTP_URL?.trim())
+    return (
+      "APP_ENV=production but SMTP_URL is not set, so nobody could receive a sign-in link. " +
+      "Set SMTP_URL (e.g. smtps://user:password@smtp.example.org:465), or unset APP_ENV for a local instance " +
+      "whose mail goes to the local outbox."
+    );
+  return null;
 }

@@ -4,7 +4,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "../db/client";
-import { authSecret } from "../env";
+import { authSecret, servedOverHttps } from "../env";
 import { sendMail } from "../mail";
 import { normalizeEmail } from "./email";
 import { isRole, type Role } from "./permissions";
@@ -23,6 +23,8 @@ export function authOptions(): NextAuthOptions {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     adapter: PrismaAdapter(db() as any) as NextAuthOptions["adapter"],
     secret: authSecret(),
+    // Secure, __Host-/__Secure- prefixed cookies exactly when HSTS is sent (lib/env servedOverHttps).
+    useSecureCookies: servedOverHttps(),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check", error: "/sign-in" },
     providers: [

@@ -1,6 +1,6 @@
 // `npm start`: the one command that runs the app on its embedded defaults. It migrates the database,
 // offers to import the ATT&CK catalog when there is none, builds when the build is missing or older
-// than the code, and serves on PORT (default 3000).
+// than the code, and serves through server.ts on HOST:PORT (default 127.0.0.1:3000).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -8,12 +8,14 @@ import { createInterface } from "node:readline/promises";
 import { currentCatalog } from "../attack/catalog";
 import { attackImportCommand } from "./attack-import";
 import type { Db } from "../db/client";
-import { authSecret } from "../env";
+import { outboxDir } from "../mail";
+import { authSecret, startupProblem } from "../env";
 
 const LOCAL_BUNDLE = path.resolve("../shared/attack/enterprise-attack-18.1.json");
 const OFFICIAL_BUNDLE =
   "https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/enterprise-attack/enterprise-attack.json";
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+const SERVER = path.resolve("server.ts");
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -29,7 +31,7 @@ function buildIsStale(): boolean {
   const buildId = path.resolve(".next/BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  return ["app", "lib", "emails", "next.config.js", "instrumentation.ts"].some(
+  return ["app", "lib", "emails", "next.config.js", "instrumentation.ts", "proxy.ts"].some(
     (p) => existsSync(p) && (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > built,
   );
 }
@@ -58,6 +60,12 @@ async function offerCatalog(db: Db): Promise<void> {
 }
 
 export async function startCommand(args: string[], db: Db): Promise<number> {
+  const problem = startupProblem();
+  if (problem) {
+    console.error(`Not starting: ${problem}`);
+    return 1;
+  }
+  if (args.length) console.log(`Ignoring ${args.join(" ")}: set HOST and PORT instead.`);
   authSecret();
   await offerCatalog(db);
   await db.$disconnect();
@@ -73,12 +81,17 @@ export async function startCommand(args: string[], db: Db): Promise<number> {
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
+    PORT: port,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
   if (!process.env.SMTP_URL)
-    console.log(`No SMTP_URL: sign-in links and notifications go to ${env.NEXTAUTH_URL}/dev/outbox`);
+    console.log(
+      `No SMTP_URL: e-mail (sign-in links included) goes to ${outboxDir()}, readable at ` +
+        `${env.NEXTAUTH_URL}/dev/outbox from this machine only, and only while NEXTAUTH_URL is a localhost address.`,
+    );
   console.log(`Procedure Exchange on ${env.NEXTAUTH_URL}`);
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, ...args], { stdio: "inherit", env });
+  // server.ts prints the address it listens on (HOST, default 127.0.0.1).
+  const server = spawn(process.execPath, ["--import", "tsx", SERVER], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
 }

@@ -17,3 +17,22 @@ export function isLoopbackAddress(address: string | null): boolean {
   if (!address || !ipaddr.isValid(address)) return false;
   return ipaddr.process(address).range() === "loopback";
 }
+
+/**
+ * server.ts sets this variable to "1" in its own process before it serves: only then was
+ * REMOTE_ADDR_HEADER written by us. Under plain `next start` a client could send the header itself.
+ */
+export const REMOTE_ADDR_SERVER_ENV = "PE_REMOTE_ADDR_SERVER";
+
+/** The address server.ts writes for one request: the right-most X-Forwarded-For entry behind a trusted proxy. */
+export function remoteAddressFor(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trustProxy: boolean,
+): string {
+  if (trustProxy) {
+    const last = forwardedFor?.split(",").pop()?.trim();
+    if (last && ipaddr.isValid(last)) return ipaddr.process(last).toString();
+  }
+  return socketAddress ?? "";
+}

@@ -4,6 +4,10 @@ import { z } from "zod";
 import { publicUrlProblem } from "../anonymize/internal";
 import { ATTACK_DOMAINS } from "../attack/parse";
 
+// This module also runs in the browser, under a CSP without 'unsafe-eval' (lib/http/headers.ts): zod must
+// neither probe for nor use `new Function` (each probe is reported as a CSP violation). Set before any schema.
+z.config({ jitless: true });
+
 // The ATT&CK domains the catalog knows; one list, owned by the catalog.
 export { ATTACK_DOMAINS as DOMAINS } from "../attack/parse";
 export const TLP_LEVELS = ["CLEAR", "GREEN", "AMBER"] as const;

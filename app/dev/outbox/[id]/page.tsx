@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { isProduction } from "@/lib/env";
+import { headers } from "next/headers";
 import { readOutboxMessage } from "@/lib/mail";
+import { outboxReadable } from "@/lib/mail/outbox-access";
 
 export const dynamic = "force-dynamic";
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (isProduction()) notFound();
+  // The outbox holds sign-in links: anyone who reads it can sign in as anyone (lib/mail/outbox-access).
+  if (!outboxReadable({ env: process.env, headers: await headers() })) notFound();
   const { id } = await params;
   const message = await readOutboxMessage(id).catch(() => null);
   if (!message) notFound();
