@@ -7,7 +7,9 @@ import ipaddr from "ipaddr.js";
 export const REMOTE_ADDR_HEADER = "x-pe-remote-addr";
 
 /** The client's address as the server saw it, or null when no trusted server wrote it. */
-export function clientAddress(headers: Headers): string | null {
+export function clientAddress(headers: Headers, env: Record<string, string | undefined> = process.env): string | null {
+  // Under plain `next start` the header is whatever the client sent: it proves nothing.
+  if (env[REMOTE_ADDR_SERVER_ENV] !== "1") return null;
   const value = headers.get(REMOTE_ADDR_HEADER)?.trim();
   return value && ipaddr.isValid(value) ? ipaddr.process(value).toString() : null;
 }

@@ -39,7 +39,7 @@ export function outboxRefusal({ env, headers }: OutboxRequest): string | null {
   if (env.APP_ENV === "production") return "APP_ENV=production";
   if (!publicUrlIsLoopback(env)) return "NEXTAUTH_URL is not a loopback address";
   if (env[REMOTE_ADDR_SERVER_ENV] !== "1") return "not served by server.ts, so the client address is unknown";
-  if (!isLoopbackAddress(clientAddress(headers))) return "the request does not come from loopback";
+  if (!isLoopbackAddress(clientAddress(headers, env))) return "the request does not come from loopback";
   // DNS rebinding: a page on evil.example whose name resolves to 127.0.0.1 arrives from loopback too.
   if (!isLoopbackHost(headers.get("host"))) return "the Host header is not a loopback name";
   return null;
