@@ -37,6 +37,14 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The limits stay on (set here, so a RATE_LIMITS in the shell cannot lift them), at their
+      // defaults but one. Sign-in: the suite asks for 12 links, all from 127.0.0.1 (7 by the flows,
+      // 5 let through by e2e/rate-limit.spec.ts; the limit is 30), at most 2 per address (limit 5).
+      // Submissions: researcher@e2e.test makes 31 (the API spec's bad-input matrix counts too; the
+      // flow's own submission is the 31st), the default allows 30 an hour: 31 is the smallest that
+      // passes; raise it when a spec adds submissions as that user. API: each per-role token makes
+      // far fewer than 600 calls a minute; the rate-limit spec uses a token of its own.
+      RATE_LIMITS: "submit-user=31",
     },
   },
 });

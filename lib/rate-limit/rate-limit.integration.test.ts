@@ -120,7 +120,7 @@ describe("where the limits apply", () => {
     await createObservation(w.contributor, observationInput({ draft: true }), w.db);
     const refused = await appErrorOf(createObservation(w.contributor, observationInput({ draft: true }), w.db));
     expect(refused.code).toBe("RATE_LIMITED");
-    expect(refused.message).toMatch(/observations allowed \(2 per hour\)/);
+    expect(refused.message).toMatch(/observation submissions allowed \(2 per hour/);
     // Another contributor is not affected.
     await createObservation(w.reviewer, observationInput({ draft: true }), w.db);
   });

@@ -13,8 +13,8 @@ export interface RateLimitRule {
 // Why these numbers: a person needs one sign-in link, two or three when a mail is slow; five per
 // quarter hour bounds mail-bombing one inbox to 20 a hour. A whole office behind one address still
 // signs in 30 people per quarter hour. Observations are written by hand and reviewed by people:
-// 30 an hour from one account is already more than a reviewer can triage, and floods the queue
-// otherwise. 600 API calls a minute (10 a second) per token covers scripts and the catalog search
+// 30 submissions an hour from one account (every call of createObservation counts, drafts and
+// refused ones too: each costs validation and catalog look-ups) is more than a reviewer can triage. 600 API calls a minute (10 a second) per token covers scripts and the catalog search
 // typed live; a runaway loop gets 429s instead of the database.
 export const RATE_LIMIT_RULES = {
   "signin-address": {
@@ -31,7 +31,8 @@ export const RATE_LIMIT_RULES = {
   "submit-user": {
     limit: 30,
     windowSeconds: 60 * 60,
-    refusal: (limit, window) => `You have created the most observations allowed (${limit} per ${window}).`,
+    refusal: (limit, window) =>
+      `You have sent the most observation submissions allowed (${limit} per ${window}, drafts and refused ones included).`,
   },
   "api-token": {
     limit: 600,
