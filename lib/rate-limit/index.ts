@@ -29,6 +29,16 @@ export function rateLimits(): RateLimits {
   return cached.limits;
 }
 
+/** At start-up: exits with the message when RATE_LIMITS is not valid (a thrown error would leave Next serving 500s). */
+export function requireValidRateLimits(): void {
+  try {
+    rateLimits();
+  } catch (error) {
+    console.error(`[config] ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
 export interface HitOptions {
   /** The clock (tests move it instead of sleeping). */
   now?: Date;
