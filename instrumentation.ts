@@ -1,6 +1,8 @@
 // Runs once when the server starts: create and migrate the database before the first request.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A mistyped RATE_LIMITS stops the start with a message naming the mistake.
+  (await import("./lib/rate-limit")).requireValidRateLimits();
   const { migrateDatabase } = await import("./lib/db/migrate");
   const applied = await migrateDatabase();
   if (applied.length) console.log(`[db] applied ${applied.length} migration(s): ${applied.join(", ")}`);

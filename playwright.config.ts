@@ -40,6 +40,10 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       HOST: "127.0.0.1",
       PORT: String(E2E_PORT),
+      // The limits stay on (set here, so a RATE_LIMITS in the shell cannot lift them), at their defaults
+      // but one: researcher@e2e.test submits far more than a person would in an hour (the API spec's
+      // bad-input matrix counts too). The submission limit itself is proven by the integration tests.
+      RATE_LIMITS: "submit-user=200",
     },
   },
 });

@@ -37,13 +37,14 @@ export function useTempOutbox(): void {
   });
 }
 
-/** Empties the review tables between tests; the imported catalog stays. */
+/** Empties the review tables and the rate-limit counters between tests; the imported catalog stays. */
 export async function clearWork(db: Db): Promise<void> {
   await db.auditEvent.deleteMany();
   await db.comment.deleteMany();
   await db.revision.deleteMany();
   await db.observation.deleteMany();
   await db.release.deleteMany();
+  await db.rateLimit.deleteMany();
 }
 
 export interface WorkDb {

@@ -31,6 +31,7 @@ const TABLES = [
   "KnownProcedure",
   "AttackObject",
   "CatalogVersion",
+  "RateLimit",
 ];
 
 function assertLocal(url: string): void {

@@ -5,6 +5,7 @@ import type { Actor } from "../auth/permissions";
 import { sessionActor } from "../auth/session";
 import { db } from "../db/client";
 import { AppError, HTTP_STATUS, isAppError } from "../errors";
+import { retryAfterHeaders } from "../rate-limit";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -18,7 +19,8 @@ export function errorResponse(error: unknown): Response {
         ...(error.details ?? {}),
       },
     };
-    return Response.json(body, { status: HTTP_STATUS[error.code] });
+    // A 429 says when to come back (RFC 9110 Retry-After, in seconds).
+    return Response.json(body, { status: HTTP_STATUS[error.code], headers: retryAfterHeaders(error) });
   }
   console.error("[api] unexpected error", error);
   return Response.json(

@@ -9,6 +9,7 @@ import { recordRevision } from "./history";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError, validationError } from "../errors";
+import { hitRateLimit } from "../rate-limit";
 import {
   ZObservationEdit,
   ZObservationInput,
@@ -67,6 +68,7 @@ export async function createObservation(
   db: Db,
 ): Promise<CreatedObservation> {
   assertCan(actor, "observation:create");
+  await hitRateLimit(db, "submit-user", actor.id);
   const parsed = ZObservationInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, "The observation");
   const input = parsed.data;

@@ -1,11 +1,13 @@
 import { redirect } from "next/navigation";
 import { sessionActor } from "@/lib/auth/session";
+import { SIGNIN_RATE_LIMITED_ERROR, SIGNIN_RATE_LIMITED_MESSAGE } from "@/lib/rate-limit/rules";
 import { SignInForm } from "./sign-in-form";
 
 const ERRORS: Record<string, string> = {
   Verification:
     "That sign-in link has expired or was already used. Links work once, for 10 minutes: ask for a new one.",
   EmailSignin: "We could not send the sign-in e-mail. Try again in a minute; if it keeps failing, tell the operator.",
+  [SIGNIN_RATE_LIMITED_ERROR]: SIGNIN_RATE_LIMITED_MESSAGE,
 };
 
 export default async function SignInPage({

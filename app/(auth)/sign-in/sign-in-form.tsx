@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { SIGNIN_RATE_LIMITED_ERROR, SIGNIN_RATE_LIMITED_MESSAGE } from "@/lib/rate-limit/rules";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -16,6 +17,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     const result = await signIn("email", { email, callbackUrl, redirect: false });
     setBusy(false);
+    if (result?.error === SIGNIN_RATE_LIMITED_ERROR) {
+      setError(SIGNIN_RATE_LIMITED_MESSAGE);
+      return;
+    }
     if (result?.error) {
       setError("We could not send a link to that address. Check it is one valid e-mail address and try again.");
       return;
