@@ -1,4 +1,5 @@
 // Tells a contributor what the reviewer decided on their observation, with the reviewer's comment.
+import { tlpAllows } from "../lib/observations/tlp";
 import { markup } from "./html";
 import { blocks, button, layout, paragraph, quote, quoteText, type MailTemplate } from "./template";
 
@@ -11,6 +12,8 @@ export interface DecisionData {
   techniqueLabel: string;
   comment?: string;
   observationUrl: string;
+  /** The observation's TLP: accepted work that is not TLP:CLEAR never enters a public release. */
+  tlp?: string;
 }
 
 // The verdict reads "<before> OBS-000123 (technique)<after>." so the HTML can bold the id.
@@ -35,6 +38,13 @@ const WORDING: Record<DecisionStatus, { subject: string; before: string; after: 
   },
 };
 
+/** What happens next; an accepted observation goes public only when its TLP allows it. */
+function nextStep(data: DecisionData): string {
+  if (data.status === "ACCEPTED" && data.tlp && !tlpAllows(data.tlp, "public"))
+    return `It is TLP:${data.tlp}, so it stays on the platform and is not part of a public release.`;
+  return WORDING[data.status].next;
+}
+
 function comment(data: DecisionData): string | undefined {
   const text = data.comment?.trim();
   return text ? text : undefined;
@@ -49,7 +59,7 @@ export const decision: MailTemplate<DecisionData> = {
     return [
       `${w.before} ${data.publicId} (${data.techniqueLabel})${w.after}.`,
       "",
-      w.next,
+      nextStep(data),
       "",
       ...(note ? ["The reviewer's comment:", quoteText(note), ""] : []),
       `View the observation: ${data.observationUrl}`,
@@ -64,7 +74,7 @@ export const decision: MailTemplate<DecisionData> = {
       `${data.publicId} ${w.subject}`,
       blocks(
         paragraph(markup`${w.before} <strong>${data.publicId}</strong> (${data.techniqueLabel})${w.after}.`),
-        paragraph(w.next),
+        paragraph(nextStep(data)),
         note && paragraph("The reviewer's comment:"),
         note && quote(note),
         button(data.observationUrl, "View the observation"),

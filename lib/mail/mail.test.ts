@@ -98,6 +98,25 @@ describe("over SMTP", () => {
     expect(mail.text).not.toContain("comment");
   });
 
+  it("does not promise a public release for accepted TLP:AMBER work", async () => {
+    process.env.SMTP_URL = sink.url;
+    vi.spyOn(console, "info").mockImplementation(() => {});
+    const base = {
+      publicId: "OBS-000003",
+      status: "ACCEPTED",
+      techniqueLabel: "T1003",
+      observationUrl: "https://x.test/my/3",
+    } as const;
+    await sendMail("decision", "amber@example.com", { ...base, tlp: "AMBER" });
+    await sendMail("decision", "clear@example.com", { ...base, tlp: "CLEAR" });
+
+    const amber = await sink.waitForMail("amber@example.com");
+    expect(amber.text).toContain("It is TLP:AMBER, so it stays on the platform and is not part of a public release.");
+    expect(amber.text).not.toContain("next release");
+    expect(amber.html).toContain("not part of a public release");
+    expect((await sink.waitForMail("clear@example.com")).text).toContain("It will be part of the next release");
+  });
+
   it("sends the reviewer's question", async () => {
     process.env.SMTP_URL = sink.url;
     vi.spyOn(console, "info").mockImplementation(() => {});

@@ -184,7 +184,7 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
 async function notifyContributor(
   db: Db,
   action: TransitionAction,
-  row: { publicId: string; contributorId: string; techniqueAttackId: string; status: ObservationStatus },
+  row: { publicId: string; contributorId: string; techniqueAttackId: string; status: ObservationStatus; tlp: string },
   comment?: string,
 ) {
   const mail = TRANSITIONS[action].mail;
@@ -207,6 +207,7 @@ async function notifyContributor(
         techniqueLabel: row.techniqueAttackId,
         comment,
         observationUrl,
+        tlp: row.tlp,
       });
     }
   } catch (error) {
