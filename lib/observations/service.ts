@@ -15,6 +15,7 @@ import {
   type TObservationEdit,
   type TObservationInput,
 } from "./schema";
+import { parsePublicId } from "./public-id";
 import { actorNameOf, publicIdOf, toObservationView, type ObservationView } from "./view";
 
 export interface CreatedObservation {
@@ -123,6 +124,7 @@ export async function createObservation(
 
 /** The observation if the actor may see it; NOT_FOUND otherwise, so ids of others' work do not leak. */
 export async function findObservationRow(actor: Actor, publicId: string, db: Db) {
+  parsePublicId(publicId);
   assertCan(actor, "observation:read-own");
   const row = await db.observation.findUnique({ where: { publicId: publicId.toUpperCase() } });
   if (!row || (row.contributorId !== actor.id && !can(actor, "observation:read-any"))) {
@@ -215,6 +217,7 @@ const PUBLIC_STATUSES = new Set(["ACCEPTED", "PUBLISHED"]);
  * text, dates, technique, actor and victimology buckets — never who contributed it.
  */
 export async function getPublicRecord(publicId: string, db: Db) {
+  parsePublicId(publicId);
   const row = await db.observation.findUnique({ where: { publicId: publicId.toUpperCase() } });
   if (!row || !PUBLIC_STATUSES.has(row.status) || row.tlp !== "CLEAR") {
     throw new AppError("NOT_FOUND", `No public record ${publicId}.`);

@@ -9,6 +9,7 @@ import { appUrl, platformIdentityName } from "../env";
 import { AppError, validationError } from "../errors";
 import { DOMAINS, NAME_MAX } from "../observations/schema";
 import { recordRevision } from "../observations/history";
+import { parseReleaseId } from "./release-id";
 import { buildBundle, serializeBundle } from "./stix";
 import type { ExportObservation, ExportReference, ExportRelease } from "./stix";
 import { validateBundle } from "./validate";
@@ -155,6 +156,7 @@ async function exportInput(db: Db, releaseId: string): Promise<ExportObservation
  * a bundle that fails leaves the release exactly as it was.
  */
 export async function exportRelease(actor: Actor, releaseId: string, db: Db) {
+  parseReleaseId(releaseId);
   assertCan(actor, "release:manage");
   const release = await db.release.findUnique({ where: { id: releaseId } });
   if (!release) throw new AppError("NOT_FOUND", `No release ${releaseId}.`);
@@ -220,6 +222,7 @@ export async function getReleaseBundle(
   releaseId: string,
   db: Db,
 ): Promise<{ name: string; text: string }> {
+  parseReleaseId(releaseId);
   assertCan(actor, "observation:read-own");
   const release = await db.release.findUnique({ where: { id: releaseId } });
   if (!release) throw new AppError("NOT_FOUND", `No release ${releaseId}.`);
