@@ -74,7 +74,9 @@ test("a lone surrogate in any JSON text field is a 400 naming the field", async 
     [
       "/api/v1/observations",
       "POST",
-      observation(',"references":[{"sourceName":"Acme \\ud800 Labs","description":"Acme Labs. (2026, May 4). Loaders. Retrieved May 5, 2026."}]'),
+      observation(
+        ',"references":[{"sourceName":"Acme \\ud800 Labs","description":"Acme Labs. (2026, May 4). Loaders. Retrieved May 5, 2026."}]',
+      ),
       "references.0.sourceName",
     ],
     ["/api/v1/observations", "POST", observation(',"notes\\udc00":"x"'), "notes\\udc00"],
