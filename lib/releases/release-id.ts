@@ -2,7 +2,8 @@
 // a path or an action argument is a plain NOT_FOUND, never an unexpected database error.
 import { AppError } from "../errors";
 
-const RELEASE_ID = /^[a-z0-9]{1,64}$/i;
+// Letters, digits, `-` and `_`: every cuid, and nothing that needs escaping anywhere.
+const RELEASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function isReleaseId(raw: unknown): raw is string {
   return typeof raw === "string" && RELEASE_ID.test(raw);

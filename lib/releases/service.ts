@@ -156,8 +156,8 @@ async function exportInput(db: Db, releaseId: string): Promise<ExportObservation
  * a bundle that fails leaves the release exactly as it was.
  */
 export async function exportRelease(actor: Actor, releaseId: string, db: Db) {
-  parseReleaseId(releaseId);
   assertCan(actor, "release:manage");
+  parseReleaseId(releaseId);
   const release = await db.release.findUnique({ where: { id: releaseId } });
   if (!release) throw new AppError("NOT_FOUND", `No release ${releaseId}.`);
   if (release.status === "EXPORTED") return { id: release.id, status: release.status, sha256: release.bundleSha256 };
@@ -222,8 +222,8 @@ export async function getReleaseBundle(
   releaseId: string,
   db: Db,
 ): Promise<{ name: string; text: string }> {
-  parseReleaseId(releaseId);
   assertCan(actor, "observation:read-own");
+  parseReleaseId(releaseId);
   const release = await db.release.findUnique({ where: { id: releaseId } });
   if (!release) throw new AppError("NOT_FOUND", `No release ${releaseId}.`);
   if (release.status !== "EXPORTED" || !release.bundle) {
