@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { readE2eTokens, type E2eTokens } from "./tokens";
+import { E2E_USERS } from "./users";
 
 test.describe.configure({ mode: "serial" });
 
@@ -832,4 +833,52 @@ test("POST /anonymize and GET /catalog/search reject bad input", async ({ reques
   );
   const found = await send(request, "GET", "/api/v1/catalog/search?q=T1059.001", "contributor");
   expect(found.status()).toBe(200);
+});
+
+test("cookie-authenticated writes need this app's Origin; reads and bearer tokens do not", async ({
+  page,
+  signIn,
+  request,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
+  await signIn(page, E2E_USERS.admin.email);
+  const cookie = page.request;
+  await unchanged(async () => {
+    const origins: Record<string, string>[] = [{}, { origin: "http://127.0.0.1:3229" }, { origin: "null" }];
+    for (const headers of origins) {
+      const refused = await expectError(
+        await cookie.post("/api/v1/releases", { data: { name: "Forged", attackVersion: "18.1" }, headers }),
+        403,
+        "FORBIDDEN",
+      );
+      expect(refused.error.message).toMatch(/Origin|came from/);
+      expect(refused.error.message).toMatch(/Bearer/);
+      await expectError(
+        await cookie.fetch("/api/v1/observations/OBS-000001/transitions", {
+          method: "POST",
+          data: { action: "claim", version: 1 },
+          headers,
+        }),
+        403,
+        "FORBIDDEN",
+      );
+    }
+    // From the app's own origin the cookie is accepted (and the request judged on its merits).
+    await expectError(
+      await cookie.post("/api/v1/releases/no-such-release/export", { headers: { origin } }),
+      404,
+      "NOT_FOUND",
+    );
+    // A bearer token is no ambient credential: no Origin needed, a foreign one changes nothing.
+    await expectError(
+      await send(request, "POST", "/api/v1/releases/no-such-release/export", "admin", undefined, {
+        origin: "http://127.0.0.1:3229",
+      }),
+      404,
+      "NOT_FOUND",
+    );
+  });
+  // Reads never need an Origin.
+  expect((await cookie.get("/api/v1/releases")).status()).toBe(200);
 });

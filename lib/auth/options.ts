@@ -6,7 +6,8 @@ import EmailProvider from "next-auth/providers/email";
 import { db } from "../db/client";
 import { authSecret, servedOverHttps } from "../env";
 import { sendMail } from "../mail";
-import { normalizeEmail } from "./email";
+import { sameOriginRedirect } from "../http/safe-redirect";
+import { maskEmails, maskEmailsDeep, normalizeEmail } from "./email";
 import { isRole, type Role } from "./permissions";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
@@ -38,7 +39,25 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    // next-auth logs failed sign-ins with the raw input (and the client posts its own logs to
+    // /api/auth/_log): every address in code, message and metadata is masked before it is printed.
+    logger: {
+      error(code, metadata) {
+        console.error(`[next-auth][error][${maskEmails(String(code))}]`, maskEmailsDeep(metadata));
+      },
+      warn(code) {
+        console.warn(`[next-auth][warn][${maskEmails(String(code))}]`);
+      },
+      // Debug output carries session tokens and addresses: never printed (a custom `debug` here
+      // would replace next-auth's no-op even with `debug: false`).
+      debug() {},
+    },
     callbacks: {
+      // After sign-in and sign-out: only this app's own origin, by the same rule as the sign-in page
+      // (lib/http/safe-redirect), rather than relying on next-auth's default staying strict.
+      redirect({ url, baseUrl }) {
+        return sameOriginRedirect(url, baseUrl);
+      },
       session({ session, user }) {
         const role = (user as { role?: string }).role ?? "CONTRIBUTOR";
         session.user = { id: user.id, email: user.email, name: user.name, role: isRole(role) ? role : "CONTRIBUTOR" };

@@ -47,6 +47,28 @@ describe("readJson", () => {
   });
 });
 
+describe("readJson: text that cannot be stored", () => {
+  it.each([
+    ['{"name":"x\\ud800"}', "name"],
+    ['{"references":[{"sourceName":"ok"},{"sourceName":"a\\udfffb"}]}', "references.1.sourceName"],
+    ['{"actor":{"aliases":["\\ud83d"]}}', "actor.aliases.0"],
+    ['{"x\\ud800y":1}', "x\ud800y"],
+    ['"\\ud800"', "(body)"],
+  ])("refuses a lone surrogate in %s, naming %j", async (body, path) => {
+    const error = await failure(readJson(post(body)));
+    expect(error.code).toBe("VALIDATION");
+    expect(error.issues?.[0]?.path).toBe(path);
+    expect(error.message).toMatch(/invalid character/);
+  });
+  it("keeps well-formed pairs (emoji) and plain text", async () => {
+    expect(await readJson(post('{"a":"\\ud83d\\ude00 ok"}'))).toEqual({ a: "\u{1F600} ok" });
+  });
+  it("refuses bytes that are not UTF-8", async () => {
+    const error = await failure(readJson(post(new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]))));
+    expect(error.message).toMatch(/UTF-8/);
+  });
+});
+
 describe("errorResponse", () => {
   it("maps codes to statuses with the documented body", async () => {
     const res = errorResponse(

@@ -4,8 +4,12 @@ import { actorFromToken } from "../auth/tokens";
 import type { Actor } from "../auth/permissions";
 import { sessionActor } from "../auth/session";
 import { db } from "../db/client";
-import { AppError, HTTP_STATUS, isAppError } from "../errors";
+import { appUrl } from "../env";
+import { maskEmailsDeep } from "../auth/email";
+import { AppError, HTTP_STATUS, isAppError, type ErrorIssue } from "../errors";
 import { retryAfterHeaders } from "../rate-limit";
+import { appOrigins, crossSiteWriteError } from "./origin";
+import { isWellFormedText } from "./well-formed";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -22,7 +26,7 @@ export function errorResponse(error: unknown): Response {
     // A 429 says when to come back (RFC 9110 Retry-After, in seconds).
     return Response.json(body, { status: HTTP_STATUS[error.code], headers: retryAfterHeaders(error) });
   }
-  console.error("[api] unexpected error", error);
+  console.error("[api] unexpected error", maskEmailsDeep(error));
   return Response.json(
     { error: { code: "INTERNAL", message: "Something went wrong on our side; it has been logged. Try again later." } },
     { status: 500 },
@@ -50,19 +54,52 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Pro
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  let text: string;
   try {
-    return JSON.parse(text);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("VALIDATION", "The body is not valid UTF-8: send JSON encoded as UTF-8.");
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
   } catch (error) {
     throw new AppError("VALIDATION", `The body is not valid JSON (${(error as Error).message}).`);
   }
+  const bad = malformedTextPath(value, "");
+  if (bad !== null) {
+    const where = bad || "(body)";
+    const message = `${where} has an invalid character (a lone UTF-16 surrogate such as \\ud800, which no text can hold): remove it or send the intended character.`;
+    const issues: ErrorIssue[] = [{ path: where, message }];
+    throw new AppError("VALIDATION", `The body is not valid. ${message}`, issues);
+  }
+  return value;
+}
+
+/**
+ * The path (`a.b.0`) of the first string or key that is not well-formed UTF-16, or null. JSON escapes
+ * (`"\\ud800"`) can carry lone surrogates that every later layer (database, mail, headers) chokes on.
+ */
+export function malformedTextPath(value: unknown, path: string): string | null {
+  if (typeof value === "string") return isWellFormedText(value) ? null : path;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = path ? `${path}.${key}` : key;
+    if (!isWellFormedText(key)) return childPath;
+    const found = malformedTextPath(child, childPath);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function tooLarge(maxBytes: number): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${Math.round(maxBytes / 1024)} KB; send less.`);
 }
 
-/** Bearer token first (a present but bad token is a 401, never a silent fall-back), then the session. */
+/**
+ * Bearer token first (a present but bad token is a 401, never a silent fall-back), then the session.
+ * A session-cookie write must come from this app's own pages (lib/http/origin): else 403.
+ */
 export async function requestActor(request: Request): Promise<Actor> {
   const header = request.headers.get("authorization");
   if (header) {
@@ -78,6 +115,8 @@ export async function requestActor(request: Request): Promise<Actor> {
   const actor = await sessionActor();
   if (!actor)
     throw new AppError("UNAUTHENTICATED", "Sign in, or send a personal API token as 'Authorization: Bearer <token>'.");
+  const forged = crossSiteWriteError(request, appOrigins(request.url, process.env.NEXTAUTH_URL ? appUrl() : undefined));
+  if (forged) throw forged;
   return actor;
 }
 

@@ -1,6 +1,7 @@
 // Render a template and hand it to the configured transport. Bodies and links are never logged:
 // a sign-in mail's URL is a credential, so the log names only the template and a masked recipient.
 import { templates, type MailTemplate, type TemplateData, type TemplateName } from "../../emails";
+import { maskEmail } from "../auth/email";
 import { createTransport } from "./transport";
 
 export const DEFAULT_MAIL_FROM = "Procedure Exchange <no-reply@localhost>";
@@ -17,11 +18,4 @@ export async function sendMail<N extends TemplateName>(template: N, to: string, 
     html: t.html(data),
   });
   console.info(`[mail] ${template} to ${maskEmail(to)} via ${transport.kind} ${transport.target}`);
-}
-
-/** `jane.doe@example.com` → `j***@example.com`: enough to tell users apart in a log, not to read the address. */
-export function maskEmail(address: string): string {
-  const at = address.lastIndexOf("@");
-  if (at < 1) return "***";
-  return `${address[0]}***${address.slice(at)}`;
 }

@@ -1,6 +1,7 @@
 // The observation schema: one definition drives the submit form (zodResolver), the API route and
 // the service's own validation. Narrower schemas derive from these with pick/extend.
 import { z } from "zod";
+import { isWellFormedText } from "../http/well-formed";
 import { publicUrlProblem } from "../anonymize/internal";
 import { ATTACK_DOMAINS } from "../attack/parse";
 
@@ -27,10 +28,8 @@ export const REASON_MAX = 500;
 export const URL_MAX = 2_000;
 
 // A lone UTF-16 surrogate (half of an emoji, `\ud800`) is not text: PostgreSQL refuses it and it would break
-// every export. In a `u` regex a paired surrogate is one code point, so only lone ones match
-// (String.prototype.isWellFormed, without needing the ES2024 lib).
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-export const isWellFormed = (value: string): boolean => !LONE_SURROGATE.test(value);
+// every export. One rule for the API's body reader and these schemas (lib/http/well-formed).
+export const isWellFormed = isWellFormedText;
 export const INVALID_CHARACTER =
   "Contains an invalid character (half of an emoji or symbol, a lone UTF-16 surrogate): retype this field without it.";
 

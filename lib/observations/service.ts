@@ -18,6 +18,7 @@ import {
   type TObservationInput,
 } from "./schema";
 import { canSeeTlp, tlpAllows } from "./tlp";
+import { parsePublicId } from "./public-id";
 import { actorNameOf, publicIdOf, toObservationView, type ObservationView } from "./view";
 
 export interface CreatedObservation {
@@ -135,6 +136,7 @@ export async function createObservation(
  * even admins read it); everyone else also needs the TLP rule to allow them (lib/observations/tlp).
  */
 export async function findObservationRow(actor: Actor, publicId: string, db: Db) {
+  parsePublicId(publicId);
   assertCan(actor, "observation:read-own");
   const row = await db.observation.findUnique({ where: { publicId: publicId.toUpperCase() } });
   if (!row || !mayRead(actor, row)) {
@@ -275,6 +277,7 @@ const PUBLIC_STATUSES = new Set(["ACCEPTED", "PUBLISHED"]);
  * text, dates, technique, actor and victimology buckets — never who contributed it.
  */
 export async function getPublicRecord(publicId: string, db: Db) {
+  parsePublicId(publicId);
   const row = await db.observation.findUnique({ where: { publicId: publicId.toUpperCase() } });
   if (!row || !PUBLIC_STATUSES.has(row.status) || !tlpAllows(row.tlp, "public")) {
     throw new AppError("NOT_FOUND", `No public record ${publicId}.`);

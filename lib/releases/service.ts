@@ -10,6 +10,7 @@ import { AppError, validationError } from "../errors";
 import { DOMAINS, NAME_MAX, trimmed } from "../observations/schema";
 import { recordRevision } from "../observations/history";
 import { tlpAllows } from "../observations/tlp";
+import { parseReleaseId } from "./release-id";
 import { buildBundle, serializeBundle } from "./stix";
 import type { ExportObservation, ExportReference, ExportRelease } from "./stix";
 import { validateBundle } from "./validate";
@@ -173,6 +174,7 @@ async function toExportObservations(db: Db, rows: ExportRow[]): Promise<ExportOb
  */
 export async function exportRelease(actor: Actor, releaseId: string, db: Db) {
   assertCan(actor, "release:manage");
+  parseReleaseId(releaseId);
   const release = await db.release.findUnique({ where: { id: releaseId } });
   if (!release) throw new AppError("NOT_FOUND", `No release ${releaseId}.`);
   const { rows, heldBackByTlp } = await exportInput(db, release.id);
@@ -245,6 +247,7 @@ export async function getReleaseBundle(
   db: Db,
 ): Promise<{ name: string; text: string }> {
   assertCan(actor, "observation:read-own");
+  parseReleaseId(releaseId);
   const release = await db.release.findUnique({ where: { id: releaseId } });
   if (!release) throw new AppError("NOT_FOUND", `No release ${releaseId}.`);
   if (release.status !== "EXPORTED" || !release.bundle) {

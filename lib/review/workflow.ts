@@ -3,6 +3,7 @@
 import type { ObservationStatus } from "../../prisma/sqlite/client";
 import { scrub } from "../anonymize";
 import { recordAudit } from "../audit";
+import { maskEmails } from "../auth/email";
 import { recordRevision } from "../observations/history";
 import { can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
@@ -211,9 +212,9 @@ async function notifyContributor(
       });
     }
   } catch (error) {
-    // The decision stands; the mail failure is logged (without the message) for the operator to fix.
+    // The decision stands; the failure is logged (without the mail, addresses masked) for the operator to fix.
     console.error(
-      `[mail] could not notify the contributor of ${row.publicId} (${action}): ${(error as Error).message}`,
+      `[mail] could not notify the contributor of ${row.publicId} (${action}): ${maskEmails((error as Error).message)}`,
     );
   }
 }

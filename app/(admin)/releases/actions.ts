@@ -1,24 +1,24 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/app/require-actor";
+import { actionActor, releaseIdArg } from "@/app/action-actor";
+import { runAction } from "@/app/run-action";
 import { db } from "@/lib/db/client";
-import { runAction } from "@/lib/http/action";
 import { createRelease, exportRelease } from "@/lib/releases/service";
 
 export async function createReleaseAction(input: unknown) {
   return runAction(async () => {
-    const actor = await requireActor("release:manage");
+    const actor = await actionActor("release:manage");
     const release = await createRelease(actor, input, db());
     revalidatePath("/releases");
     return release;
   });
 }
 
-export async function exportReleaseAction(releaseId: string) {
+export async function exportReleaseAction(rawId: unknown) {
   return runAction(async () => {
-    const actor = await requireActor("release:manage");
-    const result = await exportRelease(actor, releaseId, db());
+    const actor = await actionActor("release:manage");
+    const result = await exportRelease(actor, releaseIdArg(rawId), db());
     revalidatePath("/releases");
     return result;
   });

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { sessionActor } from "@/lib/auth/session";
 import { SIGNIN_RATE_LIMITED_ERROR, SIGNIN_RATE_LIMITED_MESSAGE } from "@/lib/rate-limit/rules";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { SignInForm } from "./sign-in-form";
 
 const ERRORS: Record<string, string> = {
@@ -13,10 +14,12 @@ const ERRORS: Record<string, string> = {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ error?: string; callbackUrl?: string }>;
+  searchParams: Promise<{ error?: string | string[]; callbackUrl?: string | string[] }>;
 }) {
-  const { error, callbackUrl } = await searchParams;
-  if (await sessionActor()) redirect(callbackUrl?.startsWith("/") ? callbackUrl : "/");
+  const params = await searchParams;
+  // A repeated parameter arrives as an array: neither is trusted then.
+  const error = typeof params.error === "string" ? params.error : undefined;
+  if (await sessionActor()) redirect(safeCallbackPath(params.callbackUrl, "/"));
   return (
     <>
       <h1>Sign in</h1>
@@ -24,10 +27,10 @@ export default async function SignInPage({
         <p>We e-mail you a link that signs you in. It works once, for 10 minutes. No password to remember.</p>
         {error && (
           <p className="notice bad" role="status">
-            {ERRORS[error] ?? "Sign-in failed. Ask for a new link."}
+            {Object.hasOwn(ERRORS, error) ? ERRORS[error] : "Sign-in failed. Ask for a new link."}
           </p>
         )}
-        <SignInForm callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/submit"} />
+        <SignInForm callbackUrl={safeCallbackPath(params.callbackUrl, "/submit")} />
       </div>
     </>
   );

@@ -1,13 +1,13 @@
 "use server";
 
-import { requireActor } from "@/app/require-actor";
+import { actionActor } from "@/app/action-actor";
+import { runAction } from "@/app/run-action";
 import { db } from "@/lib/db/client";
-import { runAction } from "@/lib/http/action";
 import { createObservation } from "@/lib/observations/service";
 
 export async function submitObservationAction(input: unknown) {
   return runAction(async () => {
-    const actor = await requireActor();
+    const actor = await actionActor();
     const { observation, findings } = await createObservation(actor, input, db());
     return { id: observation.id, status: observation.status, findings: findings.length };
   });

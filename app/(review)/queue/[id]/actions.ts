@@ -1,28 +1,30 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/app/require-actor";
+import { actionActor, observationIdArg } from "@/app/action-actor";
+import { runAction } from "@/app/run-action";
 import { db } from "@/lib/db/client";
-import { runAction } from "@/lib/http/action";
 import { editObservation } from "@/lib/observations/service";
 import { transitionObservation } from "@/lib/review/workflow";
 
-export async function transitionAction(publicId: string, input: unknown) {
+export async function transitionAction(rawId: unknown, input: unknown) {
   return runAction(async () => {
-    const actor = await requireActor();
+    const actor = await actionActor();
+    const publicId = observationIdArg(rawId);
     const result = await transitionObservation(actor, publicId, input, db());
-    revalidatePath(`/queue/${publicId}`);
-    revalidatePath(`/my/${publicId}`);
+    revalidatePath(`/queue/${result.id}`);
+    revalidatePath(`/my/${result.id}`);
     return result;
   });
 }
 
-export async function editAction(publicId: string, input: unknown) {
+export async function editAction(rawId: unknown, input: unknown) {
   return runAction(async () => {
-    const actor = await requireActor();
+    const actor = await actionActor();
+    const publicId = observationIdArg(rawId);
     const result = await editObservation(actor, publicId, input, db());
-    revalidatePath(`/queue/${publicId}`);
-    revalidatePath(`/my/${publicId}`);
+    revalidatePath(`/queue/${result.id}`);
+    revalidatePath(`/my/${result.id}`);
     return { version: result.version };
   });
 }
