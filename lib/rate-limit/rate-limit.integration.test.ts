@@ -10,6 +10,7 @@ import { createObservation } from "../observations/service";
 import { hitRateLimit, pruneRateLimits, type RateLimits } from "./index";
 import { DEFAULT_RATE_LIMITS, RATE_LIMIT_RULES } from "./rules";
 import { limitSignIn } from "./sign-in";
+import { REMOTE_ADDR_SERVER_ENV } from "../http/client-address";
 
 const w = useWorkDb();
 const saved = process.env.RATE_LIMITS;
@@ -170,19 +171,31 @@ describe("where the limits apply", () => {
 
     it("per network address, and without a trusted address every client shares one counter", async () => {
       process.env.RATE_LIMITS = "signin-ip=3";
-      for (let i = 0; i < 3; i++) expect(await limitSignIn(signIn(`user${i}@example.org`), w.db)).toBeNull();
-      expect((await limitSignIn(signIn("user9@example.org"), w.db))?.status).toBe(429);
-      expect(await limitSignIn(signIn("user9@example.org", "192.0.2.1"), w.db)).toBeNull();
+      // As in a process server.ts runs: the address header is ours.
+      process.env[REMOTE_ADDR_SERVER_ENV] = "1";
+      try {
+        for (let i = 0; i < 3; i++) expect(await limitSignIn(signIn(`user${i}@example.org`), w.db)).toBeNull();
+        expect((await limitSignIn(signIn("user9@example.org"), w.db))?.status).toBe(429);
+        expect(await limitSignIn(signIn("user9@example.org", "192.0.2.1"), w.db)).toBeNull();
+      } finally {
+        delete process.env[REMOTE_ADDR_SERVER_ENV];
+      }
 
-      const untrusted = (email: string) =>
+      // Under plain `next start` neither X-Forwarded-For nor our own header name proves anything:
+      // rotating them does not buy a client a fresh counter.
+      const untrusted = (email: string, i: number) =>
         new Request("http://localhost:3000/api/auth/signin/email", {
           method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `10.0.0.${email.length}` },
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "x-forwarded-for": `10.0.0.${i}`,
+            "x-pe-remote-addr": `198.51.100.${i}`,
+          },
           body: new URLSearchParams({ email }).toString(),
         });
-      for (const email of ["a@example.org", "bb@example.org", "ccc@example.org"])
-        expect(await limitSignIn(untrusted(email), w.db)).toBeNull();
-      expect((await limitSignIn(untrusted("dddd@example.org"), w.db))?.status).toBe(429);
+      for (const [i, email] of ["a@example.org", "bb@example.org", "ccc@example.org"].entries())
+        expect(await limitSignIn(untrusted(email, i), w.db)).toBeNull();
+      expect((await limitSignIn(untrusted("dddd@example.org", 9), w.db))?.status).toBe(429);
     });
 
     it("leaves other auth requests and invalid addresses to next-auth, uncounted", async () => {
