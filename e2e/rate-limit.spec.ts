@@ -6,13 +6,16 @@ import type { APIResponse } from "@playwright/test";
 import { createApiToken } from "../lib/auth/tokens";
 import { findUserByEmail } from "../lib/auth/users";
 import { createDb } from "../lib/db/client";
-import { DEFAULT_RATE_LIMITS, RATE_LIMIT_RULES, SIGNIN_RATE_LIMITED_MESSAGE } from "../lib/rate-limit/rules";
+import { parseRateLimits, RATE_LIMIT_RULES, SIGNIN_RATE_LIMITED_MESSAGE } from "../lib/rate-limit/rules";
+import { E2E_RATE_LIMITS } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { E2E_SQLITE_URL, E2E_USERS } from "./users";
 
 test.describe.configure({ mode: "serial" });
 
-const SIGNIN_LIMIT = DEFAULT_RATE_LIMITS["signin-address"];
+// The limit the e2e server runs with (playwright.config.ts).
+const LIMITS = parseRateLimits(E2E_RATE_LIMITS)!;
+const SIGNIN_LIMIT = LIMITS["signin-address"];
 
 /** Counters are fixed windows: a burst must not straddle two, or it would legitimately get twice the limit. */
 async function awayFromWindowEdge(windowSeconds: number, burstSeconds: number) {
@@ -77,7 +80,7 @@ test("an API token past its limit gets 429 with the error envelope and Retry-Aft
   const user = await findUserByEmail(db, E2E_USERS.contributor.email);
   const { token } = await createApiToken(db, user.id, "rate-limit e2e");
   await db.$disconnect();
-  const limit = DEFAULT_RATE_LIMITS["api-token"];
+  const limit = LIMITS["api-token"];
   const call = () => request.get("/api/v1/observations/OBS-999999", { headers: { authorization: `Bearer ${token}` } });
 
   // Batches until the first refusal: within one window exactly `limit` calls pass; a run that
