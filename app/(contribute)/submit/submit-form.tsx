@@ -270,12 +270,12 @@ export function SubmitForm() {
               style={{ width: "auto", marginRight: "0.5rem" }}
               {...register(`references.${index}.public`, { onChange: () => setPreview(null) })}
             />
-            Public report
+            Public report{" "}
+            <span className="hint">
+              (published: source, URL and citation are kept as written; otherwise the source name and citation are
+              anonymized like the procedure, and a URL is not accepted because it names a host)
+            </span>
           </label>
-          <p className="hint">
-            — keep source, URL and citation as written. Otherwise the source name and citation are anonymized like the
-            procedure, and a URL is not accepted (it names a host).
-          </p>
           {errors.references?.[index]?.public && <p className="error">{errors.references[index].public.message}</p>}
           {references.fields.length > 1 && (
             <button type="button" className="secondary" onClick={() => references.remove(index)}>
