@@ -2,6 +2,12 @@
 // findings; the server runs it again on whatever it receives, so it must be idempotent and must number around
 // placeholders already in the text.
 import { findDefanged, findEmails, findHosts, findIps, findTerms, type Span } from "./recognizers";
+import { findDomainUsers } from "./recognizers/domain-user";
+import { echoFinder } from "./recognizers/echoes";
+import { findOrganizations } from "./recognizers/organization";
+import { findProfilePaths } from "./recognizers/profile-path";
+import { findShortHosts } from "./recognizers/short-host";
+import { findContextUsers } from "./recognizers/user-context";
 import {
   FINDING_KINDS,
   type Candidate,
@@ -20,7 +26,16 @@ export { FINDING_KINDS } from "./types";
  * The structural recognizers, each its own module with its own tests. Order does not matter: overlapping candidates
  * are settled by `selectOutermost` (longest span, then `priority`).
  */
-const STRUCTURAL: readonly Recognizer[] = [findEmails, findIps, findHosts];
+const STRUCTURAL: readonly Recognizer[] = [
+  findEmails,
+  findIps,
+  findHosts,
+  findDomainUsers,
+  findContextUsers,
+  findProfilePaths,
+  findShortHosts,
+  findOrganizations,
+];
 
 const KIND_ALTERNATIVES = [...FINDING_KINDS].sort((a, b) => b.length - a.length).join("|");
 /** Matches any placeholder this module produces, e.g. `[HOST-1]`, `[AWS-ACCOUNT-2]`. Not global: safe to share. */
@@ -83,19 +98,36 @@ function scrubTexts(texts: string[], options: ScrubOptions): { texts: string[]; 
   const keep = new Set((options.keep ?? []).map(normalizeKept));
   const counts = new Map<string, number>();
   const bump = (c: Candidate) => counts.set(`${c.kind}:${c.key}`, (counts.get(`${c.kind}:${c.key}`) ?? 0) + 1);
+  const shields = texts.map((text, index) => {
+    // Defanged IOCs shield structural recognizers only; an explicit `redact` term still wins over them.
+    const shielded = masks[index].slice();
+    for (const span of findDefanged(text)) mark(shielded, span);
+    return shielded;
+  });
+  // Kept values are dropped only after selection, so the host inside a kept e-mail is not replaced either.
+  const chosen = texts.map((text, index) =>
+    selectOutermost(
+      STRUCTURAL.flatMap((recognize) => recognize(text)).filter((c) => !overlaps(shields[index], c)),
+    ).filter((c) => !keep.has(c.key) && !keep.has(c.value.toLowerCase())),
+  );
+  // Echoes (second pass): a DOMAIN, USER, bare HOST or ORG stem found in context anywhere in the record is replaced
+  // wherever else it stands alone, with the same placeholder ("CONTOSO" after `CONTOSO\jdoe`, "Contoso" after
+  // "Contoso Bank AG"). Only known after the first pass, so it runs over all texts' chosen candidates.
+  const findEchoes = echoFinder(chosen.flat());
+
   const perText = texts.map((text, index) => {
     const taken = masks[index];
-    // Defanged IOCs shield structural recognizers only; an explicit `redact` term still wins over them.
-    const shielded = taken.slice();
-    for (const span of findDefanged(text)) mark(shielded, span);
-
-    // Kept values are dropped only after selection, so the host inside a kept e-mail is not replaced either.
-    const structural = selectOutermost(
-      STRUCTURAL.flatMap((recognize) => recognize(text)).filter((c) => !overlaps(shielded, c)),
-    ).filter((c) => !keep.has(c.key) && !keep.has(c.value.toLowerCase()));
+    const shielded = shields[index];
 
     const replacements: Replacement[] = [];
-    for (const c of structural) {
+    for (const c of chosen[index]) {
+      mark(taken, c);
+      replacements.push({ ...c, text: index });
+      bump(c);
+    }
+    const echoes = findEchoes ? selectOutermost(findEchoes(text)) : [];
+    for (const c of echoes) {
+      if (overlaps(taken, c) || overlaps(shielded, c) || keep.has(c.value.toLowerCase())) continue;
       mark(taken, c);
       replacements.push({ ...c, text: index });
       bump(c);

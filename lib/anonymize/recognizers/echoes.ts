@@ -1,0 +1,78 @@
+// Second pass: a value found once in context is an identifier wherever else it stands alone in the same texts.
+// "CONTOSO" after `CONTOSO\jdoe` is the DOMAIN; "Contoso" after "Contoso Bank AG" is the ORG; "jdoe.admin" before
+// "logged on" after "user jdoe.admin"; "DC01" in lower case after "DC01". Each echo takes the placeholder of the
+// finding it repeats (same kind, same key). Built from the structural findings of all texts of one record.
+import type { Candidate, FindingKind } from "../types";
+import { orgStems } from "./organization";
+
+interface Echo {
+  kind: FindingKind;
+  key: string;
+  /** When set, only this spelling (or its upper case) counts: a capitalized first word like "Contoso". */
+  exact?: string;
+  priority: number;
+}
+
+// Accounts whose names are ordinary words: replaced where their context named them, not everywhere.
+const WORD_ACCOUNTS: ReadonlySet<string> = new Set(
+  (
+    "admin user test backup service support operator scanner deploy ansible jenkins oracle postgres mysql ubuntu " +
+    "pi git web www ftp mail info help sales office print scan temp demo"
+  ).split(" "),
+);
+
+/** Compiles the echoes of the chosen structural candidates into a finder; null when there is nothing to echo. */
+export function echoFinder(found: readonly Candidate[]): ((text: string) => Candidate[]) | null {
+  const echoes = new Map<string, Echo[]>();
+  const add = (text: string, echo: Echo) => {
+    const lower = text.toLowerCase();
+    if (lower.length < 3) return;
+    const list = echoes.get(lower) ?? [];
+    if (!list.some((e) => e.kind === echo.kind && e.key === echo.key && e.exact === echo.exact)) list.push(echo);
+    echoes.set(lower, list);
+  };
+  for (const c of found) {
+    if (c.kind === "ORG") {
+      const [stem, ...firsts] = orgStems(c.value, c.key);
+      add(stem, { kind: "ORG", key: c.key, priority: 3 });
+      for (const first of firsts) add(first, { kind: "ORG", key: c.key, exact: c.value.split(/\s+/)[0], priority: 3 });
+    } else if (c.kind === "DOMAIN") {
+      add(c.value, { kind: "DOMAIN", key: c.key, priority: 2 });
+    } else if (c.kind === "USER") {
+      if (/[._$\d-]/.test(c.value) || (c.value.length >= 4 && !WORD_ACCOUNTS.has(c.key))) {
+        add(c.value, { kind: "USER", key: c.key, priority: 1 });
+      }
+    } else if (c.kind === "HOST" && !c.value.includes(".")) {
+      add(c.value, { kind: "HOST", key: c.key, priority: 1 });
+    }
+  }
+  if (echoes.size === 0) return null;
+  for (const list of echoes.values()) list.sort((a, b) => b.priority - a.priority);
+  const alternatives = [...echoes.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
+  // Whole words only: not part of a path, a dotted name, an e-mail or a longer identifier.
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}_\\\\/.@$-])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_\\\\@$-]|\\.[\\p{L}\\p{N}])`,
+    "giu",
+  );
+  return (text) => {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(pattern)) {
+      const written = m[0];
+      const echo = echoes
+        .get(written.toLowerCase().replace(/\s+/g, " "))
+        ?.find((e) => e.exact === undefined || written === e.exact || written === e.exact.toUpperCase());
+      if (!echo) continue;
+      out.push({
+        kind: echo.kind,
+        key: echo.key,
+        start: m.index,
+        end: m.index + written.length,
+        value: written,
+        priority: echo.priority,
+      });
+    }
+    return out;
+  };
+}
