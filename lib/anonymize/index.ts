@@ -105,29 +105,27 @@ function scrubTexts(texts: string[], options: ScrubOptions): { texts: string[]; 
     return shielded;
   });
   // Kept values are dropped only after selection, so the host inside a kept e-mail is not replaced either.
-  const chosen = texts.map((text, index) =>
-    selectOutermost(
-      STRUCTURAL.flatMap((recognize) => recognize(text)).filter((c) => !overlaps(shields[index], c)),
-    ).filter((c) => !keep.has(c.key) && !keep.has(c.value.toLowerCase())),
+  const isKept = (c: Candidate) => keep.has(c.key) || keep.has(c.value.toLowerCase());
+  const selected = texts.map((text, index) =>
+    selectOutermost(STRUCTURAL.flatMap((recognize) => recognize(text)).filter((c) => !overlaps(shields[index], c))),
   );
-  // Echoes (second pass): a DOMAIN, USER, bare HOST or ORG stem found in context anywhere in the record is replaced
-  // wherever else it stands alone, with the same placeholder ("CONTOSO" after `CONTOSO\jdoe`, "Contoso" after
-  // "Contoso Bank AG"). Only known after the first pass, so it runs over all texts' chosen candidates.
-  const findEchoes = echoFinder(chosen.flat());
+  // Echoes (second pass): a DOMAIN, USER, bare HOST or ORG stem found anywhere in the record is replaced wherever
+  // else it stands alone, with the same placeholder ("CONTOSO" after `CONTOSO\jdoe`, "Contoso" after "Contoso Bank
+  // AG"). Only known after the first pass; echoes join a second selection, where they outrank a shape-only reading
+  // of the same span (`m.schmidt` as a host) but not a longer span or a structural DOMAIN/USER (echoes.ts).
+  const findEchoes = echoFinder(selected.flat().filter((c) => !isKept(c)));
+  const chosen = selected.map((candidates, index) =>
+    (findEchoes
+      ? selectOutermost([...candidates, ...findEchoes(texts[index]).filter((c) => !overlaps(shields[index], c))])
+      : candidates
+    ).filter((c) => !isKept(c)),
+  );
 
   const perText = texts.map((text, index) => {
     const taken = masks[index];
-    const shielded = shields[index];
 
     const replacements: Replacement[] = [];
     for (const c of chosen[index]) {
-      mark(taken, c);
-      replacements.push({ ...c, text: index });
-      bump(c);
-    }
-    const echoes = findEchoes ? selectOutermost(findEchoes(text)) : [];
-    for (const c of echoes) {
-      if (overlaps(taken, c) || overlaps(shielded, c) || keep.has(c.value.toLowerCase())) continue;
       mark(taken, c);
       replacements.push({ ...c, text: index });
       bump(c);

@@ -7,7 +7,7 @@ import { GENERIC_ACCOUNTS, WELL_KNOWN_AUTHORITIES } from "./well-known";
 
 // The lookbehind pins the start of the domain to the start of a word that is not itself a path segment, a variable
 // (`%APPDATA%\x`) or a drive (`C:\x`). A NetBIOS name has at most 15 characters; an account at most 64 (with `$`).
-const DOWN_LEVEL = /(?<![\p{L}\p{N}_.\\/$%:-])([A-Za-z][A-Za-z0-9-]{0,14})\\([A-Za-z0-9_][A-Za-z0-9._$-]{0,63})/gu;
+const DOWN_LEVEL = /(?<![\p{L}\p{N}_.\\/$%-])([A-Za-z][A-Za-z0-9-]{0,14})\\([A-Za-z0-9_][A-Za-z0-9._$-]{0,63})/gu;
 
 // Folders that start relative paths in procedures (`Temp\payload`, `AppData\Roaming`): a mixed-case first segment
 // is taken as a domain only when it is not one of these.
@@ -24,8 +24,8 @@ const PATH_WORDS: ReadonlySet<string> = new Set(
 // Multi-word authorities end in a word that looks like a domain on its own: `NT AUTHORITY`, `Font Driver Host`.
 const AUTHORITY_LEAD = /(?:\b(?:NT|IIS|Window|Font Driver)\s+)$/i;
 // A segment of a path with spaces (`...\Internet Settings\ZoneMap`, `Windows NT\CurrentVersion`): the words before
-// the match lead back to a backslash or slash.
-const PATH_WITH_SPACES = /[\\/][A-Za-z0-9 ._-]{0,40}$/;
+// the match are capitalized path words leading back to a backslash or slash.
+const PATH_WITH_SPACES = /[\\/][A-Z][\w.()-]*(?: [A-Z][\w.()-]*){0,3} $/;
 // Where a mixed-case first segment is still a logon name: `/user:Contoso\jdoe`, `runas ... Contoso\jdoe`, "as Contoso\jdoe".
 const LOGON_CONTEXT = /(?:[/-]u(?:ser(?:name)?)?[:=\s]\s*["']?|\b(?:as|user|account|runas|logon|login|by)\s+["']?)$/i;
 
@@ -47,7 +47,8 @@ export function findDomainUsers(text: string): Candidate[] {
     const dot = user.lastIndexOf(".");
     if (dot > 0 && FILE_EXTENSIONS.has(user.slice(dot + 1).toLowerCase())) continue;
     const before = text.slice(Math.max(0, start - 48), start);
-    if (PATH_WITH_SPACES.test(before)) continue;
+    // `C:Windows\x` (a drive-relative path) is a path; `/user:CONTOSO\x` is a logon name.
+    if (PATH_WITH_SPACES.test(before) || /(?:^|[^A-Za-z])[A-Za-z]:$/.test(before)) continue;
     // A mixed-case first segment is more often a folder or a product (`Mozilla\Firefox`) than a domain: NetBIOS
     // domains are written upper-case by logs and tools. Mixed case counts only after a logon context.
     const upper = domain === domain.toUpperCase() && /[A-Z]/.test(domain);

@@ -2,6 +2,9 @@
 // "CONTOSO" after `CONTOSO\jdoe` is the DOMAIN; "Contoso" after "Contoso Bank AG" is the ORG; "jdoe.admin" before
 // "logged on" after "user jdoe.admin"; "DC01" in lower case after "DC01". Each echo takes the placeholder of the
 // finding it repeats (same kind, same key). Built from the structural findings of all texts of one record.
+// Priorities (for the same span): above a shape-only HOST (0) and a context USER (1), below the structural readings
+// of `DOMAIN\user` and paths (2), so "CONTOSO" in `CONTOSO\jdoe` stays the DOMAIN even when "Contoso AG" was seen;
+// among echoes an ORG stem (1.8) wins over a DOMAIN (1.6), a USER or a bare HOST (1.5).
 import type { Candidate, FindingKind } from "../types";
 import { orgStems } from "./organization";
 
@@ -34,16 +37,17 @@ export function echoFinder(found: readonly Candidate[]): ((text: string) => Cand
   for (const c of found) {
     if (c.kind === "ORG") {
       const [stem, ...firsts] = orgStems(c.value, c.key);
-      add(stem, { kind: "ORG", key: c.key, priority: 3 });
-      for (const first of firsts) add(first, { kind: "ORG", key: c.key, exact: c.value.split(/\s+/)[0], priority: 3 });
+      add(stem, { kind: "ORG", key: c.key, priority: 1.8 });
+      for (const first of firsts)
+        add(first, { kind: "ORG", key: c.key, exact: c.value.split(/\s+/)[0], priority: 1.8 });
     } else if (c.kind === "DOMAIN") {
-      add(c.value, { kind: "DOMAIN", key: c.key, priority: 2 });
+      add(c.value, { kind: "DOMAIN", key: c.key, priority: 1.6 });
     } else if (c.kind === "USER") {
       if (/[._$\d-]/.test(c.value) || (c.value.length >= 4 && !WORD_ACCOUNTS.has(c.key))) {
-        add(c.value, { kind: "USER", key: c.key, priority: 1 });
+        add(c.value, { kind: "USER", key: c.key, priority: 1.5 });
       }
     } else if (c.kind === "HOST" && !c.value.includes(".")) {
-      add(c.value, { kind: "HOST", key: c.key, priority: 1 });
+      add(c.value, { kind: "HOST", key: c.key, priority: 1.5 });
     }
   }
   if (echoes.size === 0) return null;
@@ -51,9 +55,10 @@ export function echoFinder(found: readonly Candidate[]): ((text: string) => Cand
   const alternatives = [...echoes.keys()]
     .sort((a, b) => b.length - a.length)
     .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
-  // Whole words only: not part of a path, a dotted name, an e-mail or a longer identifier.
+  // Whole words only: not part of a dotted name, an e-mail or a longer identifier. A path segment counts
+  // (`\\fs01\jdoe.admin\`, `CONTOSO\x`): the value is the same identifier there.
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}_\\\\/.@$-])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_\\\\@$-]|\\.[\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}_.@$-])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_@$-]|\\.[\\p{L}\\p{N}])`,
     "giu",
   );
   return (text) => {

@@ -28,6 +28,12 @@ const AS_CONTEXT = new RegExp(
   "gi",
 );
 
+// "as svc_backup" without a verb: only a lower-case name with a dot or an underscore (`m.schmidt`, `svc_backup`).
+const AS_SHAPED = new RegExp(
+  String.raw`(?<!\b(?:such|known|well|same)\s+)\bas\s+["'\x60]?([a-z][a-z0-9]*(?:[._][a-z0-9]+)+)(?![\w$-])`,
+  "g",
+);
+
 // "jdoe.admin logged on", "jdoe signed in": the name before.
 const LOGGED_ON = new RegExp(String.raw`(?<![\w.$\\@-])(${NAME})\s+(?:logged|logs|signed|authenticated)\b`, "g");
 
@@ -101,7 +107,7 @@ export function findContextUsers(text: string): Candidate[] {
     if (dot > 0 && FILE_EXTENSIONS.has(value.slice(dot + 1).toLowerCase())) return;
     // `CONTOSO\jdoe`: the part before the backslash is a domain (domain-user.ts), not an account.
     if (text[index + value.length] === "\\") return;
-    if (/^\d+$/.test(value)) return;
+    if (/^\d+$/.test(value) || found.some((c) => c.start === index)) return;
     found.push({ kind: "USER", start: index, end: index + value.length, value, key: value.toLowerCase(), priority: 1 });
   };
   for (const m of text.matchAll(OPTION_CONTEXT)) push(m[1], m.index + m[0].length - m[1].length, "any");
@@ -113,6 +119,7 @@ export function findContextUsers(text: string): Candidate[] {
     push(m[2], m.index + m[0].length - m[2].length, /[:=]/.test(m[1]) ? "word" : "shape");
   }
   for (const m of text.matchAll(AS_CONTEXT)) push(m[1], m.index + m[0].length - m[1].length, "word");
+  for (const m of text.matchAll(AS_SHAPED)) push(m[1], m.index + m[0].length - m[1].length, "shape");
   for (const m of text.matchAll(LOGGED_ON)) push(m[1], m.index, "shape");
   return found;
 }
