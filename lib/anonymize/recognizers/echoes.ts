@@ -4,7 +4,8 @@
 // finding it repeats (same kind, same key). Built from the structural findings of all texts of one record.
 // Priorities (for the same span): above a shape-only HOST (0) and a context USER (1), below the structural readings
 // of `DOMAIN\user` and paths (2), so "CONTOSO" in `CONTOSO\jdoe` stays the DOMAIN even when "Contoso AG" was seen;
-// among echoes an ORG stem (1.8) wins over a DOMAIN (1.6), a USER or a bare HOST (1.5).
+// where one text is the echo of several findings, the one written exactly so wins, else an ORG stem (1.8) over a
+// DOMAIN (1.6), a USER or a bare HOST (1.5).
 import type { Candidate, FindingKind } from "../types";
 import { orgStems } from "./organization";
 
@@ -13,6 +14,8 @@ interface Echo {
   key: string;
   /** When set, only this spelling (or its upper case) counts: a capitalized first word like "Contoso". */
   exact?: string;
+  /** The spelling of the finding it repeats: an echo written exactly so wins over others of the same text. */
+  source: string;
   priority: number;
 }
 
@@ -37,17 +40,18 @@ export function echoFinder(found: readonly Candidate[]): ((text: string) => Cand
   for (const c of found) {
     if (c.kind === "ORG") {
       const [stem, ...firsts] = orgStems(c.value, c.key);
-      add(stem, { kind: "ORG", key: c.key, priority: 1.8 });
+      const words = c.value.split(/\s+/);
+      add(stem, { kind: "ORG", key: c.key, source: words.slice(0, stem.split(" ").length).join(" "), priority: 1.8 });
       for (const first of firsts)
-        add(first, { kind: "ORG", key: c.key, exact: c.value.split(/\s+/)[0], priority: 1.8 });
+        add(first, { kind: "ORG", key: c.key, exact: words[0], source: words[0], priority: 1.8 });
     } else if (c.kind === "DOMAIN") {
-      add(c.value, { kind: "DOMAIN", key: c.key, priority: 1.6 });
+      add(c.value, { kind: "DOMAIN", key: c.key, source: c.value, priority: 1.6 });
     } else if (c.kind === "USER") {
       if (/[._$\d-]/.test(c.value) || (c.value.length >= 4 && !WORD_ACCOUNTS.has(c.key))) {
-        add(c.value, { kind: "USER", key: c.key, priority: 1.5 });
+        add(c.value, { kind: "USER", key: c.key, source: c.value, priority: 1.5 });
       }
     } else if (c.kind === "HOST" && !c.value.includes(".")) {
-      add(c.value, { kind: "HOST", key: c.key, priority: 1.5 });
+      add(c.value, { kind: "HOST", key: c.key, source: c.value, priority: 1.5 });
     }
   }
   if (echoes.size === 0) return null;
@@ -65,9 +69,11 @@ export function echoFinder(found: readonly Candidate[]): ((text: string) => Cand
     const out: Candidate[] = [];
     for (const m of text.matchAll(pattern)) {
       const written = m[0];
-      const echo = echoes
-        .get(written.toLowerCase().replace(/\s+/g, " "))
-        ?.find((e) => e.exact === undefined || written === e.exact || written === e.exact.toUpperCase());
+      const fits = (echoes.get(written.toLowerCase().replace(/\s+/g, " ")) ?? []).filter(
+        (e) => e.exact === undefined || written === e.exact || written === e.exact.toUpperCase(),
+      );
+      // "CONTOSO" after `CONTOSO\x` and "Contoso Bank AG" is the DOMAIN; "Contoso" is the ORG.
+      const echo = fits.find((e) => e.source === written) ?? fits[0];
       if (!echo) continue;
       out.push({
         kind: echo.kind,

@@ -49,6 +49,12 @@ const AMBIGUOUS: ReadonlySet<string> = new Set([
 // third party named in public reports, not the customer the procedure was observed at.
 const CERTIFICATE = /certificat|\bsign(?:ed|ing|er|s)?\b|\bissued\b/i;
 
+const SUFFIX_WORDS: ReadonlySet<string> = new Set(
+  "AG GmbH Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC plc PLC SAS SARL SpA BV NV Oy Oyj AB KK SE ASA ApS KG KGaA SRL".split(
+    " ",
+  ),
+);
+
 export function findOrganizations(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(ORG)) {
@@ -56,6 +62,10 @@ export function findOrganizations(text: string): Candidate[] {
     let drop = 0;
     while (drop < words.length && LEADING.has(words[drop].replace(/,$/, ""))) drop++;
     const stemWords = words.slice(drop);
+    // "Litware Pty Ltd", "Fabrikam Co., Ltd.": the first half of a two-word legal form is not part of the stem.
+    while (stemWords.length > 1 && /^(?:Pty|Co\.?,?|Pte)$/.test(stemWords[stemWords.length - 1])) stemWords.pop();
+    // A legal form inside the stem ("Windows SE and ESX AB") means this is not one name.
+    if (stemWords.some((w) => SUFFIX_WORDS.has(w.replace(/,$/, "")))) continue;
     if (stemWords.length === 0 || /^(?:and|of|&)$/.test(stemWords[0])) continue;
     const stem = stemWords.join(" ").replace(/,$/, "");
     const suffix = m[2];

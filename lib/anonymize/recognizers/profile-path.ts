@@ -6,10 +6,11 @@ import { FILE_EXTENSIONS } from "../hostname";
 import type { Candidate } from "../types";
 import { GENERIC_ACCOUNTS, PROFILE_SHARES, isVocabulary } from "./well-known";
 
-// The profile folder name: anything up to the next separator, quote or whitespace (spaces are allowed only inside
-// the Windows form, where "John Smith" folders exist, and only before a backslash).
+// The profile folder name: up to the next backslash (spaces allowed: "John Smith" folders exist) or, at the end of
+// the path, up to whitespace or punctuation.
 const WINDOWS_PROFILE =
-  /(?<![A-Za-z0-9])(?:[A-Za-z]:|%SystemDrive%|\$env:SystemDrive)?\\(?:Users|Documents and Settings)\\([^\\/:*?"<>|\r\n\t%$]{1,64}?)(?=\\|["'`,;)\]\s]|$)/gi;
+  /(?<![A-Za-z0-9])(?:[A-Za-z]:|%SystemDrive%|\$env:SystemDrive)?\\(?:Users|Documents and Settings)\\(?:([^\\/:*?"<>|\r\n\t%$]{1,64}?)(?=\\)|([^\\/:*?"<>|\s%$,;'`)\]]{1,64}))/gi;
+/(?<![A-Za-z0-9])(?:[A-Za-z]:|%SystemDrive%|\$env:SystemDrive)?\\(?:Users|Documents and Settings)\\([^\\/:*?"<>|\r\n\t%$]{1,64}?)(?=\\|["'`,;)\]\s]|$)/gi;
 const UNIX_PROFILE =
   /(?<![A-Za-z0-9_.~-])\/(?:home|Users|export\/home|var\/home)\/([A-Za-z0-9_][A-Za-z0-9._-]{0,63})(?=\/|["'`,;:)\]\s]|$)/g;
 const UNC =
@@ -72,8 +73,9 @@ export function findProfilePaths(text: string): Candidate[] {
   const user = (value: string, start: number) =>
     found.push({ kind: "USER", start, end: start + value.length, value, key: value.toLowerCase(), priority: 2 });
   for (const m of text.matchAll(WINDOWS_PROFILE)) {
-    const value = m[1].replace(/\s+$/, "");
-    if (profileUser(value)) user(value, m.index + m[0].length - m[1].length);
+    const name = m[1] ?? m[2];
+    const value = name.replace(/\s+$/, "");
+    if (profileUser(value)) user(value, m.index + m[0].length - name.length);
   }
   for (const m of text.matchAll(UNIX_PROFILE)) {
     if (profileUser(m[1])) user(m[1], m.index + m[0].length - m[1].length);

@@ -77,6 +77,7 @@ export function findShortHosts(text: string): Candidate[] {
   const found: Candidate[] = [];
   const push = (token: string, start: number, priority: number) => {
     const value = token.replace(/-+$/, "");
+    if (found.some((c) => c.start === start)) return;
     if (value.length < 2 || STAND_INS.has(value.toLowerCase()) || isVocabulary(value)) return;
     found.push({ kind: "HOST", start, end: start + value.length, value, key: value.toLowerCase(), priority });
   };
