@@ -19,6 +19,9 @@ interface Echo {
   priority: number;
 }
 
+const RUN = /[\p{L}\p{N}_$&.-]+/gu;
+const WHITESPACE = /^\s{1,8}$/;
+
 // Accounts whose names are ordinary words: replaced where their context named them, not everywhere.
 const WORD_ACCOUNTS: ReadonlySet<string> = new Set(
   (
@@ -56,33 +59,38 @@ export function echoFinder(found: readonly Candidate[]): ((text: string) => Cand
   }
   if (echoes.size === 0) return null;
   for (const list of echoes.values()) list.sort((a, b) => b.priority - a.priority);
-  const alternatives = [...echoes.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
-  // Whole words only: not part of a dotted name, an e-mail or a longer identifier. A path segment counts
-  // (`\\fs01\jdoe.admin\`, `CONTOSO\x`): the value is the same identifier there.
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}_.@$-])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_@$-]|\\.[\\p{L}\\p{N}])`,
-    "giu",
-  );
+  const maxWords = Math.max(...[...echoes.keys()].map((t) => t.split(" ").length));
+  // Whole words only: a run of word characters (dots, hyphens, `$`, `&` included) is looked up as a whole, so a value
+  // inside a dotted name, an e-mail or a longer identifier is not an echo; a path segment is (`\\fs01\jdoe.admin\`,
+  // `CONTOSO\x`). Stems of several words are runs separated by whitespace. One pass over the runs, whatever the
+  // number of values: no alternation of thousands of literals.
   return (text) => {
+    const runs: { start: number; end: number }[] = [];
+    for (const m of text.matchAll(RUN)) {
+      const end = m.index + m[0].replace(/\.+$/, "").length;
+      if (end > m.index) runs.push({ start: m.index, end });
+    }
     const out: Candidate[] = [];
-    for (const m of text.matchAll(pattern)) {
-      const written = m[0];
-      const fits = (echoes.get(written.toLowerCase().replace(/\s+/g, " ")) ?? []).filter(
-        (e) => e.exact === undefined || written === e.exact || written === e.exact.toUpperCase(),
-      );
-      // "CONTOSO" after `CONTOSO\x` and "Contoso Bank AG" is the DOMAIN; "Contoso" is the ORG.
-      const echo = fits.find((e) => e.source === written) ?? fits[0];
-      if (!echo) continue;
-      out.push({
-        kind: echo.kind,
-        key: echo.key,
-        start: m.index,
-        end: m.index + written.length,
-        value: written,
-        priority: echo.priority,
-      });
+    for (let i = 0; i < runs.length; i++) {
+      for (let k = Math.min(maxWords, runs.length - i); k >= 1; k--) {
+        const start = runs[i].start;
+        const end = runs[i + k - 1].end;
+        if (text[start - 1] === "@" || text[end] === "@") continue;
+        let spaced = true;
+        for (let j = i + 1; j < i + k && spaced; j++)
+          spaced = WHITESPACE.test(text.slice(runs[j - 1].end, runs[j].start));
+        if (!spaced) continue;
+        const written = text.slice(start, end);
+        const fits = (echoes.get(written.toLowerCase().replace(/\s+/g, " ")) ?? []).filter(
+          (e) => e.exact === undefined || written === e.exact || written === e.exact.toUpperCase(),
+        );
+        // "CONTOSO" after `CONTOSO\x` and "Contoso Bank AG" is the DOMAIN; "Contoso" is the ORG.
+        const echo = fits.find((e) => e.source === written) ?? fits[0];
+        if (!echo) continue;
+        out.push({ kind: echo.kind, key: echo.key, start, end, value: written, priority: echo.priority });
+        i += k - 1;
+        break;
+      }
     }
     return out;
   };

@@ -75,10 +75,12 @@ function hasLetterAndDigit(token: string): boolean {
 
 export function findShortHosts(text: string): Candidate[] {
   const found: Candidate[] = [];
+  const starts = new Set<number>();
   const push = (token: string, start: number, priority: number) => {
     const value = token.replace(/-+$/, "");
-    if (found.some((c) => c.start === start)) return;
+    if (starts.has(start)) return;
     if (value.length < 2 || STAND_INS.has(value.toLowerCase()) || isVocabulary(value)) return;
+    starts.add(start);
     found.push({ kind: "HOST", start, end: start + value.length, value, key: value.toLowerCase(), priority });
   };
   // By form, anywhere: upper-case tokens (asset names are written upper-case) not glued to a path, a dotted name or

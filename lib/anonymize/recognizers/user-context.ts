@@ -95,6 +95,7 @@ const PROSE_WORDS: ReadonlySet<string> = new Set(
 
 export function findContextUsers(text: string): Candidate[] {
   const found: Candidate[] = [];
+  const starts = new Set<number>();
   // `any`: an option's argument; `word`: a plain lower-case word will do; `shape`: it must look like an account.
   const push = (name: string, index: number, need: "any" | "word" | "shape") => {
     const value = name.replace(/[.-]+$/, "");
@@ -107,7 +108,8 @@ export function findContextUsers(text: string): Candidate[] {
     if (dot > 0 && FILE_EXTENSIONS.has(value.slice(dot + 1).toLowerCase())) return;
     // `CONTOSO\jdoe`: the part before the backslash is a domain (domain-user.ts), not an account.
     if (text[index + value.length] === "\\") return;
-    if (/^\d+$/.test(value) || found.some((c) => c.start === index)) return;
+    if (/^\d+$/.test(value) || starts.has(index)) return;
+    starts.add(index);
     found.push({ kind: "USER", start: index, end: index + value.length, value, key: value.toLowerCase(), priority: 1 });
   };
   for (const m of text.matchAll(OPTION_CONTEXT)) push(m[1], m.index + m[0].length - m[1].length, "any");
