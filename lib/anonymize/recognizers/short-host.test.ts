@@ -20,6 +20,7 @@ describe("findShortHosts", () => {
     ["Invoke-Command -ComputerName acct-pc", "acct-pc"],
     ["wmic /node:payroll process call create", "payroll"],
     ["mstsc /v:hr-laptop", "hr-laptop"],
+    ["ssh -i key jdoe@jump01 uptime", "jump01"],
   ])("redacts the host in %s", (text, host) => {
     expect(hosts(text)).toEqual([host]);
   });
@@ -27,7 +28,8 @@ describe("findShortHosts", () => {
   it.each([
     "T1059 and T1059.001 under TA0002",
     "APT29, APT-C-36, FIN7, FIN13, UNC2452, TA505, DEV-0537, Storm-0558, TEMP.Veles",
-    "G0016 S0002 C0024 M1036 DS0017",
+    "G0016 S0002 C0024 M1036 DS0017 TA0001",
+    "ssh root@10.0.0.5 and ssh jdoe@bastion.corp.local",
     "CVE-2021-44228 and MS17-010 fixed by KB5005565, see AA23-136A",
     "SHA256, SHA-256, MD5, AES256, AES-128-CBC, AES-GCM-256, HMAC-SHA-256, RSA-2048, ECDH-P256, RC4, Base64, UTF-8",
     "x64 and Win32 builds, x86_64, AMD64, ARM64",

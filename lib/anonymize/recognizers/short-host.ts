@@ -33,6 +33,12 @@ const OPTION_CONTEXT = new RegExp(
 // then a number of two or more digits (`FILESRV02`).
 const LOOSE_CONTEXT = new RegExp(String.raw`\b(?:from|to|on|onto|via|at|into)\s+["'\x60]?` + TOKEN, "g");
 
+// `ssh jdoe@jump01`: the single-label host after the account (a dotted one is the host recognizer's).
+const SSH_HOST = new RegExp(
+  String.raw`\b(?:ssh|scp|sftp|plink|rsync)(?:\.exe)?\s[^\n@]{0,80}?[A-Za-z0-9_.$-]@([A-Za-z0-9][A-Za-z0-9-]{0,62})(?![A-Za-z0-9_.-]*[A-Za-z0-9_])`,
+  "gi",
+);
+
 // Words documentation writes where the computer name goes.
 const STAND_INS: ReadonlySet<string> = new Set([
   "hostname",
@@ -96,6 +102,7 @@ export function findShortHosts(text: string): Candidate[] {
       push(token, m.index + m[0].length - token.length, 0);
   }
   for (const m of text.matchAll(OPTION_CONTEXT)) push(m[1], m.index + m[0].length - m[1].length, 0);
+  for (const m of text.matchAll(SSH_HOST)) push(m[1], m.index + m[0].length - m[1].length, 0);
   for (const m of text.matchAll(LOOSE_CONTEXT)) {
     const token = m[1];
     if (byForm(token) || /^[A-Z]{2,}\d{2,4}$/.test(token)) push(token, m.index + m[0].length - token.length, 0);
