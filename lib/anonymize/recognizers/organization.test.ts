@@ -17,6 +17,7 @@ describe("findOrganizations", () => {
     ["At Litware Pty Ltd the", ["Litware Pty Ltd", "litware"]],
     ["Nordic Trade AB", ["Nordic Trade AB", "nordic trade"]],
     ["Proseware plc", ["Proseware plc", "proseware"]],
+    ["Yesterday Contoso Bank AG was breached", ["Contoso Bank AG", "contoso bank"]],
   ])("finds the organization in %s", (text, expected) => {
     expect(orgs(text)).toEqual([expected]);
   });

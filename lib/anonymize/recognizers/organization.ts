@@ -22,7 +22,11 @@ const ORG = new RegExp(
 const LEADING: ReadonlySet<string> = new Set(
   (
     "A An The At In On For From By With And Of To Into Onto Via As Our Their Its His Her We They This That These " +
-    "Those When While After Before During Since Until Customer Client Victim Company Organization Firm Bank's"
+    "Those When While After Before During Since Until Customer Client Victim Company Organization Firm Bank's " +
+    "Yesterday Today Tonight Later Then Also However Meanwhile Subsequently Initially Finally Additionally Next " +
+    "Furthermore Moreover Both Only Even Attackers Adversaries Employees Staff Users Analysts Researchers " +
+    "Investigators Contact Notify Please See Per Victims Targets Including Like Unlike Against Targeting Targeted " +
+    "Breached Compromised Reported Observed Seen Affected Impacted Where Whose Which Who Why How If Whether"
   ).split(" "),
 );
 // Suffixes that are also ordinary words or abbreviations; they count only after a stem of two or more words or an
