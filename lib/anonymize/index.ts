@@ -2,14 +2,46 @@
 // findings; the server runs it again on whatever it receives, so it must be idempotent and must number around
 // placeholders already in the text.
 import { findDefanged, findEmails, findHosts, findIps, findTerms, type Span } from "./recognizers";
-import type { Candidate, Finding, FindingKind, ScrubFieldsResult, ScrubOptions, ScrubResult } from "./types";
+import { findDomainUsers } from "./recognizers/domain-user";
+import { echoFinder } from "./recognizers/echoes";
+import { findOrganizations } from "./recognizers/organization";
+import { findProfilePaths } from "./recognizers/profile-path";
+import { findShortHosts } from "./recognizers/short-host";
+import { findContextUsers } from "./recognizers/user-context";
+import {
+  FINDING_KINDS,
+  type Candidate,
+  type Finding,
+  type FindingKind,
+  type Recognizer,
+  type ScrubFieldsResult,
+  type ScrubOptions,
+  type ScrubResult,
+} from "./types";
 
 export type { FieldFinding, Finding, FindingKind, ScrubFieldsResult, ScrubOptions, ScrubResult } from "./types";
+export { FINDING_KINDS } from "./types";
 
-/** Matches any placeholder this module produces, e.g. `[HOST-1]`. Not global: safe to share. */
-export const PLACEHOLDER_PATTERN: RegExp = /\[(?:EMAIL|IP|HOST|TERM)-[1-9]\d*\]/;
+/**
+ * The structural recognizers, each its own module with its own tests. Order does not matter: overlapping candidates
+ * are settled by `selectOutermost` (longest span, then `priority`).
+ */
+const STRUCTURAL: readonly Recognizer[] = [
+  findEmails,
+  findIps,
+  findHosts,
+  findDomainUsers,
+  findContextUsers,
+  findProfilePaths,
+  findShortHosts,
+  findOrganizations,
+];
 
-const PLACEHOLDERS = /\[(EMAIL|IP|HOST|TERM)-([1-9]\d*)\]/g;
+const KIND_ALTERNATIVES = [...FINDING_KINDS].sort((a, b) => b.length - a.length).join("|");
+/** Matches any placeholder this module produces, e.g. `[HOST-1]`, `[AWS-ACCOUNT-2]`. Not global: safe to share. */
+export const PLACEHOLDER_PATTERN: RegExp = new RegExp(`\\[(?:${KIND_ALTERNATIVES})-[1-9]\\d*\\]`);
+
+const PLACEHOLDERS = new RegExp(`\\[(${KIND_ALTERNATIVES})-([1-9]\\d*)\\]`, "g");
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 export function scrub(text: string, options: ScrubOptions = {}): ScrubResult {
@@ -52,7 +84,7 @@ interface Replacement extends Candidate {
 function scrubTexts(texts: string[], options: ScrubOptions): { texts: string[]; findings: Located[] } {
   // Placeholders already present are untouchable, and new ones are numbered after them, so a second pass over
   // edited text never gives two values the same placeholder.
-  const next: Record<FindingKind, number> = { EMAIL: 0, IP: 0, HOST: 0, TERM: 0 };
+  const next = Object.fromEntries(FINDING_KINDS.map((kind) => [kind, 0])) as Record<FindingKind, number>;
   const masks = texts.map((text) => {
     const taken = new Uint8Array(text.length);
     for (const m of text.matchAll(PLACEHOLDERS)) {
@@ -66,19 +98,34 @@ function scrubTexts(texts: string[], options: ScrubOptions): { texts: string[]; 
   const keep = new Set((options.keep ?? []).map(normalizeKept));
   const counts = new Map<string, number>();
   const bump = (c: Candidate) => counts.set(`${c.kind}:${c.key}`, (counts.get(`${c.kind}:${c.key}`) ?? 0) + 1);
+  const shields = texts.map((text, index) => {
+    // Defanged IOCs shield structural recognizers only; an explicit `redact` term still wins over them.
+    const shielded = masks[index].slice();
+    for (const span of findDefanged(text)) mark(shielded, span);
+    return shielded;
+  });
+  // Kept values are dropped only after selection, so the host inside a kept e-mail is not replaced either.
+  const isKept = (c: Candidate) => keep.has(c.key) || keep.has(c.value.toLowerCase());
+  const selected = texts.map((text, index) =>
+    selectOutermost(STRUCTURAL.flatMap((recognize) => recognize(text)).filter((c) => !overlaps(shields[index], c))),
+  );
+  // Echoes (second pass): a DOMAIN, USER, bare HOST or ORG stem found anywhere in the record is replaced wherever
+  // else it stands alone, with the same placeholder ("CONTOSO" after `CONTOSO\jdoe`, "Contoso" after "Contoso Bank
+  // AG"). Only known after the first pass; echoes join a second selection, where they outrank a shape-only reading
+  // of the same span (`m.schmidt` as a host) but not a longer span or a structural DOMAIN/USER (echoes.ts).
+  const findEchoes = echoFinder(selected.flat().filter((c) => !isKept(c)));
+  const chosen = selected.map((candidates, index) =>
+    (findEchoes
+      ? selectOutermost([...candidates, ...findEchoes(texts[index]).filter((c) => !overlaps(shields[index], c))])
+      : candidates
+    ).filter((c) => !isKept(c)),
+  );
+
   const perText = texts.map((text, index) => {
     const taken = masks[index];
-    // Defanged IOCs shield structural recognizers only; an explicit `redact` term still wins over them.
-    const shielded = taken.slice();
-    for (const span of findDefanged(text)) mark(shielded, span);
-
-    // Kept values are dropped only after selection, so the host inside a kept e-mail is not replaced either.
-    const structural = selectOutermost(
-      [...findEmails(text), ...findIps(text), ...findHosts(text)].filter((c) => !overlaps(shielded, c)),
-    ).filter((c) => !keep.has(c.key) && !keep.has(c.value.toLowerCase()));
 
     const replacements: Replacement[] = [];
-    for (const c of structural) {
+    for (const c of chosen[index]) {
       mark(taken, c);
       replacements.push({ ...c, text: index });
       bump(c);
@@ -139,7 +186,9 @@ function normalizeKept(value: string): string {
 
 // Longest span wins among overlapping candidates: an e-mail over its domain, a host over an IP-looking prefix.
 function selectOutermost(candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = [...candidates].sort(
+    (a, b) => a.start - b.start || b.end - a.end || (b.priority ?? 0) - (a.priority ?? 0),
+  );
   const chosen: Candidate[] = [];
   let end = 0;
   for (const c of sorted) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CORPUS, STRESS_INPUTS } from "./corpus.fixture";
-import { PLACEHOLDER_PATTERN, scrub } from "./index";
+import { FINDING_KINDS, PLACEHOLDER_PATTERN, scrub } from "./index";
 
 describe("labeled corpus", () => {
   for (const c of CORPUS) {
@@ -147,7 +147,7 @@ describe("keep and redact", () => {
 
   it("prefers the longer term and treats regex characters literally", () => {
     expect(
-      scrub("Acme Corp and Acme and a.c.m.e (Q3)", { redact: ["Acme", "Acme Corp", "a.c.m.e", "(Q3)"] }).text,
+      scrub("Acme Bank and Acme and a.c.m.e (Q3)", { redact: ["Acme", "Acme Bank", "a.c.m.e", "(Q3)"] }).text,
     ).toBe("[TERM-1] and [TERM-2] and [TERM-3] [TERM-4]");
   });
 
@@ -181,9 +181,15 @@ describe("placeholders", () => {
     const { findings } = scrub("a@b.com 10.0.0.1 h.corp.local Acme", { redact: ["acme"] });
     expect(findings.map((f) => f.placeholder)).toEqual(["[EMAIL-1]", "[IP-1]", "[HOST-1]", "[TERM-1]"]);
     for (const f of findings) expect(f.placeholder).toMatch(new RegExp(`^${PLACEHOLDER_PATTERN.source}$`));
-    for (const s of ["[HOST-0]", "[HOST]", "[USER-1]", "HOST-1", "[host-1]"])
+    for (const s of ["[HOST-0]", "[HOST]", "[VICTIM-1]", "HOST-1", "[host-1]"])
       expect(s).not.toMatch(PLACEHOLDER_PATTERN);
     expect(PLACEHOLDER_PATTERN.global).toBe(false);
+  });
+
+  it("knows every kind's placeholders, hyphenated ones included, and leaves them alone", () => {
+    for (const kind of FINDING_KINDS) expect(`[${kind}-12]`).toMatch(PLACEHOLDER_PATTERN);
+    const text = "[AWS-ACCOUNT-2] and [USER-1] used 10.0.0.1";
+    expect(scrub(text).text).toBe("[AWS-ACCOUNT-2] and [USER-1] used [IP-1]");
   });
 });
 

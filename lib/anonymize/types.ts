@@ -1,4 +1,30 @@
-export type FindingKind = "EMAIL" | "IP" | "HOST" | "TERM";
+/**
+ * Every kind of identifier the anonymizer replaces; a kind is the name inside its placeholders (`[AWS-ACCOUNT-1]`).
+ * One list: placeholders already in a text are recognized by it, and each recognizer module emits one or more kinds.
+ */
+export const FINDING_KINDS = [
+  "EMAIL",
+  "IP",
+  "HOST",
+  "DOMAIN",
+  "USER",
+  "AWS-ACCOUNT",
+  "ARN",
+  "BUCKET",
+  "AZURE-ID",
+  "GCP-PROJECT",
+  "CLOUD-USER",
+  "MAC",
+  "PHONE",
+  "NATIONAL-ID",
+  "K8S",
+  "REPO",
+  "ASSET",
+  "EMPLOYEE",
+  "ORG",
+  "TERM",
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** One per distinct value, in order of first appearance. */
 export interface Finding {
@@ -37,4 +63,12 @@ export interface Candidate {
   end: number;
   value: string;
   key: string;
+  /**
+   * Breaks ties between candidates covering exactly the same span (higher wins; default 0): a recognizer that saw
+   * context ("user m.schmidt") outranks one that only saw a shape (`m.schmidt` looks like a host name).
+   */
+  priority?: number;
 }
+
+/** A structural recognizer: scans the whole text once, returns candidate spans; index.ts decides which win. */
+export type Recognizer = (text: string) => Candidate[];
