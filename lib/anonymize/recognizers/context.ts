@@ -1,0 +1,31 @@
+// Small helpers shared by the recognizers in this folder.
+import type { Candidate, FindingKind } from "../types";
+
+/** Up to `length` characters just before `index`: the context a keyword ("account", "tenant") must stand in. */
+export function before(text: string, index: number, length = 40): string {
+  return text.slice(Math.max(0, index - length), index);
+}
+
+/** Up to `length` characters from `index` on. */
+export function after(text: string, index: number, length = 40): string {
+  return text.slice(index, index + length);
+}
+
+/** The line `index` stands on (commands: `kubectl … -n prod` is only a namespace on a kubectl line). */
+export function lineAt(text: string, index: number): string {
+  const start = text.lastIndexOf("\n", index - 1) + 1;
+  const end = text.indexOf("\n", index);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+export function candidate(
+  kind: FindingKind,
+  start: number,
+  value: string,
+  key: string = value.toLowerCase(),
+  priority?: number,
+): Candidate {
+  const c: Candidate = { kind, start, end: start + value.length, value, key };
+  if (priority !== undefined) c.priority = priority;
+  return c;
+}
