@@ -2,6 +2,16 @@
 // findings; the server runs it again on whatever it receives, so it must be idempotent and must number around
 // placeholders already in the text.
 import { findDefanged, findEmails, findHosts, findIps, findTerms, type Span } from "./recognizers";
+import { findAssetsAndEmployees } from "./recognizers/asset";
+import { findAwsIds } from "./recognizers/aws";
+import { findAzureIds } from "./recognizers/azure";
+import { findGcpProjects } from "./recognizers/gcp";
+import { findGitRemotes } from "./recognizers/git-remote";
+import { findIpv6 } from "./recognizers/ipv6";
+import { findK8s } from "./recognizers/k8s";
+import { findMacs } from "./recognizers/mac";
+import { findNationalIds } from "./recognizers/national-id";
+import { findPhones } from "./recognizers/phone";
 import {
   FINDING_KINDS,
   type Candidate,
@@ -20,7 +30,21 @@ export { FINDING_KINDS } from "./types";
  * The structural recognizers, each its own module with its own tests. Order does not matter: overlapping candidates
  * are settled by `selectOutermost` (longest span, then `priority`).
  */
-const STRUCTURAL: readonly Recognizer[] = [findEmails, findIps, findHosts];
+const STRUCTURAL: readonly Recognizer[] = [
+  findEmails,
+  findIps,
+  findHosts,
+  findIpv6,
+  findAwsIds,
+  findAzureIds,
+  findGcpProjects,
+  findMacs,
+  findPhones,
+  findNationalIds,
+  findK8s,
+  findGitRemotes,
+  findAssetsAndEmployees,
+];
 
 const KIND_ALTERNATIVES = [...FINDING_KINDS].sort((a, b) => b.length - a.length).join("|");
 /** Matches any placeholder this module produces, e.g. `[HOST-1]`, `[AWS-ACCOUNT-2]`. Not global: safe to share. */

@@ -14,8 +14,7 @@
 import type { Candidate } from "../types";
 import { before, candidate } from "./context";
 
-const ARN =
-  /(?<![A-Za-z0-9])arn:aws(?:-cn|-us-gov)?:([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:([^\s"'`,;<>(){}[\]]+)/g;
+const ARN = /(?<![A-Za-z0-9])arn:aws(?:-cn|-us-gov)?:([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:([^\s"'`,;<>(){}[\]]+)/g;
 const ACCOUNT = /(?<![0-9A-Za-z])(?:\d{12}|\d{4}-\d{4}-\d{4})(?![0-9A-Za-z]|-\d)/g;
 // The word before the number: `account`, `AccountId`, `aws_account_id`, `"Account": "`, `aws:SourceAccount`,
 // `owner id`, `--account`. Separators and quotes may stand between.

@@ -6,7 +6,8 @@
 import type { Candidate } from "../types";
 import { before, candidate } from "./context";
 
-const GUID = /(?<![0-9A-Za-z-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Za-z-])/g;
+const GUID =
+  /(?<![0-9A-Za-z-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Za-z-])/g;
 // Keyword, optional "id", then separators, quotes or braces: `tenant 1f…`, `TenantId: "1f…"`, `--tenant=`,
 // `-SubscriptionId {1f…}`, `directory (tenant) ID: 1f…`.
 const TENANT_CONTEXT =
@@ -22,12 +23,14 @@ export function findAzureIds(text: string): Candidate[] {
   for (const m of text.matchAll(GUID)) {
     const context = before(text, m.index);
     const key = m[0].toLowerCase();
-    if (TENANT_CONTEXT.test(context) || TENANT_PATH.test(context)) found.push(candidate("AZURE-ID", m.index, m[0], key));
+    if (TENANT_CONTEXT.test(context) || TENANT_PATH.test(context))
+      found.push(candidate("AZURE-ID", m.index, m[0], key));
     else if (USER_CONTEXT.test(context)) found.push(candidate("CLOUD-USER", m.index, m[0], key));
   }
   for (const m of text.matchAll(OKTA_USER)) {
     // Mixed letters and digits after the prefix; `00u` and seventeen letters is a word, not an id.
-    if (/\d/.test(m[0].slice(3)) && /[A-Za-z]/.test(m[0].slice(3))) found.push(candidate("CLOUD-USER", m.index, m[0], m[0]));
+    if (/\d/.test(m[0].slice(3)) && /[A-Za-z]/.test(m[0].slice(3)))
+      found.push(candidate("CLOUD-USER", m.index, m[0], m[0]));
   }
   return found;
 }

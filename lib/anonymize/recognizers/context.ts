@@ -29,3 +29,14 @@ export function candidate(
   if (priority !== undefined) c.priority = priority;
   return c;
 }
+
+/** Drops repeated spans (two patterns of one recognizer finding the same value at the same place). */
+export function unique(found: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return found.filter((c) => {
+    const id = `${c.start}:${c.end}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

@@ -5,7 +5,8 @@ import { candidate } from "./context";
 
 // Exactly six pairs with one separator throughout; longer colon runs (certificate fingerprints) are rejected by the
 // lookarounds. Cisco form must contain a hex letter: three dotted four-digit numbers are more often versions.
-const PAIRS = /(?<![0-9A-Za-z:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z]|[:-][0-9A-Za-z])/g;
+const PAIRS =
+  /(?<![0-9A-Za-z:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z]|[:-][0-9A-Za-z])/g;
 const CISCO = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z]|\.[0-9A-Za-z])/g;
 const CONSTANTS = new Set(["000000000000", "ffffffffffff"]);
 
