@@ -1,6 +1,9 @@
 // Over-redaction check (bench helper): how many of ATT&CK's own procedure texts each recognizer would change.
-// `npx tsx lib/anonymize/attack-check.ts [path-to-enterprise-attack.json] [recognizer-name]`
+// `npx tsx lib/anonymize/attack-check.ts [path-to-enterprise-attack.json] [recognizer-name | all-descriptions]`
+// Per recognizer: texts it would change (defanged spans shielded, as scrub() does); then the whole scrub().
+// `all-descriptions` measures every object's description instead of only the procedure texts.
 import { readFileSync } from "node:fs";
+import { scrub } from "./index";
 import { findDefanged } from "./recognizers";
 import type { Recognizer } from "./types";
 import { findAwsIds } from "./recognizers/aws";
@@ -36,17 +39,19 @@ interface StixObject {
 }
 
 const file = process.argv[2] ?? "/work/shared/attack/enterprise-attack-18.1.json";
-const only = process.argv[3];
+const mode = process.argv[3];
+const only = mode === "all-descriptions" ? undefined : mode;
 const objects = (JSON.parse(readFileSync(file, "utf8")) as { objects: StixObject[] }).objects;
 const byId = new Map(objects.map((o) => [o.id, o]));
 const texts = objects
   .filter(
     (o) =>
-      o.type === "relationship" &&
-      o.relationship_type === "uses" &&
-      byId.get(o.target_ref ?? "")?.type === "attack-pattern" &&
-      o.description,
+      mode === "all-descriptions" ||
+      (o.type === "relationship" &&
+        o.relationship_type === "uses" &&
+        byId.get(o.target_ref ?? "")?.type === "attack-pattern"),
   )
+  .filter((o) => o.description)
   .map((o) => o.description!);
 
 const changedAny = new Set<number>();
@@ -69,3 +74,17 @@ for (const [name, recognize] of Object.entries(RECOGNIZERS)) {
   for (const s of samples) console.log(`    ${s}`);
 }
 console.log(`any of these                ${changedAny.size} / ${texts.length}`);
+
+// The whole anonymizer, every recognizer of every slice registered in index.ts.
+const byKind = new Map<string, number>();
+let scrubbed = 0;
+for (const text of texts) {
+  const { findings } = scrub(text);
+  if (findings.length === 0) continue;
+  scrubbed++;
+  for (const kind of new Set(findings.map((f) => f.kind))) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+}
+console.log(
+  `scrub() changes           ${scrubbed} / ${texts.length} (${((100 * scrubbed) / texts.length).toFixed(2)}%)`,
+);
+console.log(`  texts per kind: ${[...byKind].map(([k, n]) => `${k} ${n}`).join(", ")}`);

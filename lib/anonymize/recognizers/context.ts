@@ -11,12 +11,6 @@ export function after(text: string, index: number, length = 40): string {
   return text.slice(index, index + length);
 }
 
-/** The line `index` stands on (commands: `kubectl … -n prod` is only a namespace on a kubectl line). */
-export function lineAt(text: string, index: number): string {
-  const start = text.lastIndexOf("\n", index - 1) + 1;
-  const end = text.indexOf("\n", index);
-  return text.slice(start, end < 0 ? text.length : end);
-}
 
 export function candidate(
   kind: FindingKind,

@@ -10,6 +10,8 @@ describe("findK8s", () => {
     ["helm list --namespace prod-payments", ["prod-payments"]],
     ["kubectl delete namespace/prod-payments", ["prod-payments"]],
     ["kubectl logs pod/payments-api", ["payments-api"]],
+    ["kubectl logs pod/ledger", ["ledger"]],
+    ["then pod/ledger-0 was deleted", ["ledger-0"]],
     ["GET /api/v1/namespaces/prod-payments/pods/ledger-0", ["prod-payments", "ledger-0"]],
     ["metadata:\n  namespace: prod-payments", ["prod-payments"]],
     ["kubectl exec -it payments-api-7d9f8b6c4-x2x9z -- /bin/sh", ["payments-api-7d9f8b6c4-x2x9z"]],
@@ -27,6 +29,8 @@ describe("findK8s", () => {
     "kubectl exec -it <pod> -- sh and kubectl exec -it $POD -- sh",
     "a deployment-controller-scheduler and well-known-names-here",
     "AES-256-GCM and ChaCha20-Poly1305 and x86-64",
+    "escalate from basic pod/container interaction; atypical for the namespace/workload",
+    "Adversaries may run kubectl to list secrets, and later, after a long paragraph that goes on and on, escalate from pod/container access",
   ])("keeps %s", (text) => {
     expect(values(text)).toEqual([]);
   });
