@@ -11,7 +11,6 @@ export function after(text: string, index: number, length = 40): string {
   return text.slice(index, index + length);
 }
 
-
 export function candidate(
   kind: FindingKind,
   start: number,

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { scrub } from "../index";
 import { findGitRemotes } from "./git-remote";
 
-const values = (text: string) => findGitRemotes(text).map((c) => c.value);
+const values = (text: string) =>
+  findGitRemotes(text)
+    .filter((c) => c.kind === "REPO")
+    .map((c) => c.value);
 
 describe("findGitRemotes", () => {
   it.each([
@@ -32,5 +35,12 @@ describe("findGitRemotes", () => {
     expect(scrub("git clone https://gitlab.contoso.com/group/project.git").text).toBe(
       "git clone https://[HOST-1]/[REPO-1].git",
     );
+  });
+
+  it("names `git@host` a host, not an e-mail, sharing the host's placeholder", () => {
+    expect(scrub("on scm.acme.internal: git clone git@scm.acme.internal:team/payments.git").text).toBe(
+      "on [HOST-1]: git clone [HOST-1]:[REPO-1].git",
+    );
+    expect(scrub("ssh://git@scm.acme.internal:7999/org/repo").text).toBe("ssh://[HOST-1]:7999/[REPO-1]");
   });
 });

@@ -10,11 +10,11 @@ import { candidate } from "./context";
 const SEGMENT = "[A-Za-z0-9_.~-]+";
 const HOST = "[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?";
 const SCP = new RegExp(
-  `(?<![A-Za-z0-9_.@-])[A-Za-z0-9_.-]{1,64}@(${HOST}):(?!\\d+(?:/|$))(${SEGMENT}(?:/${SEGMENT}){1,5})`,
+  `(?<![A-Za-z0-9_.@-])([A-Za-z0-9_.-]{1,64})@(${HOST}):(?!\\d+(?:/|$))(${SEGMENT}(?:/${SEGMENT}){1,5})`,
   "g",
 );
 const URL = new RegExp(
-  `(?<![A-Za-z0-9+.-])(ssh|git|git\\+ssh|https?)://(?:[^@\\s/]{1,128}@)?(${HOST})(?::\\d{1,5})?/(${SEGMENT}(?:/${SEGMENT}){0,7})`,
+  `(?<![A-Za-z0-9+.-])(ssh|git|git\\+ssh|https?)://(?:([^@\\s/]{1,128})@)?(${HOST})(?::\\d{1,5})?/(${SEGMENT}(?:/${SEGMENT}){0,7})`,
   "gi",
 );
 const PUBLIC_FORGES = new Set([
@@ -36,16 +36,18 @@ const REPO_END = /\/(?:-|tree|blob|raw|commit|commits|issues|pulls|merge_request
 export function findGitRemotes(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(SCP)) {
-    const host = m[1].toLowerCase();
+    const host = m[2].toLowerCase();
     if (!host.includes(".") || PUBLIC_FORGES.has(host)) continue;
-    push(found, m.index + m[0].length - m[2].length, m[2], Infinity);
+    gitUserHost(found, m.index, m[1], m[2]);
+    push(found, m.index + m[0].length - m[3].length, m[3], Infinity);
   }
   for (const m of text.matchAll(URL)) {
     const scheme = m[1].toLowerCase();
-    const host = m[2].toLowerCase();
-    const path = m[3];
+    const host = m[3].toLowerCase();
+    const path = m[4];
     const start = m.index + m[0].length - path.length;
     if (PUBLIC_FORGES.has(host)) continue;
+    if (m[2] !== undefined) gitUserHost(found, m.index + m[1].length + 3, m[2], m[3]);
     if (host === "dev.azure.com" || host.endsWith(".visualstudio.com") || host === "ssh.dev.azure.com") {
       if (/_git\//.test(path) || host === "ssh.dev.azure.com") push(found, start, path, Infinity);
       continue;
@@ -55,6 +57,13 @@ export function findGitRemotes(text: string): Candidate[] {
     push(found, start, path, isGit || /\.git(?:\/|$)/.test(path) ? Infinity : 2);
   }
   return found;
+}
+
+// `git@host` is the forge's service account, not a mailbox: the e-mail recognizer would call it EMAIL. The same
+// span as HOST, ranked higher, keyed by the host so it shares a placeholder with the host's other mentions.
+function gitUserHost(found: Candidate[], start: number, user: string, host: string): void {
+  if (user !== "git" || !host.includes(".")) return;
+  found.push(candidate("HOST", start, `${user}@${host}`, host.toLowerCase(), 1));
 }
 
 // The repository part of a path: up to `.git`, else up to a UI segment, else the first `maxSegments` segments.
