@@ -22,6 +22,7 @@ describe("findAssetsAndEmployees", () => {
     "employee ID cards and badge readers",
     "the badge of honor and employees 2 to 5",
     "assets T1059.001 and Asset Discovery",
+    "asset 2 of 5 and badge 1",
   ])("keeps %s", (text) => {
     expect(found(text)).toEqual([]);
   });

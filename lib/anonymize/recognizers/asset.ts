@@ -20,6 +20,8 @@ export function findAssetsAndEmployees(text: string): Candidate[] {
   const scan = (pattern: RegExp, kind: FindingKind) => {
     for (const m of text.matchAll(pattern)) {
       const value = m[1];
+      // "asset 2 of 5" counts, it does not name: at least three characters, two of them digits.
+      if (value.length < 3 || (value.match(/\d/g) ?? []).length < 2) continue;
       found.push(candidate(kind, m.index + m[0].length - value.length, value));
     }
   };

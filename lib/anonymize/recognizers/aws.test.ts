@@ -28,6 +28,8 @@ describe("findAwsIds", () => {
       "ARN",
       "arn:aws-cn:lambda:cn-north-1:123456789012:function:exfil",
     ],
+    ["arn:aws:lambda:*:123456789012:function:*", "ARN", "arn:aws:lambda:*:123456789012:function:*"],
+    ['"principalId": "AIDAJQABLZS4A3QDU576Q"', "CLOUD-USER", "AIDAJQABLZS4A3QDU576Q"],
     ["key AKIAIOSFODNN7EXAMPLE was used", "CLOUD-USER", "AKIAIOSFODNN7EXAMPLE"],
     ["session ASIAY34FZKBOKMUTVV7A", "CLOUD-USER", "ASIAY34FZKBOKMUTVV7A"],
     [

@@ -5,8 +5,8 @@
 //   it shares its placeholder with `s3://bucket` and the text still reads `arn:aws:s3:::[BUCKET-1]/*`.
 // - A 12-digit account id only in context (`account 123456789012`, `AccountId`, `aws_account_id`,
 //   `123456789012.dkr.ecr.…`) → AWS-ACCOUNT. Twelve digits alone are too common (timestamps, sizes) to take.
-// - Access key ids (`AKIA…`, `ASIA…`) and secret keys after their name are credentials tied to one identity →
-//   CLOUD-USER.
+// - Access key ids (`AKIA…`, `ASIA…`), the unique ids of users and roles (`AIDA…`, `AROA…`, as in CloudTrail's
+//   `principalId`) and secret keys after their name are tied to one identity → CLOUD-USER.
 // - Buckets: `s3://b`, `b.s3[.region].amazonaws.com`, `s3[.region].amazonaws.com/b`, `gs://b`,
 //   `storage.googleapis.com/b`, Azure storage accounts `acct.blob|file|queue|table|dfs.core.windows.net` → BUCKET.
 //   Where the bucket is the first label of a host name the whole host name is the finding (the host recognizer
@@ -14,13 +14,14 @@
 import type { Candidate } from "../types";
 import { before, candidate } from "./context";
 
-const ARN = /(?<![A-Za-z0-9])arn:aws(?:-cn|-us-gov)?:([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:([^\s"'`,;<>(){}[\]]+)/g;
+const ARN = /(?<![A-Za-z0-9])arn:aws(?:-cn|-us-gov)?:([a-z0-9-]+):([a-z0-9*-]*):(\d{12})?:([^\s"'`,;<>(){}[\]]+)/g;
 const ACCOUNT = /(?<![0-9A-Za-z])(?:\d{12}|\d{4}-\d{4}-\d{4})(?![0-9A-Za-z]|-\d)/g;
 // The word before the number: `account`, `AccountId`, `aws_account_id`, `"Account": "`, `aws:SourceAccount`,
 // `owner id`, `--account`. Separators and quotes may stand between.
 const ACCOUNT_CONTEXT = /(?:account|owner)(?:[\s_-]?(?:id|number|no\.?))?["']?\s*(?:[:=#]|is)?\s*["']?$/i;
-const ECR_HOST = /^\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/i;
-const ACCESS_KEY = /(?<![A-Za-z0-9])(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Z2-7]{16}(?![A-Za-z0-9])/g;
+// Sticky: tried exactly where the account ends, never over the rest of the text.
+const ECR_HOST = /\.dkr\.ecr\.[a-z0-9-]{1,40}\.amazonaws\.com(?:\.cn)?/iy;
+const ACCESS_KEY = /(?<![A-Za-z0-9])(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Z0-9]{16,17}(?![A-Za-z0-9])/g;
 // Forward match with bounded gaps (a lookbehind with `\s*` would rescan every run of spaces: quadratic).
 const SECRET_KEY =
   /(?<![A-Za-z0-9_])(?:aws_secret_access_key|secretaccesskey|secret_access_key|secret-access-key)["']?[^\S\n]{0,3}[:=][^\S\n]{0,3}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi;
@@ -52,7 +53,8 @@ export function findAwsIds(text: string): Candidate[] {
   }
   for (const m of text.matchAll(ACCOUNT)) {
     const digits = m[0].replace(/-/g, "");
-    const ecr = ECR_HOST.exec(text.slice(m.index + m[0].length));
+    ECR_HOST.lastIndex = m.index + m[0].length;
+    const ecr = ECR_HOST.exec(text);
     if (ecr && m[0].length === 12) {
       // The registry host names the account: one AWS-ACCOUNT finding over the whole host (see header).
       found.push(candidate("AWS-ACCOUNT", m.index, m[0] + ecr[0], digits, 1));
