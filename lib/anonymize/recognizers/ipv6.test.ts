@@ -11,6 +11,8 @@ describe("findIpv6", () => {
     ["link-local fe80::1c2d:3e4f:5a6b:7c8d%eth0", "fe80::1c2d:3e4f:5a6b:7c8d"],
     ["the VPC range 2600:1f18:abcd::/56 was scanned", "2600:1f18:abcd::/56"],
     ["mapped ::ffff:10.1.2.3 in the log", "::ffff:10.1.2.3"],
+    ["NAT64 of a host 64:ff9b::a01:203/128", "64:ff9b::a01:203/128"],
+    ["the site block 2001:db8:1234::/48", "2001:db8:1234::/48"],
     ["url http://[2001:db8::25]:8080/x", "2001:db8::25"],
     ["unique local fd12:3456:789a:1::1", "fd12:3456:789a:1::1"],
   ])("redacts %s", (text, value) => {
@@ -28,6 +30,7 @@ describe("findIpv6", () => {
     "SHA1 da39a3ee5e6b4b0d3255bfef95601890afd80709 and MD5 d41d8cd98f00b204e9800998ecf8427e",
     "C++ class Foo::Bar and dead::beef",
     "ratio 3:2:1 and time 1:23:45:67",
+    "NAT64 64:ff9b::/96, mapped ::ffff:0:0/96 and the documentation block 2001:db8::/32",
   ])("keeps %s", (text) => {
     expect(values(text)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // IPv6 addresses and CIDRs. A run of hex groups and colons is a candidate; ipaddr.js decides whether it is an
 // address. Loopback (`::1`), unspecified (`::`) and multicast (`ff02::1:3`, LLMNR/mDNS groups) describe technique
-// behaviour, as `isHarmlessAddress` does for IPv4; every other address (link-local and documentation ranges
+// behaviour, as `isHarmlessAddress` does for IPv4, and so do whole special-purpose blocks written as CIDRs
+// (`64:ff9b::/96`); every other address (link-local and documentation ranges
 // included: they are still one machine's interface) is a customer address.
 import ipaddr from "ipaddr.js";
 import type { Candidate } from "../types";
@@ -25,9 +26,39 @@ export function findIpv6(text: string): Candidate[] {
     const range = parsed.range();
     if (range === "loopback" || range === "unspecified" || range === "multicast") continue;
     const prefix = m[2] !== undefined && Number(m[2]) <= 128 ? m[2] : undefined;
+    if (prefix !== undefined && isSpecialPrefix(parsed, Number(prefix))) continue;
     const value = prefix === undefined ? address : `${address}/${prefix}`;
     const key = parsed.toString() + (prefix === undefined ? "" : `/${Number(prefix)}`);
     found.push(candidate("IP", m.index, value, key));
   }
   return found;
+}
+
+// Whole special-purpose or well-known blocks written as CIDRs are protocol vocabulary (NAT64, IPv4-mapped, 6to4,
+// Teredo, documentation, link-local, unique local, multicast, the default route, global unicast); an address or a
+// smaller block inside one (`::ffff:10.1.2.3`, `2001:db8:1234::/48`) is still a customer's.
+const SPECIAL_BLOCKS = new Set(
+  [
+    "::/0",
+    "::/96",
+    "::ffff:0:0/96",
+    "64:ff9b::/96",
+    "64:ff9b:1::/48",
+    "2000::/3",
+    "2001::/32",
+    "2001:db8::/32",
+    "2002::/16",
+    "fc00::/7",
+    "fd00::/8",
+    "fe80::/10",
+    "fe80::/64",
+    "ff00::/8",
+  ].map((cidr) => {
+    const [address, prefix] = ipaddr.IPv6.parseCIDR(cidr);
+    return `${address.toString()}/${prefix}`;
+  }),
+);
+
+function isSpecialPrefix(parsed: ipaddr.IPv6, prefix: number): boolean {
+  return SPECIAL_BLOCKS.has(`${parsed.toString()}/${prefix}`);
 }
