@@ -10,7 +10,7 @@ describe("findAzureIds", () => {
     [`"TenantId": "${GUID}"`, "AZURE-ID"],
     [`Connect-AzAccount -TenantId ${GUID}`, "AZURE-ID"],
     [`az account set --subscription ${GUID}`, "AZURE-ID"],
-    [`/subscriptions/${GUID}/resourceGroups/rg-prod`, "AZURE-ID"],
+    [`/subscriptions/${GUID}/providers/Microsoft.Compute`, "AZURE-ID"],
     [`https://login.microsoftonline.com/${GUID}/oauth2/v2.0/token`, "AZURE-ID"],
     [`Directory (tenant) ID: ${GUID}`, "AZURE-ID"],
     [`subscription id is ${GUID}`, "AZURE-ID"],
@@ -34,5 +34,21 @@ describe("findAzureIds", () => {
     "00uppercaselettersonly and 00u12345678901234567",
   ])("keeps %s", (text) => {
     expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ["/subscriptions/x/resourceGroups/rg-acme-payments-prod/providers/Microsoft.Compute", "rg-acme-payments-prod"],
+    ["az vm run-command invoke --resource-group rg-acme-payments-prod -n vm1", "rg-acme-payments-prod"],
+    ["Get-AzVM -ResourceGroupName 'rg-acme-payments-prod'.", "rg-acme-payments-prod"],
+  ])("redacts the resource group in %s", (text, value) => {
+    expect(found(text)).toEqual([["AZURE-ID", value]]);
+  });
+
+  it("keeps resource group placeholders", () => {
+    expect(
+      found(
+        "az group list --resource-group <rg>; --resource-group $RG; resource groups are listed; az image delete --resource-group MyResourceGroup",
+      ),
+    ).toEqual([]);
   });
 });
