@@ -8,6 +8,16 @@ import { findOrganizations } from "./recognizers/organization";
 import { findProfilePaths } from "./recognizers/profile-path";
 import { findShortHosts } from "./recognizers/short-host";
 import { findContextUsers } from "./recognizers/user-context";
+import { findAssetsAndEmployees } from "./recognizers/asset";
+import { findAwsIds } from "./recognizers/aws";
+import { findAzureIds } from "./recognizers/azure";
+import { findGcpProjects } from "./recognizers/gcp";
+import { findGitRemotes } from "./recognizers/git-remote";
+import { findIpv6 } from "./recognizers/ipv6";
+import { findK8s } from "./recognizers/k8s";
+import { findMacs } from "./recognizers/mac";
+import { findNationalIds } from "./recognizers/national-id";
+import { findPhones } from "./recognizers/phone";
 import {
   FINDING_KINDS,
   type Candidate,
@@ -35,6 +45,16 @@ const STRUCTURAL: readonly Recognizer[] = [
   findProfilePaths,
   findShortHosts,
   findOrganizations,
+  findIpv6,
+  findAwsIds,
+  findAzureIds,
+  findGcpProjects,
+  findMacs,
+  findPhones,
+  findNationalIds,
+  findK8s,
+  findGitRemotes,
+  findAssetsAndEmployees,
 ];
 
 const KIND_ALTERNATIVES = [...FINDING_KINDS].sort((a, b) => b.length - a.length).join("|");

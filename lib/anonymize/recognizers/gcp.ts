@@ -1,0 +1,22 @@
+// GCP project ids, only in context: `projects/<id>` (resource names, API paths), `--project <id>`,
+// `project_id = "<id>"`, `gcloud config set project <id>`. A service-account address
+// (`sa@<id>.iam.gserviceaccount.com`) is an e-mail: the e-mail recognizer takes it whole, project included.
+// Ids are 6–30 characters, lower case, start with a letter; upper-case placeholders (`PROJECT_ID`) never match.
+import type { Candidate } from "../types";
+import { before, candidate } from "./context";
+
+const PROJECT_ID = /(?<![A-Za-z0-9_-])[a-z][a-z0-9-]{4,28}[a-z0-9](?![A-Za-z0-9_-])/g;
+const CONTEXT =
+  /(?:(?<![A-Za-z0-9])projects\/|--project(?:[\s=]|-id[\s=])\s*["']?|project[_-]?id["']?\s*[:=]?\s*["']?|gcloud\s+config\s+set\s+(?:core\/)?project\s+)$/i;
+// Words that follow "projects/" in prose or docs and are no project.
+const GENERIC = new Set(["project-id", "my-project", "your-project", "example-project", "projectid"]);
+
+export function findGcpProjects(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const m of text.matchAll(PROJECT_ID)) {
+    if (GENERIC.has(m[0])) continue;
+    // `projects/123456789` is a project number; ids always contain a letter first, so digits never match here.
+    if (CONTEXT.test(before(text, m.index, 48))) found.push(candidate("GCP-PROJECT", m.index, m[0]));
+  }
+  return found;
+}
