@@ -40,6 +40,12 @@ export function benchQuality(): void {
   );
   for (const lost of keep.lost.slice(0, 10)) console.log(`    lost ${JSON.stringify(lost.value)}: ${lost.output}`);
   for (const changed of keepOnly.changed.slice(0, 10)) console.log(`    changed: ${changed.output}`);
+  if (process.env.BENCH_MISSES) {
+    for (const m of result.missed)
+      console.log(`    missed ${m.label.kind} ${JSON.stringify(m.label.value)}: ${m.output}`);
+  } else if (result.missed.length > 0) {
+    console.log(`  ${result.missed.length} labelled values missed; BENCH_MISSES=1 npm run bench lists them`);
+  }
 
   const texts = readAttackProcedureTexts();
   if (!texts) {
