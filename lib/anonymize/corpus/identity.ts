@@ -40,7 +40,7 @@ export const USER_SENTENCES: LabelledSentence[] = [
   labelled(
     "The operator passed `-u jdoe_adm -p` to Impacket's wmiexec.py against FS02.",
     { USER: ["jdoe_adm"], HOST: ["FS02"] },
-    ["Impacket", "wmiexec.py", "-p"],
+    ["Impacket", "wmiexec.py"],
   ),
   labelled(
     String.raw`The share \\FS-HQ-01\users$\k.tanaka\Desktop held the exported KeePass database.`,
