@@ -1,9 +1,11 @@
 // `npm run bench`: the project's measurements, printed; nothing here asserts a time.
+import { benchQuality } from "./anonymize/quality.bench";
 import { benchScrub } from "./anonymize/scrub.bench";
 import { benchImport } from "./attack/import.bench";
 
 async function main() {
   benchScrub();
+  benchQuality();
   console.log("ATT&CK catalog import (enterprise-attack-18.1.json)");
   await benchImport();
 }
