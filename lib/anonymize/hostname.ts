@@ -18,9 +18,39 @@ export const FILE_EXTENSIONS: ReadonlySet<string> = new Set(
     "zip rar 7z tar gz tgz bz2 xz cab iso img vhd vhdx dmg pkg deb rpm apk ipa " +
     "doc docx docm dot dotm xls xlsx xlsm xlsb ppt pptx pptm pdf rtf txt csv log json xml yml yaml toml conf cfg md " +
     "html htm svg png jpg jpeg gif bmp ico mp3 mp4 mov avi wav one onepkg pub eml msg pst ost " +
-    "kdbx pem crt cer key pfx p12 der ovpn rdp tmp dat db sqlite bak dmp evtx etl pcap pcapng bin elf so dylib ko plist"
+    "kdbx pem crt cer key pfx p12 der ovpn rdp tmp dat db sqlite bak dmp evtx etl pcap pcapng bin elf so dylib ko plist " +
+    // Registry hive dumps (`reg save HKLM\SAM sam.save`).
+    "save hiv"
   ).split(" "),
 );
+
+/**
+ * Registrable domains of public services that procedures cite as infrastructure or sources: never a customer's
+ * identifier, and ATT&CK's own texts link to attack.mitre.org in every sentence. Subdomains count (raw.githubusercontent.com);
+ * look-alikes do not (`github.com.evil.net` has another registrable domain). A customer's own tenant on a shared
+ * service lives under another registrable domain (`contoso.onmicrosoft.com`, `contoso.atlassian.net`) and stays a finding.
+ */
+export const PUBLIC_SERVICE_DOMAINS: ReadonlySet<string> = new Set([
+  "mitre.org",
+  "github.com",
+  "githubusercontent.com",
+  "gitlab.com",
+  "bitbucket.org",
+  "pastebin.com",
+  "paste.ee",
+  "sendspace.com",
+  "file.io",
+  "mega.nz",
+  "dropbox.com",
+  "transfer.sh",
+  "virustotal.com",
+]);
+
+/** Whether a host name belongs to one of the public services above. */
+export function isPublicServiceHost(name: string): boolean {
+  const domain = parse(name.toLowerCase(), TLDTS_OPTIONS).domain;
+  return domain !== null && PUBLIC_SERVICE_DOMAINS.has(domain);
+}
 
 // .NET namespaces and COM ProgIDs whose last label happens to be a TLD: System.IO, System.Net, WScript.Shell,
 // WScript.Network, ADODB.Stream, ASP.NET, Python's requests.post. Only their first label is checked, and only

@@ -2,7 +2,7 @@
 // Every pattern here must stay linear: a lookbehind pins each match to the start of a character run, and no
 // repeated group can match the same text in two ways. A 200 KB paste must scrub in milliseconds.
 import ipaddr from "ipaddr.js";
-import { FILE_EXTENSIONS, isHostname, type HostContext } from "./hostname";
+import { FILE_EXTENSIONS, isHostname, isPublicServiceHost, type HostContext } from "./hostname";
 import type { Candidate } from "./types";
 
 export interface Span {
@@ -106,6 +106,7 @@ export function findHosts(text: string): Candidate[] {
       if (!FILE_EXTENSIONS.has(ext) || name.indexOf(".") === cut || !isHostname(name.slice(0, cut), "text")) continue;
       name = name.slice(0, cut);
     }
+    if (isPublicServiceHost(name)) continue;
     found.push({ kind: "HOST", start, end: start + name.length, value: name, key: name.toLowerCase() });
   }
   return found;

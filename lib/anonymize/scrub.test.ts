@@ -204,3 +204,20 @@ describe("pathological inputs", () => {
     });
   }
 });
+
+describe("public services and hive dumps", () => {
+  it("keeps ATT&CK's own links and public services, not look-alikes or a customer's tenant on them", () => {
+    const text =
+      "[APT29](https://attack.mitre.org/groups/G0016) pulled tools from raw.githubusercontent.com and paste.ee, " +
+      "then beaconed to github.com.evil-cdn.net and read contoso.onmicrosoft.com mail.";
+    const { text: out, findings } = scrub(text);
+    expect(out).toContain("https://attack.mitre.org/groups/G0016");
+    expect(out).toContain("raw.githubusercontent.com and paste.ee");
+    expect(findings.map((f) => f.value)).toEqual(["github.com.evil-cdn.net", "contoso.onmicrosoft.com"]);
+  });
+
+  it("reads registry hive dumps as files", () => {
+    const text = "reg save HKLM\\SAM sam.save and reg save HKLM\\SYSTEM system.hiv";
+    expect(scrub(text)).toEqual({ text, findings: [] });
+  });
+});
