@@ -36,7 +36,7 @@ export { FINDING_KINDS } from "./types";
  * The structural recognizers, each its own module with its own tests. Order does not matter: overlapping candidates
  * are settled by `selectOutermost` (longest span, then `priority`).
  */
-const STRUCTURAL: readonly Recognizer[] = [
+export const STRUCTURAL_RECOGNIZERS = {
   findEmails,
   findIps,
   findHosts,
@@ -55,7 +55,8 @@ const STRUCTURAL: readonly Recognizer[] = [
   findK8s,
   findGitRemotes,
   findAssetsAndEmployees,
-];
+} as const satisfies Record<string, Recognizer>;
+const STRUCTURAL: readonly Recognizer[] = Object.values(STRUCTURAL_RECOGNIZERS);
 
 const KIND_ALTERNATIVES = [...FINDING_KINDS].sort((a, b) => b.length - a.length).join("|");
 /** Matches any placeholder this module produces, e.g. `[HOST-1]`, `[AWS-ACCOUNT-2]`. Not global: safe to share. */

@@ -3,7 +3,8 @@
 import { readAttackProcedureTexts } from "./attack-procedures";
 import { CORPUS } from "./corpus";
 import { asRead, evaluateAttack, evaluateCorpus, type AttackEvaluation } from "./evaluate";
-import { scrub } from "./index";
+import { scrub, STRUCTURAL_RECOGNIZERS } from "./index";
+import { findDefanged } from "./recognizers";
 
 export const TARGETS = { recall: 0.98, recallPerKind: 0.95, keepPrecision: 0.95, attackUnchanged: 0.99 } as const;
 
@@ -56,6 +57,26 @@ export function benchQuality(): void {
   const stored = evaluateAttack(texts, (text) => scrub(text), 3);
   printAttack("ATT&CK procedures unchanged, as read (links to text, citations dropped)", read);
   printAttack("ATT&CK procedures unchanged, as stored (markdown links to attack.mitre.org)", stored);
+  printOverRedaction(texts);
+}
+
+/** Per recognizer: how many ATT&CK procedure texts it alone would touch (defanged spans shielded, as scrub() does). */
+function printOverRedaction(texts: string[]): void {
+  console.log("  ATT&CK procedure texts each recognizer would change (over-redaction):");
+  for (const [name, recognize] of Object.entries(STRUCTURAL_RECOGNIZERS)) {
+    let changed = 0;
+    let sample = "";
+    for (const text of texts) {
+      const shields = findDefanged(text);
+      const hit = recognize(text).find((c) => !shields.some((s) => s.start < c.end && c.start < s.end));
+      if (!hit) continue;
+      changed += 1;
+      sample ||= `${hit.kind} ${JSON.stringify(hit.value)}`;
+    }
+    console.log(
+      `    ${name.padEnd(24)} ${String(changed).padStart(5)}  ${pct(changed / texts.length).padStart(6)}  ${sample}`,
+    );
+  }
 }
 
 function printAttack(title: string, e: AttackEvaluation): void {
