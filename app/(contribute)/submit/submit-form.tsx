@@ -268,14 +268,15 @@ export function SubmitForm() {
             <input
               type="checkbox"
               style={{ width: "auto", marginRight: "0.5rem" }}
+              aria-describedby={`ref-${index}-public-hint`}
               {...register(`references.${index}.public`, { onChange: () => setPreview(null) })}
             />
-            Public report{" "}
-            <span className="hint">
-              (published: source, URL and citation are kept as written; otherwise the source name and citation are
-              anonymized like the procedure, and a URL is not accepted because it names a host)
-            </span>
+            Public report
           </label>
+          <p className="hint" id={`ref-${index}-public-hint`}>
+            Tick it for a published report: its source, URL and citation are kept as written. Otherwise the source name
+            and citation are anonymized like the procedure, and a URL is not accepted (it names a host).
+          </p>
           {errors.references?.[index]?.public && <p className="error">{errors.references[index].public.message}</p>}
           {references.fields.length > 1 && (
             <button type="button" className="secondary" onClick={() => references.remove(index)}>
