@@ -2,6 +2,7 @@
 // findings; the server runs it again on whatever it receives, so it must be idempotent and must number around
 // placeholders already in the text.
 import { findDefanged, findEmails, findHosts, findIps, findTerms, type Span } from "./recognizers";
+import { findDomainNames } from "./recognizers/domain-name";
 import { findDomainUsers } from "./recognizers/domain-user";
 import { echoFinder } from "./recognizers/echoes";
 import { findOrganizations } from "./recognizers/organization";
@@ -55,6 +56,7 @@ export const STRUCTURAL_RECOGNIZERS = {
   findK8s,
   findGitRemotes,
   findAssetsAndEmployees,
+  findDomainNames,
 } as const satisfies Record<string, Recognizer>;
 const STRUCTURAL: readonly Recognizer[] = Object.values(STRUCTURAL_RECOGNIZERS);
 

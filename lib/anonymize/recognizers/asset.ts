@@ -4,10 +4,11 @@
 import type { Candidate, FindingKind } from "../types";
 import { candidate } from "./context";
 
-const VALUE = "([A-Za-z]{0,6}[-_#]?\\d[A-Za-z0-9-]{0,19})";
+// One token of letters, digits and separators (`AT-10234`, `CT-LT-004512`, `7XK9Q23`); the digit test is below.
+const VALUE = "([A-Za-z0-9][A-Za-z0-9_#-]{1,24})";
 const SEP = "[\"']?[^\\S\\n]{0,3}(?:[:=#]|is)?[^\\S\\n]{0,3}[\"']?";
 const ASSET = new RegExp(
-  `(?<![A-Za-z])asset(?:[\\s_-]?(?:tag|id|no\\.?|number|num|#))?${SEP}${VALUE}(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:asset(?:[\\s_-]?(?:tag|id|no\\.?|number|num|#))?|service[\\s_-]?tag|serial[\\s_-]?(?:no\\.?|number|#)|S/N)${SEP}${VALUE}(?![A-Za-z0-9-])`,
   "gi",
 );
 const EMPLOYEE = new RegExp(
@@ -22,7 +23,8 @@ export function findAssetsAndEmployees(text: string): Candidate[] {
       const value = m[1];
       // "asset 2 of 5" counts, it does not name: at least three characters, two of them digits.
       if (value.length < 3 || (value.match(/\d/g) ?? []).length < 2) continue;
-      found.push(candidate(kind, m.index + m[0].length - value.length, value));
+      // The word said what it is: outranks a shape-only reading of the same span (`CT-LT-004512` looks like a host).
+      found.push(candidate(kind, m.index + m[0].length - value.length, value, value.toLowerCase(), 2));
     }
   };
   scan(ASSET, "ASSET");

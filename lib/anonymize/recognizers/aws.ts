@@ -38,6 +38,13 @@ const BUCKET_AFTER = new RegExp(
 const BUCKET_HOST =
   /(?<![A-Za-z0-9.-])([a-z0-9](?:[a-z0-9.-]{1,61}[a-z0-9])?)\.(?:s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?|(?:blob|file|queue|table|dfs|web)\.core\.windows\.net)(?![A-Za-z0-9-]|\.[A-Za-z0-9])/gi;
 
+// "bucket fabrikam-hr-exports", "S3 bucket named x", "bucket: x": a bucket-shaped name (lower case, 3–63
+// characters) with a hyphen, dot or digit, since a plain word after "bucket" is prose ("bucket policy").
+const BUCKET_WORD =
+  /(?<![A-Za-z0-9_-])bucket(?:[^\S\n]+(?:named|called))?(?:[^\S\n]*[:=][^\S\n]*|[^\S\n]+)["'\x60]?([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?![A-Za-z0-9_/-]|\.[A-Za-z0-9])/g;
+// What documentation writes where the bucket goes.
+const DOC_BUCKET = /^(?:(?:my|your|the|example|sample|test|target|some)-)?(?:bucket|bucket-name|s3-bucket|name)$|^(?:my|your|example)-/;
+
 export function findAwsIds(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(ARN)) {
@@ -67,6 +74,11 @@ export function findAwsIds(text: string): Candidate[] {
     found.push(candidate("CLOUD-USER", m.index + m[0].length - m[1].length, m[1], m[1]));
   }
   for (const m of text.matchAll(BUCKET_AFTER)) found.push(candidate("BUCKET", m.index, m[0], m[0].toLowerCase(), 1));
+  for (const m of text.matchAll(BUCKET_WORD)) {
+    const name = m[1];
+    if (!/[-.\d]/.test(name) || DOC_BUCKET.test(name) || /\.(?:com|net|org|io)$/.test(name)) continue;
+    found.push(candidate("BUCKET", m.index + m[0].length - name.length, name, name, 1));
+  }
   for (const m of text.matchAll(BUCKET_HOST)) {
     found.push(candidate("BUCKET", m.index, m[0], m[1].toLowerCase(), 1));
   }

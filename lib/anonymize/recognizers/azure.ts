@@ -24,6 +24,10 @@ const RESOURCE_GROUP =
 // The names Microsoft's documentation uses in examples.
 const DOC_RESOURCE_GROUP = /^(?:my|your|the|example|sample|test)?[-_]?(?:resource[-_]?group(?:[-_]?name)?|rg)$/i;
 const OKTA_USER = /(?<![0-9A-Za-z])00u[0-9A-Za-z]{17}(?![0-9A-Za-z])/g;
+// After "Okta" or an Okta field name (`userId`, `actor.id`), a `00u` id copied a character short or long still names
+// the user: 14–18 characters after the prefix.
+const OKTA_NEAR = /(?<![0-9A-Za-z])00u[0-9A-Za-z]{14,18}(?![0-9A-Za-z])/g;
+const OKTA_CONTEXT = /(?:okta|user_?id|actor\.id|target\.id)[^\n]{0,30}$/i;
 
 export function findAzureIds(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -38,6 +42,10 @@ export function findAzureIds(text: string): Candidate[] {
     const name = m[1].replace(/\.+$/, "");
     if (!/^[A-Za-z0-9_]/.test(name) || DOC_RESOURCE_GROUP.test(name)) continue;
     found.push(candidate("AZURE-ID", m.index + m[0].length - m[1].length, name, `rg:${name.toLowerCase()}`));
+  }
+  for (const m of text.matchAll(OKTA_NEAR)) {
+    if (m[0].length === 20 || !/\d/.test(m[0].slice(3)) || !/[A-Za-z]/.test(m[0].slice(3))) continue;
+    if (OKTA_CONTEXT.test(before(text, m.index))) found.push(candidate("CLOUD-USER", m.index, m[0], m[0]));
   }
   for (const m of text.matchAll(OKTA_USER)) {
     // Mixed letters and digits after the prefix; `00u` and seventeen letters is a word, not an id.

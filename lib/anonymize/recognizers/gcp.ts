@@ -8,6 +8,9 @@ import { before, candidate } from "./context";
 const PROJECT_ID = /(?<![A-Za-z0-9_-])[a-z][a-z0-9-]{4,28}[a-z0-9](?![A-Za-z0-9_-])/g;
 const CONTEXT =
   /(?:(?<![A-Za-z0-9])projects\/|--project(?:[\s=]|-id[\s=])\s*["']?|project[_-]?id["']?\s*[:=]?\s*["']?|gcloud\s+config\s+set\s+(?:core\/)?project\s+)$/i;
+// Prose: "project contoso-prod-4821", "GCP project x", "in project x": only an id with a hyphen (generated and
+// chosen ids almost always have one; "project management" has none).
+const PROSE_CONTEXT = /(?<![A-Za-z0-9_-])project[^\S\n]+["'\x60]?$/i;
 // Words that follow "projects/" in prose or docs and are no project.
 const GENERIC = new Set(["project-id", "my-project", "your-project", "example-project", "projectid"]);
 
@@ -16,7 +19,10 @@ export function findGcpProjects(text: string): Candidate[] {
   for (const m of text.matchAll(PROJECT_ID)) {
     if (GENERIC.has(m[0])) continue;
     // `projects/123456789` is a project number; ids always contain a letter first, so digits never match here.
-    if (CONTEXT.test(before(text, m.index, 48))) found.push(candidate("GCP-PROJECT", m.index, m[0]));
+    const context = before(text, m.index, 48);
+    if (CONTEXT.test(context) || (m[0].includes("-") && PROSE_CONTEXT.test(context))) {
+      found.push(candidate("GCP-PROJECT", m.index, m[0]));
+    }
   }
   return found;
 }

@@ -19,6 +19,12 @@ const RESOURCE = new RegExp(
   `(?<![A-Za-z0-9.-])(?:namespaces?|ns|pods?)/(${NAME})(?![A-Za-z0-9_-])|(?<![A-Za-z0-9])namespace:[^\\S\\n]*["']?(${NAME})(?![A-Za-z0-9_-])`,
   "g",
 );
+// Prose: "namespace northwind-batch", "pod tailspin-checkout-0", "in the namespace x": a name with a hyphen or a
+// digit (as generated and chosen names have), since "pod security" or "namespace isolation" are words.
+const PROSE = new RegExp(
+  `(?<![A-Za-z0-9_/-])(?:[Nn]amespace|[Pp]od)[^\\S\\n]+["'\x60]?(${NAME})(?![A-Za-z0-9_\\\\/-]|\\.[A-Za-z0-9])`,
+  "g",
+);
 const KUBE_COMMAND = /(?<![A-Za-z0-9-])(?:kubectl|helm|oc|kubens)(?![A-Za-z0-9-])/;
 // Flags of exec/logs/cp that take a value in the next word; every other flag stands alone or carries `=value`.
 const VALUE_FLAG = "(?:-[cnf]|--container|--namespace|--context|--kubeconfig|--tail|--since|--selector|-l)";
@@ -83,6 +89,9 @@ export function findK8s(text: string): Candidate[] {
     const apiPath = m.index > 0 && text[m.index - 1] === "/";
     if (m[1] && !apiPath && !/[-\d]/.test(name) && !KUBE_COMMAND.test(commandBefore(text, m.index))) continue;
     add(m.index + m[0].length - name.length, name);
+  }
+  for (const m of text.matchAll(PROSE)) {
+    if (/[-\d]/.test(m[1]) && /[a-z]/.test(m[1])) add(m.index + m[0].length - m[1].length, m[1]);
   }
   for (const m of text.matchAll(POD_COMMAND)) add(m.index + m[0].length - m[2].length, m[2]);
   for (const m of text.matchAll(POD_SHAPE)) {

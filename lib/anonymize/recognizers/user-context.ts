@@ -34,6 +34,9 @@ const AS_SHAPED = new RegExp(
   "g",
 );
 
+// "as user pkowalski", "as the account svcsql": the noun after "as" says an account follows; a lower-case word will do.
+const AS_NOUN = new RegExp(String.raw`\bas\s+(?:the\s+)?(?:user|account)\s+["'\x60]?(${NAME})`, "gi");
+
 // "jdoe.admin logged on", "jdoe signed in": the name before.
 const LOGGED_ON = new RegExp(String.raw`(?<![\w.$\\@-])(${NAME})\s+(?:logged|logs|signed|authenticated)\b`, "g");
 
@@ -121,6 +124,7 @@ export function findContextUsers(text: string): Candidate[] {
     push(m[2], m.index + m[0].length - m[2].length, /[:=]/.test(m[1]) ? "word" : "shape");
   }
   for (const m of text.matchAll(AS_CONTEXT)) push(m[1], m.index + m[0].length - m[1].length, "word");
+  for (const m of text.matchAll(AS_NOUN)) push(m[1], m.index + m[0].length - m[1].length, "word");
   for (const m of text.matchAll(AS_SHAPED)) push(m[1], m.index + m[0].length - m[1].length, "shape");
   for (const m of text.matchAll(LOGGED_ON)) push(m[1], m.index, "shape");
   return found;
