@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scrub } from "../index";
 import { findAssetsAndEmployees } from "./asset";
 
 const found = (text: string) => findAssetsAndEmployees(text).map((c) => [c.kind, c.value]);
@@ -25,5 +26,29 @@ describe("findAssetsAndEmployees", () => {
     "asset 2 of 5 and badge 1",
   ])("keeps %s", (text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+describe("findAssetsAndEmployees: multi-segment tags and service tags", () => {
+  it.each([
+    ["asset tag GX-LT-004512 was re-imaged", "ASSET", "GX-LT-004512"],
+    ["Lenovo serial number PF3X9K21 on the loaner", "ASSET", "PF3X9K21"],
+    ["Dell service tag 4HG7K22 matched the CMDB", "ASSET", "4HG7K22"],
+    ["S/N: C02XK1ZJH", "ASSET", "C02XK1ZJH"],
+  ])("takes %s", (text, kind, value) => {
+    expect(found(text)).toEqual([[kind, value]]);
+  });
+
+  it.each([
+    "the service tag field was empty; asset tag inventory ran weekly",
+    "serial number checks and asset tag scanning",
+  ])("keeps %s", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it("outranks the host-name shape of the same tag", () => {
+    expect(scrub("The laptop, asset tag GX-LT-004512, was lost.").text).toBe(
+      "The laptop, asset tag [ASSET-1], was lost.",
+    );
   });
 });

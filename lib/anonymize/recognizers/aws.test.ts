@@ -79,3 +79,29 @@ describe("findAwsIds", () => {
     expect(text).toBe("account [AWS-ACCOUNT-1] pushed to [AWS-ACCOUNT-1]/app:1");
   });
 });
+
+describe("findAwsIds: buckets named in prose", () => {
+  it.each([
+    ["data went to the bucket globex-hr-exports via aws s3 sync", "globex-hr-exports"],
+    ["Terraform state in S3 bucket initech-tfstate-prod held secrets", "initech-tfstate-prod"],
+    ["an S3 bucket named hooli-backup-2024 got the note", "hooli-backup-2024"],
+    ["bucket: globex.logs.archive", "globex.logs.archive"],
+  ])("takes %s", (text, value) => {
+    expect(found(text)).toEqual([["BUCKET", value]]);
+  });
+
+  it.each([
+    "the bucket policy allowed public reads (T1530)",
+    "each bucket and object was listed",
+    "create a bucket my-bucket as in the AWS docs; bucket example-bucket",
+    "bucket upload to evil.com",
+  ])("keeps %s", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it("gives `s3://x` and 'bucket x' one placeholder", () => {
+    expect(scrub("copied to s3://globex-hr-exports/ then bucket globex-hr-exports was emptied").text).toBe(
+      "copied to s3://[BUCKET-1]/ then bucket [BUCKET-1] was emptied",
+    );
+  });
+});

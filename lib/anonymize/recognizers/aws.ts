@@ -43,7 +43,8 @@ const BUCKET_HOST =
 const BUCKET_WORD =
   /(?<![A-Za-z0-9_-])bucket(?:[^\S\n]+(?:named|called))?(?:[^\S\n]*[:=][^\S\n]*|[^\S\n]+)["'\x60]?([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?![A-Za-z0-9_/-]|\.[A-Za-z0-9])/g;
 // What documentation writes where the bucket goes.
-const DOC_BUCKET = /^(?:(?:my|your|the|example|sample|test|target|some)-)?(?:bucket|bucket-name|s3-bucket|name)$|^(?:my|your|example)-/;
+const DOC_BUCKET =
+  /^(?:(?:my|your|the|example|sample|test|target|some)-)?(?:bucket|bucket-name|s3-bucket|name)$|^(?:my|your|example)-/;
 
 export function findAwsIds(text: string): Candidate[] {
   const found: Candidate[] = [];

@@ -52,3 +52,14 @@ describe("findAzureIds", () => {
     ).toEqual([]);
   });
 });
+
+describe("findAzureIds: Okta ids near 'Okta'", () => {
+  it("takes a 00u id a character short after Okta or userId", () => {
+    expect(found("Okta userId 00uk3Xz9QmP2wL7rT1 was added")).toEqual([["CLOUD-USER", "00uk3Xz9QmP2wL7rT1"]]);
+    expect(found('"userId": "00uk3Xz9QmP2wL7rT1a"')).toEqual([["CLOUD-USER", "00uk3Xz9QmP2wL7rT1a"]]);
+  });
+
+  it("keeps short 00u tokens without Okta context", () => {
+    expect(found("build 00uk3Xz9QmP2wL7rT1 of the agent")).toEqual([]);
+  });
+});

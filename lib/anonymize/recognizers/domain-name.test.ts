@@ -22,7 +22,7 @@ describe("findDomainNames", () => {
     "certutil -decode in.b64 out.exe && tar -d archive",
     "ping -d 5 host; base64 -d payload.txt",
     "The AD domain and the DNS domain were enumerated with nltest /domain_trusts.",
-    "net user /domain and net group \"Domain Admins\" /domain",
+    'net user /domain and net group "Domain Admins" /domain',
     "The actor registered a new domain for C2 (T1583.001).",
     "Mimikatz /domain:corp.contoso.com is left to the host recognizer",
     "the NT domain of the machine; the Windows domain; domain TARGET",

@@ -16,7 +16,8 @@ const OPTION = new RegExp(
 );
 const AD_TOOL =
   /(?<![A-Za-z0-9])(?:sharphound|bloodhound|secretsdump|getuserspns|getnpusers|gettgt|getst|psexec\.py|wmiexec|smbexec|atexec|dcomexec|crackmapexec|cme|netexec|nxc|kerbrute|ldapdomaindump|adidnsdump|certipy|rubeus|powerview|adfind)(?![A-Za-z0-9])/i;
-const PROSE = /(?<![A-Za-z0-9_\\-])([A-Z][A-Z0-9-]{2,14})[^\S\n]+domain\b|\bdomain[^\S\n]*:?[^\S\n]+([A-Z][A-Z0-9-]{2,14})(?![A-Za-z0-9_\\/-]|\.[A-Za-z0-9])/g;
+const PROSE =
+  /(?<![A-Za-z0-9_\\-])([A-Z][A-Z0-9-]{2,14})[^\S\n]+domain\b|\bdomain[^\S\n]*:?[^\S\n]+([A-Z][A-Z0-9-]{2,14})(?![A-Za-z0-9_\\/-]|\.[A-Za-z0-9])/g;
 
 // Capitalized words that stand before or after "domain" in procedure texts and are no customer's domain.
 const TRADE_WORDS: ReadonlySet<string> = new Set(

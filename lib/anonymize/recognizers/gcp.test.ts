@@ -31,3 +31,23 @@ describe("findGcpProjects", () => {
     expect(findings.map((f) => f.kind)).toEqual(["EMAIL"]);
   });
 });
+
+describe("findGcpProjects in prose", () => {
+  it.each([
+    ["keys were minted in project globex-prod-2210 overnight", "globex-prod-2210"],
+    ["the GCP project initech-analytics had a public dataset", "initech-analytics"],
+    ['logs of project "hooli-ml-lab" showed SetIamPolicy', "hooli-ml-lab"],
+  ])("takes the id after 'project' in %s", (text, value) => {
+    expect(values(text)).toEqual([value]);
+  });
+
+  it.each([
+    "The project management tool was abused for C2 (T1102).",
+    "an open-source project on GitHub hosted the payload",
+    "the project's build-server was compromised",
+    "Project Sauron used a custom loader.",
+    "the project my-project in the docs",
+  ])("keeps %s", (text) => {
+    expect(values(text)).toEqual([]);
+  });
+});

@@ -35,3 +35,24 @@ describe("findK8s", () => {
     expect(values(text)).toEqual([]);
   });
 });
+
+describe("findK8s in prose", () => {
+  it.each([
+    ["the miner ran in namespace globex-batch on the GPU pool", ["globex-batch"]],
+    ["Falco flagged a shell in pod checkout-api-0 of namespace shop2", ["checkout-api-0", "shop2"]],
+    ["The namespace hooli-ci had a cluster-admin binding", ["hooli-ci"]],
+    ["Peirates ran from Pod runner-7x2kq", ["runner-7x2kq"]],
+  ])("takes the name after 'namespace'/'pod' in %s", (text, names) => {
+    expect(values(text)).toEqual(names);
+  });
+
+  it.each([
+    "The pod security policy allowed hostPath mounts (T1611).",
+    "namespace isolation was missing; the pod was privileged",
+    "a pod in namespace kube-system and namespace default",
+    "the WMI namespace root\\cimv2 was queried",
+    "pod-to-pod traffic and the namespace-wide role",
+  ])("keeps %s", (text) => {
+    expect(values(text)).toEqual([]);
+  });
+});

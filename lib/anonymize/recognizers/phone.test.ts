@@ -38,3 +38,33 @@ describe("findPhones", () => {
     expect(scrub("+1 415 555 2671, phone (415) 555-2671").text).toBe("[PHONE-1], phone [PHONE-1]");
   });
 });
+
+describe("findPhones without a phone word", () => {
+  it.each([
+    ["the help desk was reached at (312) 555-0143 by the actor", "(312) 555-0143"],
+    ["her direct line 206-555-0177 was in the signature", "206-555-0177"],
+    ["dialled +44 7700 900456 after hours", "+44 7700 900456"],
+    ["the manager's mobile, 030 901820 12, was spoofed", "030 901820 12"],
+  ])("takes %s", (text, value) => {
+    expect(values(text)).toEqual([value]);
+  });
+
+  it.each([
+    "Event IDs 4624-4625-4672 were cleared; build 123-456-7890x",
+    "the ranges 100-200-3000 and 012-345-6789 are not numbers",
+    "version 1.2.3 and port 8443, T1059.001, CVE-2021-44228, 2023-01-05",
+    "+44 is the UK prefix and +1 2 is not a number",
+  ])("keeps %s", (text) => {
+    expect(values(text)).toEqual([]);
+  });
+
+  it("gives +1 (415) 555-2671 one finding, not a second for its national part", () => {
+    expect(values("caller ID +1 (415) 555-2671 and again (415) 555-2671")).toEqual([
+      "+1 (415) 555-2671",
+      "(415) 555-2671",
+    ]);
+    expect(scrub("caller ID +1 (415) 555-2671 and again (415) 555-2671").text).toBe(
+      "caller ID [PHONE-1] and again [PHONE-1]",
+    );
+  });
+});

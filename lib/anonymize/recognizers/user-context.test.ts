@@ -62,3 +62,19 @@ describe("findContextUsers", () => {
     );
   });
 });
+
+describe("findContextUsers: 'as user x'", () => {
+  it.each([
+    ["a session as user bnakamura was opened", "bnakamura"],
+    ["the job ran as the account svcreport", "svcreport"],
+  ])("takes %s", (text, value) => {
+    expect(users(text)).toEqual([value]);
+  });
+
+  it.each(["treated as user input", "counted as user accounts", "runs as user mode code", "as user Administrator"])(
+    "keeps %s",
+    (text) => {
+      expect(users(text)).toEqual([]);
+    },
+  );
+});
