@@ -1,6 +1,7 @@
 // Anonymizer for procedure write-ups (DESIGN.md §5). Pure: no database, no framework. The submit form shows the
 // findings; the server runs it again on whatever it receives, so it must be idempotent and must number around
 // placeholders already in the text.
+import { isNeverPublic } from "./internal";
 import { findDefanged, findEmails, findHosts, findIps, findTerms, type Span } from "./recognizers";
 import { findDomainNames } from "./recognizers/domain-name";
 import { findDomainUsers } from "./recognizers/domain-user";
@@ -118,7 +119,8 @@ function scrubTexts(texts: string[], options: ScrubOptions): { texts: string[]; 
     return taken;
   });
 
-  const keep = new Set((options.keep ?? []).map(normalizeKept));
+  // A private address or a customer (internal) host can never be marked public: such `keep` entries are ignored.
+  const keep = new Set((options.keep ?? []).map(normalizeKept).filter((value) => !isNeverPublic(value)));
   const counts = new Map<string, number>();
   const bump = (c: Candidate) => counts.set(`${c.kind}:${c.key}`, (counts.get(`${c.kind}:${c.key}`) ?? 0) + 1);
   const shields = texts.map((text, index) => {

@@ -50,3 +50,27 @@ export function publicUrlProblem(url: string): string | null {
   }
   return null;
 }
+
+// Address ranges that only exist inside a network: never a public attacker's address.
+const NON_PUBLIC_RANGES: ReadonlySet<string> = new Set([
+  "private",
+  "loopback",
+  "linkLocal",
+  "uniqueLocal",
+  "carrierGradeNat",
+  "unspecified",
+]);
+
+/**
+ * True for a value a contributor may not mark as public attacker infrastructure (issue 6 §2): a private, loopback or
+ * link-local address (or a CIDR of one), `localhost`, a host under an internal suffix (`dc01.corp.local`), or an
+ * e-mail or URL at such a host. Expects the value trimmed, lower-cased and refanged.
+ */
+export function isNeverPublic(value: string): boolean {
+  const at = value.lastIndexOf("@");
+  const host = (at >= 0 ? value.slice(at + 1) : value).replace(/\/\d{1,3}$/, "").replace(/^\[|\]$/g, "");
+  if (ipaddr.isValid(host)) return NON_PUBLIC_RANGES.has(ipaddr.process(host).range());
+  const labels = host.replace(/\.$/, "").split(".");
+  const last = labels[labels.length - 1];
+  return last === "localhost" || (labels.length > 1 && INTERNAL_SUFFIXES.has(last));
+}

@@ -134,6 +134,36 @@ describe("keep and redact", () => {
     expect(scrub("evil.com sent from x@evil.com", { keep: ["evil.com"] }).text).toBe("evil.com sent from [EMAIL-1]");
   });
 
+  it("never keeps a private, loopback or link-local address or an internal host, even when listed", () => {
+    const text =
+      "Beacon 45.77.12.9 reached 10.1.2.3, 169.254.10.20, fd12:3456::1 and dc01.corp.local; " +
+      "mail from ops@corp.local and evil.com.";
+    const result = scrub(text, {
+      keep: [
+        "45.77.12.9",
+        "10.1.2.3",
+        "169.254.10.20",
+        "FD12:3456::1",
+        "dc01.corp.local",
+        "ops@corp.local",
+        "evil.com",
+      ],
+    });
+    expect(result.text).toBe(
+      "Beacon 45.77.12.9 reached [IP-1], [IP-2], [IP-3] and [HOST-1]; mail from [EMAIL-1] and evil.com.",
+    );
+    expect(result.findings.map((f) => f.value)).toEqual(
+      expect.arrayContaining(["10.1.2.3", "169.254.10.20", "dc01.corp.local", "ops@corp.local"]),
+    );
+  });
+
+  it("ignores a kept CIDR of a private range but keeps a public one", () => {
+    expect(scrub("scanned 10.0.0.0/8 from 45.77.12.0/24", { keep: ["10.0.0.0/8", "45.77.12.0/24"] }).text).toBe(
+      scrub("scanned 10.0.0.0/8 from 45.77.12.0/24", { keep: ["45.77.12.0/24"] }).text,
+    );
+    expect(scrub("scanned 10.0.0.0/8", { keep: ["10.0.0.0/8"] }).text).not.toContain("10.0.0.0");
+  });
+
   it("redacts terms case-insensitively as whole words, across line wraps", () => {
     const result = scrub("Acme Bank (acme bank, ACME\nBANK) hired John Smith; Acmebank and SmithJohn stay.", {
       redact: ["acme bank", "John Smith", "  "],
