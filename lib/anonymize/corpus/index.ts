@@ -11,6 +11,7 @@ import {
   K8S_SENTENCES,
   REPO_SENTENCES,
 } from "./cloud";
+import { HOLDOUT_SENTENCES } from "./holdout";
 import { DOMAIN_SENTENCES, HOST_SENTENCES, ORG_SENTENCES, USER_SENTENCES } from "./identity";
 import { KEEP_ONLY_SENTENCES } from "./keep-only";
 import { EMAIL_SENTENCES, IP_SENTENCES, MAC_SENTENCES, PHONE_SENTENCES } from "./network";
@@ -38,6 +39,7 @@ export const CORPUS: readonly LabelledSentence[] = [
   ...REPO_SENTENCES,
   ...NATIONAL_ID_SENTENCES,
   ...ASSET_SENTENCES,
+  ...HOLDOUT_SENTENCES,
   ...EMPLOYEE_SENTENCES,
   ...KEEP_ONLY_SENTENCES,
 ];
