@@ -37,6 +37,8 @@ describe("findGcpProjects in prose", () => {
     ["keys were minted in project globex-prod-2210 overnight", "globex-prod-2210"],
     ["the GCP project initech-analytics had a public dataset", "initech-analytics"],
     ['logs of project "hooli-ml-lab" showed SetIamPolicy', "hooli-ml-lab"],
+    ["gcloud projects get-iam-policy globex-web --format=json", "globex-web"],
+    ["gcloud projects add-iam-policy-binding initech-data01 --member=user:x", "initech-data01"],
   ])("takes the id after 'project' in %s", (text, value) => {
     expect(values(text)).toEqual([value]);
   });
@@ -47,6 +49,7 @@ describe("findGcpProjects in prose", () => {
     "the project's build-server was compromised",
     "Project Sauron used a custom loader.",
     "the project my-project in the docs",
+    "gcloud projects list --filter=lifecycleState:ACTIVE",
   ])("keeps %s", (text) => {
     expect(values(text)).toEqual([]);
   });

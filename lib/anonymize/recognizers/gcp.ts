@@ -1,5 +1,6 @@
 // GCP project ids, only in context: `projects/<id>` (resource names, API paths), `--project <id>`,
-// `project_id = "<id>"`, `gcloud config set project <id>`. A service-account address
+// `project_id = "<id>"`, `gcloud config set project <id>`, `gcloud projects get-iam-policy <id>` (and the other
+// `gcloud projects` verbs that take an id). A service-account address
 // (`sa@<id>.iam.gserviceaccount.com`) is an e-mail: the e-mail recognizer takes it whole, project included.
 // Ids are 6–30 characters, lower case, start with a letter; upper-case placeholders (`PROJECT_ID`) never match.
 import type { Candidate } from "../types";
@@ -7,7 +8,7 @@ import { before, candidate } from "./context";
 
 const PROJECT_ID = /(?<![A-Za-z0-9_-])[a-z][a-z0-9-]{4,28}[a-z0-9](?![A-Za-z0-9_-])/g;
 const CONTEXT =
-  /(?:(?<![A-Za-z0-9])projects\/|--project(?:[\s=]|-id[\s=])\s*["']?|project[_-]?id["']?\s*[:=]?\s*["']?|gcloud\s+config\s+set\s+(?:core\/)?project\s+)$/i;
+  /(?:(?<![A-Za-z0-9])projects\/|--project(?:[\s=]|-id[\s=])\s*["']?|project[_-]?id["']?\s*[:=]?\s*["']?|gcloud\s+config\s+set\s+(?:core\/)?project\s+|gcloud\s+projects\s+(?:describe|delete|undelete|update|get-iam-policy|set-iam-policy|add-iam-policy-binding|remove-iam-policy-binding)\s+)$/i;
 // Prose: "project contoso-prod-4821", "GCP project x", "in project x": only an id with a hyphen (generated and
 // chosen ids almost always have one; "project management" has none).
 const PROSE_CONTEXT = /(?<![A-Za-z0-9_-])project[^\S\n]+["'\x60]?$/i;
