@@ -22,6 +22,14 @@ const INPUTS: Record<string, string> = {
   "hyphenated words": fill("ab-"),
   "guid run": fill("72f988bf-86f1-41af-91ab-2d7cd011db47 tenant "),
   "arn run": fill("arn:aws:iam::123456789012:"),
+  "bucket words": fill("bucket a-b "),
+  "namespace and pod words": fill("namespace pod a-"),
+  "domain capitals": fill("ABCD domain "),
+  "domain options": fill("/domain:A -d ", "sharphound "),
+  "as user": fill("as user as the account "),
+  "phone groups": fill("(415) 555-", "+44 "),
+  "project words": fill("project a-b gcloud projects describe "),
+  "asset tags": fill("asset tag A-", "service tag "),
 };
 
 // No time is asserted (npm run bench measures): a backtracking pattern runs for minutes and fails on the test's
