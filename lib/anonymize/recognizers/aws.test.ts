@@ -95,6 +95,7 @@ describe("findAwsIds: buckets named in prose", () => {
     "each bucket and object was listed",
     "create a bucket my-bucket as in the AWS docs; bucket example-bucket",
     "bucket upload to evil.com",
+    "S3 bucket v2.1.0 format",
   ])("keeps %s", (text) => {
     expect(found(text)).toEqual([]);
   });

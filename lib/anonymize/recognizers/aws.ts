@@ -77,7 +77,13 @@ export function findAwsIds(text: string): Candidate[] {
   for (const m of text.matchAll(BUCKET_AFTER)) found.push(candidate("BUCKET", m.index, m[0], m[0].toLowerCase(), 1));
   for (const m of text.matchAll(BUCKET_WORD)) {
     const name = m[1];
-    if (!/[-.\d]/.test(name) || DOC_BUCKET.test(name) || /\.(?:com|net|org|io)$/.test(name)) continue;
+    if (
+      !/[-.\d]/.test(name) ||
+      /^v?\d+(?:\.\d+)+$/.test(name) ||
+      DOC_BUCKET.test(name) ||
+      /\.(?:com|net|org|io)$/.test(name)
+    )
+      continue;
     found.push(candidate("BUCKET", m.index + m[0].length - name.length, name, name, 1));
   }
   for (const m of text.matchAll(BUCKET_HOST)) {

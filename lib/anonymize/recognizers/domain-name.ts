@@ -3,7 +3,7 @@
 //   (PowerView, SharpHound), and `-d X` on a line that runs an AD tool (SharpHound, bloodhound-python, Impacket,
 //   CrackMapExec/NetExec, kerbrute, ldapdomaindump); elsewhere `-d` means "decode", "directory", "debug";
 // - prose: "the LITWARE domain", "domain CONTOSOCORP", "domain: FABRIKAM" — only a name written in capitals
-//   (as logs and tools print NetBIOS names), of 3–15 characters, that is not an acronym of the trade
+//   (as logs and tools print NetBIOS names), of 5–15 characters, that is not an acronym of the trade
 //   ("the AD domain", "DNS domain", "NT domain").
 // A dotted name (`corp.contoso.com`) is left to the host recognizer, which classes FQDNs and internal domains.
 import type { Candidate } from "../types";
@@ -26,10 +26,20 @@ const TRADE_WORDS: ReadonlySet<string> = new Set(
     "RID LAN WAN VPN HTTP HTTPS TLS SSL URL URI IP IPS SMB RPC WMI DGA C2 CNC COM NET ORG GOV EDU MIL INT " +
     "TARGET VICTIM EXAMPLE DOMAIN NETBIOS FOREST TRUST AND OR THE NEW OLD ALL ANY ADMIN ADMINS USER USERS " +
     "LOCAL GLOBAL PUBLIC PRIVATE CORP CORPORATE INTERNAL EXTERNAL SAML OAUTH OIDC SSO MFA API APP AWS GCP " +
-    "IAM DMZ OU OUS APT US UK EU RU CN IR KP"
+    "IAM DMZ OU OUS APT US UK EU RU CN IR KP KRBTGT NETLOGON SYSVOL WORKGROUP MITRE GOOGLE MICROSOFT AMAZON " +
+    "APPLE CLOUD EMAIL ONION PUNYCODE"
   ).split(" "),
 );
-const STAND_INS: ReadonlySet<string> = new Set(["domain", "example", "target", "victim", "name", "fqdn", "dc"]);
+const STAND_INS: ReadonlySet<string> = new Set([
+  "domain",
+  "example",
+  "target",
+  "victim",
+  "name",
+  "fqdn",
+  "dc",
+  "workgroup",
+]);
 
 function commandBefore(text: string, index: number): string {
   const lineStart = text.lastIndexOf("\n", index - 1) + 1;
@@ -47,7 +57,8 @@ export function findDomainNames(text: string): Candidate[] {
   }
   for (const m of text.matchAll(PROSE)) {
     const name = m[1] ?? m[2];
-    if (TRADE_WORDS.has(name) || /^\d|-$/.test(name) || !/[A-Z]{3}/.test(name)) continue;
+    // Five characters at least: shorter capitals beside "domain" are mostly acronyms ("the CISA domain", "GRU").
+    if (TRADE_WORDS.has(name) || name.length < 5 || /^\d|-$/.test(name) || !/[A-Z]{3}/.test(name)) continue;
     const start = m[1] ? m.index : m.index + m[0].length - name.length;
     found.push(candidate("DOMAIN", start, name, name.toLowerCase(), 2));
   }

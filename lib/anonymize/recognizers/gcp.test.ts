@@ -34,7 +34,7 @@ describe("findGcpProjects", () => {
 
 describe("findGcpProjects in prose", () => {
   it.each([
-    ["keys were minted in project globex-prod-2210 overnight", "globex-prod-2210"],
+    ["service account keys were minted in project globex-prod-2210 overnight", "globex-prod-2210"],
     ["the GCP project initech-analytics had a public dataset", "initech-analytics"],
     ['logs of project "hooli-ml-lab" showed SetIamPolicy', "hooli-ml-lab"],
     ["gcloud projects get-iam-policy globex-web --format=json", "globex-web"],
@@ -49,6 +49,7 @@ describe("findGcpProjects in prose", () => {
     "the project's build-server was compromised",
     "Project Sauron used a custom loader.",
     "the project my-project in the docs",
+    "the open-source project log4j-core was vulnerable (CVE-2021-44228)",
     "gcloud projects list --filter=lifecycleState:ACTIVE",
   ])("keeps %s", (text) => {
     expect(values(text)).toEqual([]);

@@ -52,6 +52,7 @@ describe("findK8s in prose", () => {
     "a pod in namespace kube-system and namespace default",
     "the WMI namespace root\\cimv2 was queried",
     "pod-to-pod traffic and the namespace-wide role",
+    "the pod v1-alpha schema and pod e2e tests in namespace v1",
   ])("keeps %s", (text) => {
     expect(values(text)).toEqual([]);
   });

@@ -91,7 +91,9 @@ export function findK8s(text: string): Candidate[] {
     add(m.index + m[0].length - name.length, name);
   }
   for (const m of text.matchAll(PROSE)) {
-    if (/[-\d]/.test(m[1]) && /[a-z]/.test(m[1])) add(m.index + m[0].length - m[1].length, m[1]);
+    // Versions and test names (`v1-alpha`, `e2e`) are not workloads.
+    if (m[1].length >= 4 && /[-\d]/.test(m[1]) && /[a-z]/.test(m[1]) && !/^v\d/.test(m[1]))
+      add(m.index + m[0].length - m[1].length, m[1]);
   }
   for (const m of text.matchAll(POD_COMMAND)) add(m.index + m[0].length - m[2].length, m[2]);
   for (const m of text.matchAll(POD_SHAPE)) {
