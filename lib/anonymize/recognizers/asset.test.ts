@@ -42,6 +42,7 @@ describe("findAssetsAndEmployees: multi-segment tags and service tags", () => {
   it.each([
     "the service tag field was empty; asset tag inventory ran weekly",
     "serial number checks and asset tag scanning",
+    "asset 2023-10-05 in the log",
   ])("keeps %s", (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -23,6 +23,8 @@ export function findAssetsAndEmployees(text: string): Candidate[] {
       const value = m[1];
       // "asset 2 of 5" counts, it does not name: at least three characters, two of them digits.
       if (value.length < 3 || (value.match(/\d/g) ?? []).length < 2) continue;
+      // A date ("asset 2023-10-05 in the log") is when, not which.
+      if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(value)) continue;
       // The word said what it is: outranks a shape-only reading of the same span (`CT-LT-004512` looks like a host).
       found.push(candidate(kind, m.index + m[0].length - value.length, value, value.toLowerCase(), 2));
     }

@@ -29,6 +29,7 @@ describe("findDomainNames", () => {
     "APT29 used a domain fronting technique (T1090.004).",
     "The KRBTGT domain account hash was dumped; APT28 targeted the NATO domain and the CISA domain.",
     "crackmapexec smb 192.0.2.0/24 -u guest -p '' -d WORKGROUP",
+    "Ran SharpHound -d with the current domain; the ENTERPRISE domain admins of the PARENT domain",
   ])("keeps %s", (text) => {
     expect(names(text)).toEqual([]);
   });

@@ -27,7 +27,9 @@ const TRADE_WORDS: ReadonlySet<string> = new Set(
     "TARGET VICTIM EXAMPLE DOMAIN NETBIOS FOREST TRUST AND OR THE NEW OLD ALL ANY ADMIN ADMINS USER USERS " +
     "LOCAL GLOBAL PUBLIC PRIVATE CORP CORPORATE INTERNAL EXTERNAL SAML OAUTH OIDC SSO MFA API APP AWS GCP " +
     "IAM DMZ OU OUS APT US UK EU RU CN IR KP KRBTGT NETLOGON SYSVOL WORKGROUP MITRE GOOGLE MICROSOFT AMAZON " +
-    "APPLE CLOUD EMAIL ONION PUNYCODE"
+    "APPLE CLOUD EMAIL ONION PUNYCODE ENTERPRISE PARENT CHILD AUTHORITY ADMINISTRATOR ADMINISTRATORS " +
+    "CONTROLLER CONTROLLERS LEGACY PRIMARY SECONDARY TRUSTED TRUSTING RESOURCE ACCOUNT ACCOUNTS MAIN OTHER SAME " +
+    "WHOLE ENTIRE NTDS DOMAINS CURRENT REMOTE GUEST SYSTEM"
   ).split(" "),
 );
 const STAND_INS: ReadonlySet<string> = new Set([
@@ -39,6 +41,21 @@ const STAND_INS: ReadonlySet<string> = new Set([
   "fqdn",
   "dc",
   "workgroup",
+  // Prose after a flag named in a sentence ("SharpHound -d with the current domain").
+  "with",
+  "and",
+  "or",
+  "the",
+  "to",
+  "for",
+  "in",
+  "of",
+  "on",
+  "flag",
+  "option",
+  "parameter",
+  "switch",
+  "argument",
 ]);
 
 function commandBefore(text: string, index: number): string {
