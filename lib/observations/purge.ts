@@ -26,6 +26,10 @@ const SNAPSHOT_FIXED = new Set([
   "actor.proposed.type",
 ]);
 
+// The anonymizer runs inside the transaction over every stored text (read there, so no comment or revision
+// written meanwhile escapes): on a long history that outlasts Prisma's 5-second default.
+const PURGE_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+
 export interface PurgeResult {
   id: string;
   version: number;
@@ -102,7 +106,7 @@ export async function purgeValue(actor: Actor, publicId: string, raw: unknown, d
       data: { version: updated.version, placeholder: purged.placeholder, replaced: counts },
     });
     return { updated, counts, placeholder: purged.placeholder };
-  });
+  }, PURGE_TRANSACTION);
 
   // After the commit: a failure here leaves the database clean, and a retry finds the mails still to clean.
   const mails = await purgeOutbox(value, done.placeholder);
