@@ -51,7 +51,7 @@ export function PurgeForm(props: { publicId: string; version: number }) {
         onChange={(e) => setValue(e.target.value)}
       />
       <label htmlFor="purge-reason">
-        Why <span className="hint">(optional; kept in the history, anonymized)</span>
+        Purge note <span className="hint">(optional: why; kept in the history, anonymized)</span>
       </label>
       <input id="purge-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
       <label>
