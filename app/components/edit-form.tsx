@@ -7,6 +7,13 @@ import { editAction } from "@/app/(review)/queue/[id]/actions";
 export function EditForm(props: { publicId: string; version: number; procedure: string }) {
   const router = useRouter();
   const [procedure, setProcedure] = useState(props.procedure);
+  // When the stored text changes under the form (a purge, another edit), the box follows it: an old copy saved
+  // back would undo the change — a purged value would return.
+  const [storedProcedure, setStoredProcedure] = useState(props.procedure);
+  if (storedProcedure !== props.procedure) {
+    setStoredProcedure(props.procedure);
+    setProcedure(props.procedure);
+  }
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,7 @@
 import { requireActor } from "@/app/require-actor";
 import { CommentList, ObservationSummary } from "@/app/components/observation-summary";
 import { EditForm } from "@/app/components/edit-form";
+import { PurgeForm } from "@/app/components/purge-form";
 import { TransitionButtons } from "@/app/components/transition-buttons";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
@@ -28,6 +29,7 @@ export default async function MyObservationPage(props: {
       <CommentList title="Messages" comments={detail.comments} />
       {detail.canEdit && <EditForm publicId={o.id} version={o.version} procedure={o.procedure} />}
       <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions} />
+      <PurgeForm publicId={o.id} version={o.version} />
     </>
   );
 }

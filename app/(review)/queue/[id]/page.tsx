@@ -4,6 +4,7 @@ import { TransitionButtons } from "@/app/components/transition-buttons";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
 import { EditForm } from "@/app/components/edit-form";
+import { PurgeForm } from "@/app/components/purge-form";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <ObservationSummary observation={o} techniqueName={detail.techniqueName} actorName={detail.actorName} />
       <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions} />
       {detail.canEdit && <EditForm publicId={o.id} version={o.version} procedure={o.procedure} />}
+      <PurgeForm publicId={o.id} version={o.version} />
       <h2>Already in ATT&amp;CK for this pair</h2>
       {detail.knownProcedures.length === 0 ? (
         <p className="muted">ATT&amp;CK has no procedure example for this actor and technique yet.</p>
