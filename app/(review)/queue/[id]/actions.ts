@@ -5,6 +5,7 @@ import { actionActor, observationIdArg } from "@/app/action-actor";
 import { runAction } from "@/app/run-action";
 import { db } from "@/lib/db/client";
 import { editObservation } from "@/lib/observations/service";
+import { replyToQuestion } from "@/lib/review/reply";
 import { transitionObservation } from "@/lib/review/workflow";
 
 export async function transitionAction(rawId: unknown, input: unknown) {
@@ -26,5 +27,16 @@ export async function editAction(rawId: unknown, input: unknown) {
     revalidatePath(`/queue/${result.id}`);
     revalidatePath(`/my/${result.id}`);
     return { version: result.version };
+  });
+}
+
+export async function replyAction(rawId: unknown, input: unknown) {
+  return runAction(async () => {
+    const actor = await actionActor();
+    const publicId = observationIdArg(rawId);
+    const result = await replyToQuestion(actor, publicId, input, db());
+    revalidatePath(`/queue/${result.id}`);
+    revalidatePath(`/my/${result.id}`);
+    return result;
   });
 }
