@@ -30,6 +30,8 @@ describe("listMyObservations", () => {
     expect(submitted.counts.WITHDRAWN).toBe(1); // the counts ignore the status filter: they label its choices
 
     expect((await appErrorOf(listMyObservations(w.contributor, { status: "LOST" }, w.db))).code).toBe("VALIDATION");
+    for (const limit of ["0", "-1", "2.5", "101", "1e2"])
+      expect((await appErrorOf(listMyObservations(w.contributor, { limit }, w.db))).issues?.[0].path).toBe("limit");
   });
 
   it("searches the scrubbed procedure, the technique id and the technique name, case-insensitively", async () => {

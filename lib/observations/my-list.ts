@@ -30,7 +30,8 @@ export interface MyListInput {
   status?: string | null;
   q?: string | null;
   cursor?: string | null;
-  limit?: number;
+  /** Page size; a URL's `limit` arrives as a string. */
+  limit?: number | string | null;
 }
 
 export interface MyListItem extends ObservationView {
@@ -94,6 +95,17 @@ function parseQuery(raw: string | null | undefined): string {
   return q;
 }
 
+function parseLimit(raw: number | string | null | undefined): number {
+  if (raw === null || raw === undefined || raw === "") return MY_PAGE_SIZE;
+  const limit = typeof raw === "number" ? raw : /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
+  if (!(Number.isInteger(limit) && limit >= 1 && limit <= MY_PAGE_SIZE_MAX)) {
+    throw new AppError("VALIDATION", `The page size (limit) must be a whole number from 1 to ${MY_PAGE_SIZE_MAX}.`, [
+      { path: "limit", message: "Invalid limit" },
+    ]);
+  }
+  return limit;
+}
+
 /**
  * The ids of the actor's rows whose (scrubbed) procedure, technique id or technique name contains q,
  * case-insensitively. Matched here rather than in SQL: SQLite and PostgreSQL disagree on case-folding
@@ -120,7 +132,7 @@ export async function listMyObservations(actor: Actor, input: MyListInput, db: D
   const status = parseStatus(input.status);
   const q = parseQuery(input.q);
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  const limit = Math.min(Math.max(Math.trunc(input.limit ?? MY_PAGE_SIZE), 1), MY_PAGE_SIZE_MAX);
+  const limit = parseLimit(input.limit);
 
   const base = {
     contributorId: actor.id,

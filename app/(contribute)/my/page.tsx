@@ -7,7 +7,7 @@ import { MY_QUERY_MAX, MY_STATUSES, listMyObservations, type MyList } from "@/li
 
 export const dynamic = "force-dynamic";
 
-type Params = { status?: string; q?: string; cursor?: string };
+type Params = { status?: string; q?: string; limit?: string; cursor?: string };
 
 /** The list's URL for these parameters, so every view (filter, search, page) can be linked to. */
 function hrefFor(params: Params): string {
@@ -23,7 +23,7 @@ function one(value: string | string[] | undefined): string | undefined {
 
 export default async function MyObservationsPage(props: { searchParams: Promise<Record<string, string | string[]>> }) {
   const raw = await props.searchParams;
-  const params: Params = { status: one(raw.status), q: one(raw.q), cursor: one(raw.cursor) };
+  const params: Params = { status: one(raw.status), q: one(raw.q), limit: one(raw.limit), cursor: one(raw.cursor) };
   const actor = await requireActor("observation:read-own", hrefFor(params));
   let list: MyList;
   try {
@@ -42,22 +42,24 @@ export default async function MyObservationsPage(props: { searchParams: Promise<
   const status = params.status?.toUpperCase();
   const q = params.q?.trim() ?? "";
   const filtered = Boolean(status || q);
+  const limit = params.limit;
 
   return (
     <>
       <h1>My observations</h1>
       <nav className="filters" aria-label="Filter by status">
-        <Link href={hrefFor({ q })} aria-current={!status ? "page" : undefined}>
+        <Link href={hrefFor({ q, limit })} aria-current={!status ? "page" : undefined}>
           All <span className="count">{list.total}</span>
         </Link>
         {MY_STATUSES.filter((s) => list.counts[s] > 0 || s === status).map((s) => (
-          <Link key={s} href={hrefFor({ status: s, q })} aria-current={s === status ? "page" : undefined}>
+          <Link key={s} href={hrefFor({ status: s, q, limit })} aria-current={s === status ? "page" : undefined}>
             {s.replace("_", " ").toLowerCase()} <span className="count">{list.counts[s]}</span>
           </Link>
         ))}
       </nav>
       <form className="row search" action="/my" method="get" role="search">
         {status && <input type="hidden" name="status" value={status} />}
+        {limit && <input type="hidden" name="limit" value={limit} />}
         <div>
           <label htmlFor="my-q">Search</label>
           <input
@@ -72,7 +74,7 @@ export default async function MyObservationsPage(props: { searchParams: Promise<
         <div className="search-buttons">
           <button type="submit">Search</button>
           {q && (
-            <Link className="button secondary" href={hrefFor({ status })}>
+            <Link className="button secondary" href={hrefFor({ status, limit })}>
               Clear
             </Link>
           )}
@@ -129,12 +131,12 @@ export default async function MyObservationsPage(props: { searchParams: Promise<
       )}
       <nav className="actions" aria-label="Pages">
         {params.cursor && (
-          <Link className="button secondary" href={hrefFor({ status, q })}>
+          <Link className="button secondary" href={hrefFor({ status, q, limit })}>
             ← Newest
           </Link>
         )}
         {list.nextCursor && (
-          <Link className="button secondary" href={hrefFor({ status, q, cursor: list.nextCursor })} rel="next">
+          <Link className="button secondary" href={hrefFor({ status, q, limit, cursor: list.nextCursor })} rel="next">
             Older →
           </Link>
         )}
