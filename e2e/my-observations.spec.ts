@@ -5,10 +5,17 @@ import { expect, test } from "./fixtures";
 import { readE2eTokens } from "./tokens";
 import { E2E_USERS } from "./users";
 
+const REFERENCE = {
+  sourceName: "Acme Labs 2026c",
+  url: "https://example.org/r3",
+  description: "Acme Labs. (2026). PowerShell notes.",
+  public: true,
+};
+
 async function create(request: APIRequestContext, procedure: string, draft = false): Promise<string> {
   const response = await request.post("/api/v1/observations", {
     headers: { authorization: `Bearer ${readE2eTokens().contributor}` },
-    data: { technique: "T1059.001", actor: { id: "G0016" }, procedure, references: [], draft },
+    data: { technique: "T1059.001", actor: { id: "G0016" }, procedure, references: [REFERENCE], draft },
   });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { id: string }).id;

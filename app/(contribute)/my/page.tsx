@@ -101,13 +101,13 @@ export default async function MyObservationsPage(props: { searchParams: Promise<
         </p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="my-list">
             <thead>
               <tr>
                 <th>ID</th>
                 <th>Technique</th>
                 <th>Status</th>
-                <th>Submitted</th>
+                <th className="when">Submitted</th>
               </tr>
             </thead>
             <tbody>
@@ -122,7 +122,7 @@ export default async function MyObservationsPage(props: { searchParams: Promise<
                   <td>
                     <StatusBadge status={o.status} />
                   </td>
-                  <td className="mono">{(o.submittedAt ?? o.createdAt).slice(0, 10)}</td>
+                  <td className="mono when">{(o.submittedAt ?? o.createdAt).slice(0, 10)}</td>
                 </tr>
               ))}
             </tbody>
