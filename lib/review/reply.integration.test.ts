@@ -4,6 +4,7 @@ import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import { listOutbox } from "../mail";
 import { DESCRIPTION_MAX } from "../observations/schema";
 import { createObservation } from "../observations/service";
+import { listQueue } from "./queue";
 import { replyToQuestion } from "./reply";
 import { transitionObservation } from "./workflow";
 
@@ -43,6 +44,9 @@ describe("replyToQuestion", () => {
     expect(mails[0].text).toContain(answer.body);
     expect(mails[0].text).not.toContain("fin-ws-12");
     expect(outbox.some((m) => m.to === otherReviewer.email)).toBe(false);
+
+    const queued = (await listQueue(w.reviewer, w.db)).find((item) => item.id === o.id);
+    expect(queued).toMatchObject({ status: "SUBMITTED", answered: true });
 
     const audit = await w.db.auditEvent.findMany({ where: { action: "observation.answer" } });
     expect(audit).toHaveLength(1);
