@@ -41,6 +41,7 @@ async function shoot(page: Page, name: string) {
 }
 
 test("a contributor filters and pages their list, answers a question, and confirms a withdrawal", async ({
+  browser,
   request,
   signIn,
   mail,
@@ -93,6 +94,11 @@ test("a contributor filters and pages their list, answers a question, and confir
   expect(answered.text).toContain("[EMAIL-1]");
   expect(answered.text).not.toContain("svc-backup@corp.local");
   expect(answered.text).not.toContain("bkp01.corp.local");
+  const reviewer = await browser.newPage();
+  await signIn(reviewer, E2E_USERS.reviewer.email);
+  await reviewer.goto("/queue");
+  await expect(reviewer.getByRole("row").filter({ hasText: middle })).toContainText("answered");
+  await reviewer.close();
 
   // Withdraw asks first, says it cannot be undone, and Cancel changes nothing.
   await page.goto(`/my/${oldest}`);
