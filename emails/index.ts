@@ -1,6 +1,8 @@
 // The registry lib/mail renders from: one entry per message, keyed by the name callers pass.
+import { answered } from "./answered";
 import { decision } from "./decision";
 import { needsInfo } from "./needs-info";
+import { receipt } from "./receipt";
 import { signIn } from "./sign-in";
 import type { MailTemplate } from "./template";
 
@@ -8,6 +10,8 @@ export const templates = {
   "sign-in": signIn,
   decision,
   "needs-info": needsInfo,
+  receipt,
+  answered,
 } as const;
 
 export type TemplateName = keyof typeof templates;
@@ -18,5 +22,7 @@ export type { MailTemplate } from "./template";
 export type { SignInData } from "./sign-in";
 export type { DecisionData, DecisionStatus } from "./decision";
 export type { NeedsInfoData } from "./needs-info";
+export type { ReceiptData } from "./receipt";
+export type { AnsweredData } from "./answered";
 export { SIGN_IN_LINK_MINUTES } from "./sign-in";
 export { escapeHtml } from "./html";

@@ -15,6 +15,13 @@ const LABELS: Record<TransitionAction, string> = {
   reject: "Reject",
   duplicate: "Mark duplicate",
   reopen: "Reopen",
+  answer: "Send answer",
+};
+
+// Destructive actions ask first, in the page (not window.confirm): what it does and whether it can be undone.
+const CONFIRM: Partial<Record<TransitionAction, string>> = {
+  withdraw: "Withdraw this observation? Reviewers will no longer see it, and this cannot be undone.",
+  reject: "Reject this observation? The contributor is told by e-mail.",
 };
 
 export function TransitionButtons(props: { publicId: string; version: number; actions: TransitionAction[] }) {
@@ -23,6 +30,7 @@ export function TransitionButtons(props: { publicId: string; version: number; ac
   const [duplicateOf, setDuplicateOf] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<TransitionAction | null>(null);
   if (props.actions.length === 0) return null;
   const decides = props.actions.some((a) => needsComment(a) || a === "accept");
   // The hint names what the table requires a reason for, and who reads it.
@@ -30,6 +38,7 @@ export function TransitionButtons(props: { publicId: string; version: number; ac
   const internal = required.length > 0 && required.every((a) => TRANSITIONS[a].commentVisibility === "INTERNAL");
 
   async function fire(action: TransitionAction) {
+    setConfirming(null);
     setBusy(true);
     setError(null);
     const result = await transitionAction(props.publicId, {
@@ -92,12 +101,26 @@ export function TransitionButtons(props: { publicId: string; version: number; ac
                   ? ""
                   : "secondary"
             }
-            onClick={() => fire(action)}
+            aria-expanded={CONFIRM[action] ? confirming === action : undefined}
+            onClick={() => (CONFIRM[action] ? setConfirming(action) : fire(action))}
           >
             {LABELS[action]}
           </button>
         ))}
       </div>
+      {confirming && (
+        <div className="notice bad" role="alertdialog" aria-labelledby="confirm-text">
+          <p id="confirm-text">{CONFIRM[confirming]}</p>
+          <div className="actions">
+            <button type="button" className="danger" disabled={busy} onClick={() => fire(confirming)} autoFocus>
+              Yes, {LABELS[confirming].toLowerCase()}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

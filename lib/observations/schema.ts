@@ -180,6 +180,7 @@ export const TRANSITION_ACTIONS = [
   "reject",
   "duplicate",
   "reopen",
+  "answer",
 ] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 
@@ -192,3 +193,12 @@ export const ZTransitionInput = z
   })
   .strict();
 export type TTransitionInput = z.input<typeof ZTransitionInput>;
+
+/** A comment on an observation (today: the contributor's reply to a reviewer's question). */
+export const ZCommentInput = z
+  .object({
+    body: trimmed(DESCRIPTION_MAX).refine((s) => s.length > 0, "Write your answer."),
+    version: z.number().int().positive(),
+  })
+  .strict();
+export type TCommentInput = z.input<typeof ZCommentInput>;

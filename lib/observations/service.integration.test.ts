@@ -95,8 +95,8 @@ describe("reading", () => {
     expect((await getObservation(w.contributor, observation.id, w.db)).id).toBe(observation.id);
     expect((await getObservation(w.reviewer, observation.id, w.db)).id).toBe(observation.id);
     expect((await appErrorOf(getObservation(other, observation.id, w.db))).code).toBe("NOT_FOUND");
-    expect(await listMyObservations(other, w.db)).toEqual([]);
-    expect((await listMyObservations(w.contributor, w.db)).map((o) => o.id)).toEqual([observation.id]);
+    expect((await listMyObservations(other, {}, w.db)).items).toEqual([]);
+    expect((await listMyObservations(w.contributor, {}, w.db)).items.map((o) => o.id)).toEqual([observation.id]);
   });
 });
 

@@ -6,6 +6,7 @@ import { catalogNames, resolveActor, resolveTechnique } from "../attack/catalog"
 import { recordAudit } from "../audit";
 import { scrubObservation } from "./anonymize";
 import { recordRevision } from "./history";
+import { sendReceipt } from "./receipt";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError, validationError } from "../errors";
@@ -127,6 +128,7 @@ export async function createObservation(
     });
     return withId;
   });
+  if (row.status === "SUBMITTED") await sendReceipt(db, row);
   return { observation: toObservationView(row), findings: scrubbed.findings };
 }
 
@@ -154,15 +156,7 @@ export async function getObservation(actor: Actor, publicId: string, db: Db): Pr
   return toObservationView(await findObservationRow(actor, publicId, db));
 }
 
-export async function listMyObservations(actor: Actor, db: Db): Promise<ObservationView[]> {
-  assertCan(actor, "observation:read-own");
-  const rows = await db.observation.findMany({
-    where: { contributorId: actor.id },
-    orderBy: { id: "desc" },
-    take: 200,
-  });
-  return rows.map(toObservationView);
-}
+export { listMyObservations } from "./my-list";
 
 const OWNER_EDITABLE = new Set(["DRAFT", "NEEDS_INFO"]);
 // A reviewer edits only what they have claimed (an admin may step in); never SUBMITTED-unclaimed work.

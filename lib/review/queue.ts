@@ -37,13 +37,32 @@ export async function listQueue(actor: Actor, db: Db, options: { limit?: number 
     db,
     rows.flatMap((r) => [r.techniqueStixId, r.actorStixId]),
   );
+  const answered = await answeredIds(db, rows);
   return rows.map((r) => ({
     ...toObservationView(r),
     techniqueName: lookup.get(r.techniqueStixId)?.name ?? r.techniqueAttackId,
     actorName: actorNameOf(r, lookup),
     assignee: r.assignee?.email ?? null,
+    answered: answered.has(r.id),
   }));
 }
+/**
+ * The SUBMITTED rows whose last shared comment is the contributor's: they answered the reviewer's
+ * question (the `answer` transition), so the queue marks them "answered".
+ */
+async function answeredIds(db: Db, rows: { id: number; status: string; contributorId: string }[]) {
+  const back = rows.filter((r) => r.status === "SUBMITTED");
+  if (back.length === 0) return new Set<number>();
+  const comments = await db.comment.findMany({
+    where: { observationId: { in: back.map((r) => r.id) }, visibility: "SHARED" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { observationId: true, authorId: true },
+  });
+  const last = new Map<number, string>();
+  for (const c of comments) if (!last.has(c.observationId)) last.set(c.observationId, c.authorId);
+  return new Set(back.filter((r) => last.get(r.id) === r.contributorId).map((r) => r.id));
+}
+
 export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
 
 /** One observation with its history: findObservationRow applies the read rule (own work, no drafts, TLP). */

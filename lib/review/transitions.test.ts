@@ -20,8 +20,8 @@ describe("the transitions table", () => {
     }
   });
 
-  it("requires a reason to ask, reject and reopen, and keeps the reopen reason internal", () => {
-    expect(TRANSITION_ACTIONS.filter(needsComment)).toEqual(["ask", "reject", "reopen"]);
+  it("requires a reason to ask, reject and reopen, an answer's text, and keeps the reopen reason internal", () => {
+    expect(TRANSITION_ACTIONS.filter(needsComment)).toEqual(["ask", "reject", "reopen", "answer"]);
     expect(TRANSITIONS.reopen.commentVisibility).toBe("INTERNAL");
   });
 });

@@ -16,11 +16,23 @@ export interface Transition {
   /** Only the reviewer who claimed it decides (an admin may step in). */
   claimedOnly?: boolean;
   /** The mail the contributor receives (the contributor only: they may always see their own work). */
-  mail?: "decision" | "needs-info";
+  mail?: "decision" | "needs-info" | "receipt";
+  /** The mail the assigned reviewer receives (they claimed it, so they may see it whatever its TLP). */
+  mailAssignee?: "answered";
 }
 
 export const TRANSITIONS: Record<TransitionAction, Transition> = {
-  submit: { from: ["DRAFT", "NEEDS_INFO"], to: "SUBMITTED", who: "owner" },
+  submit: { from: ["DRAFT", "NEEDS_INFO"], to: "SUBMITTED", who: "owner", mail: "receipt" },
+  // The contributor's reply to the reviewer's question (a SHARED comment): back to the queue, still
+  // assigned to the reviewer who asked, and mailed to them. Editing and resubmitting stays possible too.
+  answer: {
+    from: ["NEEDS_INFO"],
+    to: "SUBMITTED",
+    who: "owner",
+    needsComment: true,
+    commentVisibility: "SHARED",
+    mailAssignee: "answered",
+  },
   // Withdrawn is the contributor's decision: no transition leaves WITHDRAWN.
   withdraw: { from: ["DRAFT", "SUBMITTED", "NEEDS_INFO"], to: "WITHDRAWN", who: "owner" },
   claim: { from: ["SUBMITTED"], to: "IN_REVIEW", who: "reviewer", permission: "observation:decide" },

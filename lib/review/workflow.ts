@@ -5,6 +5,7 @@ import { scrub } from "../anonymize";
 import { recordAudit } from "../audit";
 import { maskEmails } from "../auth/email";
 import { recordRevision } from "../observations/history";
+import { sendReceipt } from "../observations/receipt";
 import { can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { appUrl } from "../env";
@@ -64,6 +65,10 @@ function refusal(actor: Actor, action: TransitionAction, row: TransitionSubject)
 function scrubbedComment(action: TransitionAction, raw: string | undefined): string | undefined {
   const t = TRANSITIONS[action];
   if (t.needsComment && !raw) {
+    if (t.who === "owner")
+      throw new AppError("VALIDATION", `Write your answer (comment): the reviewer who asked reads it.`, [
+        { path: "comment", message: "Required" },
+      ]);
     const reader = t.commentVisibility === "INTERNAL" ? "reviewers read it in the history" : "the contributor reads it";
     throw new AppError("VALIDATION", `Say why (comment) when you ${action}: ${reader}.`, [
       { path: "comment", message: "Required" },
@@ -179,17 +184,43 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
   });
 
   await notifyContributor(db, input.action, row, comment);
+  await notifyAssignee(db, input.action, row, comment);
   return { id: row.publicId, status: row.status, version: row.version };
 }
 
-async function notifyContributor(
-  db: Db,
-  action: TransitionAction,
-  row: { publicId: string; contributorId: string; techniqueAttackId: string; status: ObservationStatus; tlp: string },
-  comment?: string,
-) {
+interface MailedRow {
+  publicId: string;
+  contributorId: string;
+  assigneeId: string | null;
+  techniqueStixId: string;
+  techniqueAttackId: string;
+  status: ObservationStatus;
+  tlp: string;
+}
+
+/** The reviewer who claimed it (and asked): only them, never the whole reviewer list. */
+async function notifyAssignee(db: Db, action: TransitionAction, row: MailedRow, comment?: string) {
+  if (TRANSITIONS[action].mailAssignee !== "answered" || !row.assigneeId) return;
+  const reviewer = await db.user.findUnique({ where: { id: row.assigneeId } });
+  if (!reviewer) return;
+  try {
+    await sendMail("answered", reviewer.email, {
+      publicId: row.publicId,
+      answer: comment ?? "",
+      reviewUrl: `${appUrl()}/queue/${row.publicId}`,
+    });
+  } catch (error) {
+    // The answer is stored; the failure is logged (without the mail, addresses masked) for the operator to fix.
+    console.error(
+      `[mail] could not notify the reviewer of ${row.publicId} (${action}): ${maskEmails((error as Error).message)}`,
+    );
+  }
+}
+
+async function notifyContributor(db: Db, action: TransitionAction, row: MailedRow, comment?: string) {
   const mail = TRANSITIONS[action].mail;
   if (!mail) return;
+  if (mail === "receipt") return sendReceipt(db, row);
   // Only the observation's own contributor is mailed: they may always see their own work, whatever its TLP.
   const contributor = await db.user.findUnique({ where: { id: row.contributorId } });
   if (!contributor) return;

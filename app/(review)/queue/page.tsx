@@ -39,6 +39,7 @@ export default async function QueuePage() {
                 <td>{o.actorName}</td>
                 <td>
                   <StatusBadge status={o.status} />
+                  {o.answered && <span className="status answered">answered</span>}
                 </td>
                 <td className="mono">{(o.submittedAt ?? o.createdAt).slice(0, 10)}</td>
                 <td>{o.assignee ?? "—"}</td>

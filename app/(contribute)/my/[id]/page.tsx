@@ -2,6 +2,7 @@ import { requireActor } from "@/app/require-actor";
 import { CommentList, ObservationSummary } from "@/app/components/observation-summary";
 import { EditForm } from "@/app/components/edit-form";
 import { PurgeForm } from "@/app/components/purge-form";
+import { ReplyBox } from "@/app/components/reply-box";
 import { TransitionButtons } from "@/app/components/transition-buttons";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
@@ -27,8 +28,10 @@ export default async function MyObservationPage(props: {
       )}
       <ObservationSummary observation={o} techniqueName={detail.techniqueName} actorName={detail.actorName} />
       <CommentList title="Messages" comments={detail.comments} />
+      {detail.actions.includes("answer") && <ReplyBox publicId={o.id} version={o.version} />}
       {detail.canEdit && <EditForm publicId={o.id} version={o.version} procedure={o.procedure} />}
-      <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions} />
+      {/* The answer has its own box above; the buttons are resubmit and withdraw. */}
+      <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions.filter((a) => a !== "answer")} />
       <PurgeForm publicId={o.id} version={o.version} />
     </>
   );
