@@ -2,7 +2,7 @@
 // text server-side (the raw text is never stored), and writes its revision and audit event in the
 // same transaction as the change.
 import type { FieldFinding } from "../anonymize";
-import { catalogNames, resolveActor, resolveTechnique } from "../attack/catalog";
+import { catalogNames, resolveActor } from "../attack/catalog";
 import { recordAudit } from "../audit";
 import { scrubObservation } from "./anonymize";
 import { recordRevision } from "./history";
@@ -17,6 +17,7 @@ import {
   type TObservationEdit,
   type TObservationInput,
 } from "./schema";
+import { resolveUsableTechnique } from "./technique";
 import { canSeeTlp, tlpAllows } from "./tlp";
 import { parsePublicId } from "./public-id";
 import { actorNameOf, publicIdOf, toObservationView, type ObservationView } from "./view";
@@ -33,21 +34,7 @@ function monthStart(value: string | undefined): Date | null {
 }
 
 async function resolveRefs(db: Db, input: Pick<TObservation, "domain" | "technique" | "actor">) {
-  const technique = await resolveTechnique(db, input.domain, input.technique);
-  if (!technique) {
-    throw new AppError(
-      "VALIDATION",
-      `Unknown technique "${input.technique}" in ${input.domain}: search the catalog for its ATT&CK ID (e.g. T1059.001).`,
-      [{ path: "technique", message: "Unknown technique" }],
-    );
-  }
-  if (technique.deprecated) {
-    throw new AppError(
-      "VALIDATION",
-      `${technique.attackId} (${technique.name}) is deprecated in ATT&CK: pick the technique that replaced it.`,
-      [{ path: "technique", message: "Deprecated technique" }],
-    );
-  }
+  const technique = await resolveUsableTechnique(db, input.domain, input.technique);
   let actorStixId: string | null = null;
   if ("id" in input.actor) {
     const actor = await resolveActor(db, input.domain, input.actor.id);
@@ -226,11 +213,7 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
   if (edit.procedure !== undefined) data.procedure = scrubbed.procedure;
   if (edit.references !== undefined) data.references = scrubbed.references;
   if (edit.technique !== undefined) {
-    const technique = await resolveTechnique(db, current.domain, edit.technique);
-    if (!technique)
-      throw new AppError("VALIDATION", `Unknown technique "${edit.technique}" in ${current.domain}.`, [
-        { path: "technique", message: "Unknown technique" },
-      ]);
+    const technique = await resolveUsableTechnique(db, current.domain, edit.technique);
     data.techniqueStixId = technique.stixId;
     data.techniqueAttackId = technique.attackId ?? edit.technique;
   }
