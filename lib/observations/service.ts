@@ -7,6 +7,7 @@ import { recordAudit } from "../audit";
 import { scrubObservation } from "./anonymize";
 import { recordRevision } from "./history";
 import { assertCan, can, type Actor } from "../auth/permissions";
+import { assertCreditPossible } from "../auth/profile";
 import type { Db } from "../db/client";
 import { AppError, validationError } from "../errors";
 import { hitRateLimit } from "../rate-limit";
@@ -61,6 +62,7 @@ export async function createObservation(
   if (!parsed.success) throw validationError(parsed.error, "The observation");
   const input = parsed.data;
   const { technique, actorStixId } = await resolveRefs(db, input);
+  await assertCreditPossible(db, actor.id, input.credit);
   // Every free-text field, one numbering; a field the placeholders push past its limit is refused here.
   const scrubbed = scrubObservation(
     {
