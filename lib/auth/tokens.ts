@@ -8,9 +8,7 @@ import { trimmed } from "../observations/schema";
 import { hitRateLimit } from "../rate-limit";
 import { assertCan, isRole, type Actor } from "./permissions";
 
-export const TOKEN_NAME_MAX = 100;
-/** Active (unrevoked) tokens a user may hold at once: more is a leak waiting to happen. */
-export const ACTIVE_TOKENS_MAX = 20;
+import { ACTIVE_TOKENS_MAX, TOKEN_NAME_MAX } from "./token-limits";
 
 const PREFIX = "pe_";
 
