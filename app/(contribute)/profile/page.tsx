@@ -7,7 +7,7 @@ import { TokensPanel } from "./tokens-panel";
 
 export const dynamic = "force-dynamic";
 
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
+const when = (d: Date | null) => (d ? d.toISOString() : null);
 
 export default async function ProfilePage() {
   const actor = await requireActor("observation:read-own", "/profile");

@@ -8,9 +8,19 @@ import { createTokenAction, revokeTokenAction } from "./actions";
 export interface TokenRow {
   id: string;
   name: string;
+  /** ISO instants. */
   created: string;
   lastUsed: string | null;
   revoked: string | null;
+}
+
+/** An ISO instant shown as "2026-11-28 01:00 UTC", wrapping between date and time only. */
+function Stamp({ at }: { at: string }) {
+  return (
+    <time dateTime={at}>
+      <span className="nowrap">{at.slice(0, 10)}</span> <span className="nowrap">{at.slice(11, 16)} UTC</span>
+    </time>
+  );
 }
 
 export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
@@ -108,11 +118,15 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
               {tokens.map((t) => (
                 <tr key={t.id}>
                   <td>{t.name}</td>
-                  <td>{t.created}</td>
-                  <td>{t.lastUsed ?? "never"}</td>
+                  <td>
+                    <Stamp at={t.created} />
+                  </td>
+                  <td>{t.lastUsed ? <Stamp at={t.lastUsed} /> : "never"}</td>
                   <td>
                     {t.revoked ? (
-                      `revoked ${t.revoked}`
+                      <>
+                        revoked <Stamp at={t.revoked} />
+                      </>
                     ) : confirming === t.id ? (
                       <span className="confirm">
                         Revoke &quot;{t.name}&quot;? Anything using it stops working.{" "}
