@@ -105,7 +105,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
         <p className="muted">You have no tokens yet.</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="stack">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -117,12 +117,12 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
             <tbody>
               {tokens.map((t) => (
                 <tr key={t.id}>
-                  <td>{t.name}</td>
-                  <td>
+                  <td data-label="Name">{t.name}</td>
+                  <td data-label="Created">
                     <Stamp at={t.created} />
                   </td>
-                  <td>{t.lastUsed ? <Stamp at={t.lastUsed} /> : "never"}</td>
-                  <td>
+                  <td data-label="Last used">{t.lastUsed ? <Stamp at={t.lastUsed} /> : "never"}</td>
+                  <td data-label="State">
                     {t.revoked ? (
                       <>
                         revoked <Stamp at={t.revoked} />
