@@ -28,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <span className="who">
             {actor ? (
               <>
-                {actor.email} · <Link href="/profile">Profile</Link> · {actor.role.toLowerCase()} ·{" "}
+                {actor.email} · {actor.role.toLowerCase()} · <Link href="/profile">Profile</Link> ·{" "}
                 <Link href="/api/auth/signout">Sign out</Link>
               </>
             ) : (
