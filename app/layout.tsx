@@ -28,7 +28,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <span className="who">
             {actor ? (
               <>
-                {actor.email} · {actor.role.toLowerCase()} · <Link href="/api/auth/signout">Sign out</Link>
+                {actor.email} · {actor.role.toLowerCase()} · <Link href="/profile">Profile</Link> ·{" "}
+                <Link href="/api/auth/signout">Sign out</Link>
               </>
             ) : (
               <Link href="/sign-in">Sign in</Link>

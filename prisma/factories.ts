@@ -40,7 +40,7 @@ export function observationInput(overrides: Partial<TObservationInput> = {}): TO
       },
     ],
     tlp: "CLEAR",
-    credit: "named",
+    credit: "anonymous",
     ...overrides,
   };
 }

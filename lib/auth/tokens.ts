@@ -1,9 +1,14 @@
 // Personal API tokens: shown once, stored only as a SHA-256 hash, revocable.
 import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "../audit";
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
+import { AppError, validationError } from "../errors";
+import { trimmed } from "../observations/schema";
 import { hitRateLimit } from "../rate-limit";
-import { isRole, type Actor } from "./permissions";
+import { assertCan, isRole, type Actor } from "./permissions";
+
+import { ACTIVE_TOKENS_MAX, TOKEN_NAME_MAX } from "./token-limits";
 
 const PREFIX = "pe_";
 
@@ -11,18 +16,83 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** Mints a token for a user (also used by the CLI and tests); the audit event names the token, never its value. */
 export async function createApiToken(db: Db, userId: string, name = "default"): Promise<{ id: string; token: string }> {
   const token = PREFIX + randomBytes(32).toString("base64url");
-  const row = await db.apiToken.create({ data: { userId, name: name.slice(0, 100), tokenHash: hashToken(token) } });
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { userId, name: name.slice(0, TOKEN_NAME_MAX), tokenHash: hashToken(token) },
+    });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "token.create",
+      subjectType: "ApiToken",
+      subjectId: created.id,
+      data: { name: created.name },
+    });
+    return created;
+  });
   return { id: row.id, token };
 }
 
 export async function revokeApiToken(db: Db, userId: string, tokenId: string): Promise<void> {
-  const { count } = await db.apiToken.updateMany({
-    where: { id: tokenId, userId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: tokenId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) {
+      throw new AppError("NOT_FOUND", "No active token with that id belongs to you: reload the tokens page.");
+    }
+    await recordAudit(tx, { actorId: userId, action: "token.revoke", subjectType: "ApiToken", subjectId: tokenId });
   });
-  if (count === 0) throw new AppError("NOT_FOUND", "No active token with that id belongs to you.");
+}
+
+export const ZTokenInput = z
+  .object({ name: trimmed(TOKEN_NAME_MAX).min(1, "Name the token after where it will be used (e.g. 'CI import').") })
+  .strict();
+
+/** What the tokens page lists: never the hash (nor, after creation, the token itself). */
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export async function listApiTokens(actor: Actor, db: Db): Promise<ApiTokenView[]> {
+  assertCan(actor, "observation:read-own");
+  return db.apiToken.findMany({
+    where: { userId: actor.id },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+  });
+}
+
+/** The signed-in user's own new token: shown to them once, by the caller, then only its hash exists. */
+export async function createMyApiToken(actor: Actor, raw: unknown, db: Db): Promise<{ id: string; token: string }> {
+  assertCan(actor, "observation:read-own");
+  const parsed = ZTokenInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error, "The token");
+  const active = await db.apiToken.count({ where: { userId: actor.id, revokedAt: null } });
+  if (active >= ACTIVE_TOKENS_MAX) {
+    throw new AppError(
+      "VALIDATION",
+      `You already have ${active} active tokens (at most ${ACTIVE_TOKENS_MAX}): revoke one you no longer use first.`,
+      [{ path: "name", message: "Too many active tokens" }],
+    );
+  }
+  return createApiToken(db, actor.id, parsed.data.name);
+}
+
+export async function revokeMyApiToken(actor: Actor, tokenId: unknown, db: Db): Promise<void> {
+  assertCan(actor, "observation:read-own");
+  if (typeof tokenId !== "string" || !/^[a-z0-9]{1,40}$/i.test(tokenId)) {
+    throw new AppError("VALIDATION", "The token id is malformed: reload the tokens page and try again.");
+  }
+  await revokeApiToken(db, actor.id, tokenId);
 }
 
 /**

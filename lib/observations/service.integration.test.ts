@@ -101,6 +101,35 @@ describe("reading", () => {
 });
 
 describe("editObservation", () => {
+  // One technique rule for create and edit: T1153 (Source) is deprecated in ATT&CK 18.1.
+  it.each([
+    ["deprecated", async () => "T1153", /T1153 \(Source\) is deprecated/],
+    [
+      "revoked",
+      async () =>
+        (
+          await w.db.attackObject.findFirstOrThrow({
+            where: { kind: "technique", revoked: true, attackId: { not: null } },
+          })
+        ).attackId as string,
+      /was revoked in ATT&CK: search the catalog/,
+    ],
+    ["unknown", async () => "T9999", /Unknown technique "T9999"/],
+  ])("refuses a %s technique on edit exactly as on create, changing nothing", async (_kind, ref, message) => {
+    const technique = await ref();
+    const onCreate = await appErrorOf(createObservation(w.contributor, observationInput({ technique }), w.db));
+    const { observation } = await createObservation(w.contributor, observationInput({ draft: true }), w.db);
+    const onEdit = await appErrorOf(editObservation(w.contributor, observation.id, { version: 1, technique }, w.db));
+    for (const error of [onCreate, onEdit]) {
+      expect(error.code).toBe("VALIDATION");
+      expect(error.message).toMatch(message);
+      expect(error.issues?.map((i) => i.path)).toEqual(["technique"]);
+    }
+    expect(onEdit.message).toBe(onCreate.message);
+    const stored = await getObservation(w.contributor, observation.id, w.db);
+    expect([stored.version, stored.technique.id]).toEqual([1, "T1059.001"]);
+  });
+
   it("writes a revision in the same change and scrubs the new text", async () => {
     const { observation } = await createObservation(w.contributor, observationInput(), w.db);
     await transitionObservation(w.reviewer, observation.id, { action: "claim", version: 1 }, w.db); // edits need a claim

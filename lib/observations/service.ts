@@ -2,12 +2,13 @@
 // text server-side (the raw text is never stored), and writes its revision and audit event in the
 // same transaction as the change.
 import type { FieldFinding } from "../anonymize";
-import { catalogNames, resolveActor, resolveTechnique } from "../attack/catalog";
+import { catalogNames, resolveActor } from "../attack/catalog";
 import { recordAudit } from "../audit";
 import { scrubObservation } from "./anonymize";
 import { recordRevision } from "./history";
 import { sendReceipt } from "./receipt";
 import { assertCan, can, type Actor } from "../auth/permissions";
+import { assertCreditPossible } from "../auth/profile";
 import type { Db } from "../db/client";
 import { AppError, validationError } from "../errors";
 import { hitRateLimit } from "../rate-limit";
@@ -18,6 +19,7 @@ import {
   type TObservationEdit,
   type TObservationInput,
 } from "./schema";
+import { resolveUsableTechnique } from "./technique";
 import { canSeeTlp, tlpAllows } from "./tlp";
 import { parsePublicId } from "./public-id";
 import { actorNameOf, publicIdOf, toObservationView, type ObservationView } from "./view";
@@ -34,21 +36,7 @@ function monthStart(value: string | undefined): Date | null {
 }
 
 async function resolveRefs(db: Db, input: Pick<TObservation, "domain" | "technique" | "actor">) {
-  const technique = await resolveTechnique(db, input.domain, input.technique);
-  if (!technique) {
-    throw new AppError(
-      "VALIDATION",
-      `Unknown technique "${input.technique}" in ${input.domain}: search the catalog for its ATT&CK ID (e.g. T1059.001).`,
-      [{ path: "technique", message: "Unknown technique" }],
-    );
-  }
-  if (technique.deprecated) {
-    throw new AppError(
-      "VALIDATION",
-      `${technique.attackId} (${technique.name}) is deprecated in ATT&CK: pick the technique that replaced it.`,
-      [{ path: "technique", message: "Deprecated technique" }],
-    );
-  }
+  const technique = await resolveUsableTechnique(db, input.domain, input.technique);
   let actorStixId: string | null = null;
   if ("id" in input.actor) {
     const actor = await resolveActor(db, input.domain, input.actor.id);
@@ -75,6 +63,7 @@ export async function createObservation(
   if (!parsed.success) throw validationError(parsed.error, "The observation");
   const input = parsed.data;
   const { technique, actorStixId } = await resolveRefs(db, input);
+  await assertCreditPossible(db, actor.id, input.credit);
   // Every free-text field, one numbering; a field the placeholders push past its limit is refused here.
   const scrubbed = scrubObservation(
     {
@@ -220,11 +209,7 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
   if (edit.procedure !== undefined) data.procedure = scrubbed.procedure;
   if (edit.references !== undefined) data.references = scrubbed.references;
   if (edit.technique !== undefined) {
-    const technique = await resolveTechnique(db, current.domain, edit.technique);
-    if (!technique)
-      throw new AppError("VALIDATION", `Unknown technique "${edit.technique}" in ${current.domain}.`, [
-        { path: "technique", message: "Unknown technique" },
-      ]);
+    const technique = await resolveUsableTechnique(db, current.domain, edit.technique);
     data.techniqueStixId = technique.stixId;
     data.techniqueAttackId = technique.attackId ?? edit.technique;
   }

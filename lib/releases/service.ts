@@ -117,7 +117,8 @@ async function exportInput(db: Db, releaseId: string) {
   const attributed = await db.observation.findMany({
     where: { releaseId, status: { in: ["ACCEPTED", "PUBLISHED"] }, actorKind: { not: "UNATTRIBUTED" } },
     orderBy: { id: "asc" },
-    include: { contributor: { select: { creditName: true, creditOrg: true, name: true } } },
+    // Credit is what the contributor set on their profile, nothing else (not the sign-in provider's name).
+    include: { contributor: { select: { creditName: true, creditOrg: true } } },
   });
   const rows = attributed.filter(goesPublic);
   return { rows, heldBackByTlp: attributed.length - rows.length };
@@ -158,7 +159,7 @@ async function toExportObservations(db: Db, rows: ExportRow[]): Promise<ExportOb
         : { kind: "PROPOSED" as const, ...(r.proposedActor as ProposedActor) },
       credit: {
         mode: r.credit as "named" | "organization" | "anonymous",
-        name: r.contributor.creditName ?? r.contributor.name ?? undefined,
+        name: r.contributor.creditName ?? undefined,
         org: r.contributor.creditOrg ?? undefined,
       },
       acceptedAt: r.decidedAt ?? r.updatedAt,

@@ -27,14 +27,9 @@ const KIND_LABEL: Record<ProposedActorType, string> = {
   campaign: "campaign",
 };
 
-/** The contributor's chosen credit as ATT&CK writes it ("Name, Organization"), or none. */
-export function creditString(credit: ExportObservation["credit"]): string | undefined {
-  const name = credit.name?.trim();
-  const org = credit.org?.trim();
-  if (credit.mode === "named") return name ? (org ? `${name}, ${org}` : name) : org || undefined;
-  if (credit.mode === "organization") return org || undefined;
-  return undefined;
-}
+// What a credit choice exports has one home, beside the profile that supplies the names.
+import { creditString } from "../auth/profile";
+export { creditString };
 
 /** "1.4" → "1.5", "1.13" → "1.14": a minor bump is ATT&CK's mark for new reporting. */
 export function bumpMinor(version: unknown): string {

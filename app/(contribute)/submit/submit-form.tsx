@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
@@ -43,7 +44,10 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-export function SubmitForm() {
+/** What each credit choice exports for this contributor (lib/auth/profile creditLabel), from the server. */
+export type CreditLabels = Record<(typeof CREDIT_MODES)[number], string>;
+
+export function SubmitForm({ creditLabels }: { creditLabels: CreditLabels }) {
   const router = useRouter();
   const [technique, setTechnique] = useState<CatalogItem | null>(null);
   const [actor, setActor] = useState<CatalogItem | null>(null);
@@ -344,13 +348,24 @@ export function SubmitForm() {
         </div>
         <div>
           <label htmlFor="credit">Credit me as</label>
-          <select id="credit" {...register("credit")}>
+          <select
+            id="credit"
+            aria-invalid={errors.credit ? true : undefined}
+            aria-describedby={errors.credit ? "credit-error" : undefined}
+            {...register("credit")}
+          >
             {CREDIT_MODES.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {creditLabels[c]}
               </option>
             ))}
           </select>
+          {errors.credit && (
+            <p id="credit-error" className="error">
+              {errors.credit.message}: <Link href="/profile">open your profile</Link> (this form stays as it is in this
+              tab).
+            </p>
+          )}
         </div>
       </div>
 
