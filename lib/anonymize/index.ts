@@ -131,8 +131,9 @@ function scrubTexts(texts: string[], options: ScrubOptions): { texts: string[]; 
   });
   // Kept values are dropped only after selection, so the host inside a kept e-mail is not replaced either.
   const isKept = (c: Candidate) => keep.has(c.key) || keep.has(c.value.toLowerCase());
+  const recognizers = options.termsOnly ? [] : STRUCTURAL;
   const selected = texts.map((text, index) =>
-    selectOutermost(STRUCTURAL.flatMap((recognize) => recognize(text)).filter((c) => !overlaps(shields[index], c))),
+    selectOutermost(recognizers.flatMap((recognize) => recognize(text)).filter((c) => !overlaps(shields[index], c))),
   );
   // Echoes (second pass): a DOMAIN, USER, bare HOST or ORG stem found anywhere in the record is replaced wherever
   // else it stands alone, with the same placeholder ("CONTOSO" after `CONTOSO\jdoe`, "Contoso" after "Contoso Bank

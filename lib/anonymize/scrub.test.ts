@@ -251,3 +251,12 @@ describe("public services and hive dumps", () => {
     expect(scrub(text)).toEqual({ text, findings: [] });
   });
 });
+
+describe("termsOnly", () => {
+  it("replaces only the listed terms, numbered after the placeholders present, and nothing a recognizer would find", () => {
+    const text = "[TERM-1] saw Kestrelwing on files.corp.local from 10.0.0.5";
+    expect(scrub(text, { redact: ["kestrelwing"], termsOnly: true }).text).toBe(
+      "[TERM-1] saw [TERM-2] on files.corp.local from 10.0.0.5",
+    );
+  });
+});

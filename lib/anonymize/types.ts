@@ -39,6 +39,11 @@ export interface ScrubOptions {
   keep?: string[];
   /** Extra terms to replace (customer or person names); case-insensitive, whole words. */
   redact?: string[];
+  /**
+   * Replace only the `redact` terms, with no recognizer: for purging one value from text stored earlier, which
+   * must change nothing else (public references and kept indicators stay as they were stored).
+   */
+  termsOnly?: boolean;
 }
 
 export interface ScrubResult {

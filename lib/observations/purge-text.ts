@@ -1,8 +1,8 @@
 // The pure half of a purge: replace one leaked value in many texts with one TERM placeholder, using the
 // anonymizer's own matching (case-insensitive, whole words) and numbering (after every placeholder present).
 // What must stay true: a purge changes only the value. Stored texts may hold what the recognizers would flag
-// today (public reports, indicators kept as public); those are passed as `keep` so they stay as they were.
-import { scrubFields, type FieldFinding } from "../anonymize";
+// today (public reports, indicators kept as public, hosts recognizers added since); `termsOnly` leaves them be.
+import { scrubFields } from "../anonymize";
 
 export interface PurgedTexts<K extends string> {
   fields: Record<K, string>;
@@ -21,15 +21,7 @@ const RESERVE = "#reserve";
  */
 export function purgeTexts<K extends string>(texts: Record<K, string>, value: string, reserve = ""): PurgedTexts<K> {
   const input: Record<string, string> = { ...texts, [RESERVE]: reserve };
-  const keep: string[] = [];
-  let result = scrubFields(input, { redact: [value] });
-  // Each round keeps what the recognizers found besides the value; normally one extra round suffices.
-  for (let round = 0; round < 3; round += 1) {
-    const others = result.findings.filter((f) => f.kind !== "TERM").map((f: FieldFinding) => f.value);
-    if (others.length === 0) break;
-    keep.push(...others);
-    result = scrubFields(input, { redact: [value], keep });
-  }
+  const result = scrubFields(input, { redact: [value], termsOnly: true });
   const term = result.findings.find((f) => f.kind === "TERM");
   const keys = Object.keys(texts) as K[];
   const fields = Object.fromEntries(keys.map((k) => [k, result.fields[k]])) as Record<K, string>;
