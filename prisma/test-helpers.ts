@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { Actor } from "../lib/auth/permissions";
 import type { Db } from "../lib/db/client";
+import { providerOf } from "../lib/db/adapter";
 import { createTestDb, type TestDb } from "../lib/db/testing";
 import { AppError } from "../lib/errors";
 import { makeActor, seedCatalog } from "./factories";
@@ -75,4 +76,31 @@ export function useWorkDb(): WorkDb {
     w.admin = await makeActor(w.db, "ADMIN");
   });
   return w;
+}
+
+/**
+ * Every column of every row of every table, as text, for tests that prove a value is stored nowhere. The tables
+ * are listed by the database itself, so a table added later is searched too.
+ */
+export async function dumpAllTables(db: Db, url: string): Promise<string> {
+  const tables =
+    providerOf(url) === "postgres"
+      ? await db.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`,
+        )
+      : await db.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+        );
+  expect(tables.map((t) => t.name)).toEqual(
+    expect.arrayContaining(["Observation", "Revision", "Comment", "AuditEvent"]),
+  );
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}"`);
+    parts.push(
+      name,
+      JSON.stringify(rows, (_, v) => (typeof v === "bigint" ? String(v) : v)),
+    );
+  }
+  return parts.join("\n");
 }

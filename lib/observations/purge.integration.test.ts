@@ -4,8 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
-import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
-import { providerOf } from "../db/adapter";
+import { appErrorOf, useWorkDb, dumpAllTables } from "../../prisma/test-helpers";
 import { outboxDir } from "../mail";
 import { transitionObservation } from "../review/workflow";
 import { purgeValue } from "./purge";
@@ -15,26 +14,7 @@ const w = useWorkDb();
 // A customer's project code name: nothing the recognizers know, so it slipped through until someone spotted it.
 const LEAK = "Kestrelwing";
 
-async function dumpEverything(): Promise<string> {
-  const tables =
-    providerOf(w.t.url) === "postgres"
-      ? await w.db.$queryRawUnsafe<{ name: string }[]>(
-          `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`,
-        )
-      : await w.db.$queryRawUnsafe<{ name: string }[]>(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
-        );
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["Observation", "Revision", "Comment"]));
-  const parts: string[] = [];
-  for (const { name } of tables) {
-    const rows = await w.db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}"`);
-    parts.push(
-      name,
-      JSON.stringify(rows, (_, v) => (typeof v === "bigint" ? String(v) : v)),
-    );
-  }
-  return parts.join("\n");
-}
+const dumpEverything = () => dumpAllTables(w.db, w.t.url);
 
 function outboxText(): string {
   const dir = outboxDir();

@@ -2,33 +2,12 @@
 // references are; and the refusals (URLs, internal hosts, post-scrub length, lone surrogates) write nothing.
 import { describe, expect, it } from "vitest";
 import { observationInput } from "../../prisma/factories";
-import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
-import { providerOf } from "../db/adapter";
+import { appErrorOf, useWorkDb, dumpAllTables } from "../../prisma/test-helpers";
 import { createObservation, editObservation } from "./service";
 
 const w = useWorkDb();
 
-/** Every column of every row of every table, as text: nothing may hide a raw value. */
-async function dumpEverything(): Promise<string> {
-  const tables =
-    providerOf(w.t.url) === "postgres"
-      ? await w.db.$queryRawUnsafe<{ name: string }[]>(
-          `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`,
-        )
-      : await w.db.$queryRawUnsafe<{ name: string }[]>(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
-        );
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["Observation", "Revision", "AuditEvent"]));
-  const parts: string[] = [];
-  for (const { name } of tables) {
-    const rows = await w.db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}"`);
-    parts.push(
-      name,
-      JSON.stringify(rows, (_, v) => (typeof v === "bigint" ? String(v) : v)),
-    );
-  }
-  return parts.join("\n");
-}
+const dumpEverything = () => dumpAllTables(w.db, w.t.url);
 
 // One distinct identifier per free-text field, plus one value shared by three fields.
 const RAW = {
