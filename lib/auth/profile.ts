@@ -78,6 +78,14 @@ export function creditString(credit: {
 }
 
 /** The credit select's option text: what each choice will export for this profile. */
+/** Every credit choice with what it would export for this profile (the submit form's select). */
+export function creditLabels(profile: Pick<Profile, "creditName" | "creditOrg">): Record<CreditMode, string> {
+  return Object.fromEntries(CREDIT_MODES.map((mode) => [mode, creditLabel(mode, profile)])) as Record<
+    CreditMode,
+    string
+  >;
+}
+
 export function creditLabel(mode: CreditMode, profile: Pick<Profile, "creditName" | "creditOrg">): string {
   if (mode === "anonymous") return "anonymous";
   const exported = creditString({ mode, name: profile.creditName, org: profile.creditOrg });

@@ -1,7 +1,7 @@
 // Which fields of an observation the anonymizer sees, and the refusal when a scrubbed field no longer fits.
 // Every free-text field goes through one `scrubFields` call, so a value has one placeholder across the
 // procedure, the citations and the proposed actor. Public references are stored exactly as written.
-import { scrubFields, type FieldFinding, type ScrubOptions } from "../anonymize";
+import { scrub, scrubFields, type FieldFinding, type ScrubOptions } from "../anonymize";
 import { AppError } from "../errors";
 import { DESCRIPTION_MAX, NAME_MAX, PLATFORM_MAX, PROCEDURE_MAX, REASON_MAX, type TObservation } from "./schema";
 import type { Reference } from "./view";
@@ -125,4 +125,22 @@ export function scrubObservation(
       .map((f) => ({ ...f, fields: f.fields.filter((k) => !k.startsWith("#")) }))
       .filter((f) => f.fields.length > 0),
   };
+}
+
+/**
+ * The preview (`POST /anonymize`): the text is the procedure, scrubbed under the same key and in the same order as
+ * `scrubObservation` scrubs it, so the preview shows the placeholders the stored observation will carry.
+ */
+export function previewAnonymization(input: {
+  text: string;
+  fields?: Record<string, string>;
+  keep?: string[];
+  redact?: string[];
+}) {
+  const options = { keep: input.keep, redact: input.redact };
+  if (!input.fields) return scrub(input.text, options);
+  const { procedure: _ignored, ...rest } = input.fields;
+  const result = scrubFields({ procedure: input.text, ...rest }, options);
+  const { procedure, ...fields } = result.fields;
+  return { text: procedure, fields, findings: result.findings };
 }

@@ -2,16 +2,14 @@ import Link from "next/link";
 import { requireActor } from "@/app/require-actor";
 import { currentCatalog } from "@/lib/attack/catalog";
 import { db } from "@/lib/db/client";
-import { CREDIT_MODES } from "@/lib/observations/schema";
-import { creditLabel, getProfile } from "@/lib/auth/profile";
-import { SubmitForm, type CreditLabels } from "./submit-form";
+import { creditLabels, getProfile } from "@/lib/auth/profile";
+import { SubmitForm } from "./submit-form";
 
 export const dynamic = "force-dynamic";
 
 export default async function SubmitPage() {
   const actor = await requireActor("observation:create", "/submit");
   const [catalog, profile] = await Promise.all([currentCatalog(db(), "enterprise-attack"), getProfile(actor, db())]);
-  const creditLabels = Object.fromEntries(CREDIT_MODES.map((m) => [m, creditLabel(m, profile)])) as CreditLabels;
   return (
     <>
       <h1>Submit a procedure observation</h1>
@@ -27,7 +25,7 @@ export default async function SubmitPage() {
           <Link href="/">Home</Link>
         </p>
       )}
-      <SubmitForm creditLabels={creditLabels} />
+      <SubmitForm creditLabels={creditLabels(profile)} />
     </>
   );
 }
