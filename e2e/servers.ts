@@ -1,7 +1,7 @@
 // Extra app servers for specs that need another configuration than the suite's webServer: each runs
 // server.ts (as `npm start` does) from the existing build, on its own SQLite file and outbox under
 // data/e2e-outbox-<name>/, with SMTP_URL unset unless given. Ports 3211-3219 belong to these.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
@@ -13,6 +13,8 @@ export interface ServerOptions {
   port: number;
   /** Added to (and overriding) the defaults below; `undefined` removes a variable. */
   env?: Record<string, string | undefined>;
+  /** Prepare the database first as the suite's is (e2e/prepare.ts: catalog, one user and API token per role). */
+  prepare?: boolean;
 }
 
 export interface SpawnedServer {
@@ -46,6 +48,9 @@ function serverEnv({ name, port, env = {} }: ServerOptions): NodeJS.ProcessEnv {
 function launch(options: ServerOptions): { child: ChildProcess; output: () => string; dir: string } {
   const dir = path.join(ROOT, `data/e2e-outbox-${options.name}`);
   rmSync(dir, { recursive: true, force: true });
+  if (options.prepare) {
+    execFileSync(process.execPath, ["--import", "tsx", "e2e/prepare.ts"], { cwd: ROOT, env: serverEnv(options) });
+  }
   // One node process (no npx wrapper): killing it frees the port.
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,

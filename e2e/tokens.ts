@@ -2,7 +2,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export const E2E_TOKENS_FILE = path.resolve(__dirname, "../data/e2e/tokens.json");
+export const E2E_DATA_DIR = "data/e2e";
+
+/** Where e2e/prepare.ts writes the tokens of the database it prepared (the suite's, or an extra server's). */
+export const tokensFile = (dataDir = E2E_DATA_DIR) => path.resolve(__dirname, "..", dataDir, "tokens.json");
 
 export interface E2eTokens {
   contributor: string;
@@ -12,6 +15,6 @@ export interface E2eTokens {
 }
 
 /** Read when the tests run, not when they load: the file is written just before the server starts. */
-export function readE2eTokens(): E2eTokens {
-  return JSON.parse(readFileSync(E2E_TOKENS_FILE, "utf8")) as E2eTokens;
+export function readE2eTokens(dataDir = E2E_DATA_DIR): E2eTokens {
+  return JSON.parse(readFileSync(tokensFile(dataDir), "utf8")) as E2eTokens;
 }
