@@ -3,6 +3,12 @@
 import { labelled, type LabelledSentence } from "./types";
 
 export const USER_SENTENCES: LabelledSentence[] = [
+  labelled("IR ticket 4411 was opened by m.schmidt after the EDR alert on the print server.", { USER: ["m.schmidt"] }, [
+    "EDR",
+  ]),
+  labelled("The suspicious OAuth grant was escalated to j.doe and approved by k_tanaka the next morning.", {
+    USER: ["j.doe", "k_tanaka"],
+  }),
   labelled(
     "The actor ran `net user m.schmidt /domain` on WKS-FIN-0231 to list the groups of the finance lead.",
     { USER: ["m.schmidt"], HOST: ["WKS-FIN-0231"] },

@@ -78,3 +78,12 @@ describe("findContextUsers: 'as user x'", () => {
     },
   );
 });
+
+describe("a person's account after by/to/for", () => {
+  it("takes first.last and first_last after a preposition, and leaves files and hosts to their rules", () => {
+    expect(users("IR ticket 4411 was opened by m.schmidt after the alert.")).toEqual(["m.schmidt"]);
+    expect(users("Escalated to j.doe, approved by k_tanaka.")).toEqual(["j.doe", "k_tanaka"]);
+    expect(users("Launched by cmd.exe and beaconing to evil.com, signed by Microsoft.Windows.")).toEqual([]);
+    expect(users("Data was sent to api.telegram.org by the implant.")).toEqual([]);
+  });
+});

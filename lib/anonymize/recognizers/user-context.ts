@@ -34,6 +34,15 @@ const AS_SHAPED = new RegExp(
   "g",
 );
 
+// "opened by m.schmidt", "escalated to j.doe", "assigned to a_nguyen": a person's account after a word that
+// names who did or received something. Only the `first.last` / `first_last` shape (lower-case letters, one separator):
+// `by cmd.exe` is a file, `to evil.com` a host, both turned away by push(); "from" is left out: what comes from
+// somewhere is a host or a file (`from ntds.dit`, `from web.config`) far more often than a person.
+const PERSON_SHAPED = new RegExp(
+  String.raw`\b(?:by|to|for|cc|owner|reporter|assignee|approver)[:\s]\s*["'\x60]?([a-z]{1,20}[._][a-z]{2,30}\d{0,3})(?![\w$@-]|\.[a-z0-9])`,
+  "gi",
+);
+
 // "as user pkowalski", "as the account svcsql": the noun after "as" says an account follows; a lower-case word will do.
 const AS_NOUN = new RegExp(String.raw`\bas\s+(?:the\s+)?(?:user|account)\s+["'\x60]?(${NAME})`, "gi");
 
@@ -127,6 +136,9 @@ export function findContextUsers(text: string): Candidate[] {
   for (const m of text.matchAll(AS_NOUN)) push(m[1], m.index + m[0].length - m[1].length, "word");
   for (const m of text.matchAll(AS_SHAPED)) push(m[1], m.index + m[0].length - m[1].length, "shape");
   for (const m of text.matchAll(LOGGED_ON)) push(m[1], m.index, "shape");
+  for (const m of text.matchAll(PERSON_SHAPED)) {
+    if (/^[a-z][a-z0-9._]+$/.test(m[1])) push(m[1], m.index + m[0].length - m[1].length, "shape");
+  }
   return found;
 }
 
