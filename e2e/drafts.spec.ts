@@ -6,6 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { readE2eTokens } from "./tokens";
 
 const DB_FILE = path.resolve(__dirname, "../data/e2e/app.db");
 const RAW_PROCEDURE =
@@ -95,4 +96,35 @@ test("leaving with changes not saved asks first, in the app and in the browser",
   const dialog = await unload;
   expect(dialog.type()).toBe("beforeunload");
   await dialog.accept();
+});
+
+test("REST: GET/PUT/DELETE /api/v1/drafts/current keep the caller's own draft, anonymized", async ({ request }) => {
+  const url = "/api/v1/drafts/current";
+  const auth = { authorization: `Bearer ${readE2eTokens().reviewer}` };
+  for (const method of ["GET", "PUT", "DELETE"] as const) {
+    const response = await request.fetch(url, { method, data: method === "PUT" ? { procedure: "x" } : undefined });
+    expect(response.status(), method).toBe(401);
+  }
+
+  const put = await request.put(url, { headers: auth, data: { technique: "T1059.001", procedure: RAW_PROCEDURE } });
+  expect(put.status(), await put.text()).toBe(200);
+  const saved = await put.json();
+  expect(saved.data.procedure).toContain("[HOST-1]");
+  expect(saved.replaced).toBe(2);
+  const got = await request.get(url, { headers: auth });
+  expect(got.status()).toBe(200);
+  expect(JSON.stringify(await got.json())).not.toContain("fin-ws-12");
+  // Nobody else's draft: the contributor has none.
+  const other = await request.get(url, { headers: { authorization: `Bearer ${readE2eTokens().contributor}` } });
+  expect(other.status()).toBe(404);
+
+  const bad = await request.put(url, { headers: auth, data: { procedure: "a".repeat(5_001), sector: "5" } });
+  expect(bad.status()).toBe(400);
+  const error = (await bad.json()).error;
+  expect(error.code).toBe("VALIDATION");
+  expect(error.issues.map((i: { path: string }) => i.path)).toEqual(["procedure", "sector"]);
+
+  expect((await request.delete(url, { headers: auth })).status()).toBe(204);
+  expect((await request.get(url, { headers: auth })).status()).toBe(404);
+  expect((await request.delete(url, { headers: auth })).status()).toBe(404);
 });
