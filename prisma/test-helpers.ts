@@ -38,9 +38,10 @@ export function useTempOutbox(): void {
   });
 }
 
-/** Empties the review tables and the rate-limit counters between tests; the imported catalog stays. */
+/** Empties the review tables, drafts and the rate-limit counters between tests; the imported catalog stays. */
 export async function clearWork(db: Db): Promise<void> {
   await db.auditEvent.deleteMany();
+  await db.draft.deleteMany();
   await db.comment.deleteMany();
   await db.revision.deleteMany();
   await db.observation.deleteMany();

@@ -19,6 +19,7 @@ export interface TestDb {
 // Children before parents, so plain DELETEs satisfy the foreign keys on both providers.
 const TABLES = [
   "AuditEvent",
+  "Draft",
   "Comment",
   "Revision",
   "Observation",

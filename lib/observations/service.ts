@@ -52,10 +52,20 @@ async function resolveRefs(db: Db, input: Pick<TObservation, "domain" | "techniq
   return { technique, actorStixId };
 }
 
+export interface CreateOptions {
+  /**
+   * The submission came from the submit form: its autosaved draft (lib/observations/drafts) is deleted in the same
+   * transaction, so it goes only when the observation is stored. Other doors (the REST API) leave it alone: a script
+   * creating observations must not throw away what the same person is writing in the form.
+   */
+  discardDraft?: boolean;
+}
+
 export async function createObservation(
   actor: Actor,
   raw: TObservationInput | unknown,
   db: Db,
+  options: CreateOptions = {},
 ): Promise<CreatedObservation> {
   assertCan(actor, "observation:create");
   await hitRateLimit(db, "submit-user", actor.id);
@@ -108,6 +118,7 @@ export async function createObservation(
       data: { publicId: publicIdOf(created.id) },
     });
     await recordRevision(tx, withId, actor.id, "created");
+    if (options.discardDraft) await tx.draft.deleteMany({ where: { userId: actor.id } });
     await recordAudit(tx, {
       actorId: actor.id,
       action: status === "DRAFT" ? "observation.draft" : "observation.submit",

@@ -24,7 +24,10 @@ describe("RATE_LIMITS", () => {
   });
 
   it.each([
-    ["signin-ips=200", /"signin-ips" is no limit \(known: signin-address, signin-ip, submit-user, api-token\)/],
+    [
+      "signin-ips=200",
+      /"signin-ips" is no limit \(known: signin-address, signin-ip, submit-user, api-token, draft-user\)/,
+    ],
     ["signin-ip=lots", /"signin-ip=lots" is not name=count/],
     ["signin-ip=-1", /is not name=count/],
     ["signin-ip=0", /"signin-ip" must allow at least 1 \(use "off"/],

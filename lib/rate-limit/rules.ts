@@ -39,6 +39,14 @@ export const RATE_LIMIT_RULES = {
     windowSeconds: 60,
     refusal: (limit, window) => `This API token made the most requests allowed (${limit} per ${window}); slow down.`,
   },
+  // The submit form autosaves ~1.5 s after typing stops and on leaving a field: a person typing for ten
+  // minutes with short pauses saves a few dozen times; 300 (one save every 2 s, sustained) is far above that,
+  // yet a runaway client loop gets a 429 instead of rewriting the row as fast as it can.
+  "draft-user": {
+    limit: 300,
+    windowSeconds: 10 * 60,
+    refusal: (limit, window) => `Your draft was saved too often (at most ${limit} saves per ${window}).`,
+  },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMIT_RULES;

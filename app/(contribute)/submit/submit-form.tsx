@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { CatalogPicker, type CatalogItem } from "@/app/components/catalog-picker";
+import { useAutosave } from "@/app/components/use-autosave";
 import {
   CREDIT_MODES,
   REGIONS,
@@ -14,7 +15,8 @@ import {
   type TObservationInput,
 } from "@/lib/observations/schema";
 import { tlpMeaning } from "@/lib/observations/tlp";
-import { submitObservationAction } from "./actions";
+import { discardDraftAction, saveDraftAction, submitObservationAction } from "./actions";
+import { DraftStatus, draftFormValues, RestoredNotice, type RestoredDraft } from "./draft-status";
 
 interface Finding {
   kind: string;
@@ -47,28 +49,33 @@ const lines = (text: string) =>
 /** What each credit choice exports for this contributor (lib/auth/profile creditLabel), from the server. */
 export type CreditLabels = Record<(typeof CREDIT_MODES)[number], string>;
 
-export function SubmitForm({ creditLabels }: { creditLabels: CreditLabels }) {
+export function SubmitForm({ creditLabels, draft }: { creditLabels: CreditLabels; draft?: RestoredDraft | null }) {
   const router = useRouter();
-  const [technique, setTechnique] = useState<CatalogItem | null>(null);
-  const [actor, setActor] = useState<CatalogItem | null>(null);
-  const [unattributed, setUnattributed] = useState(false);
+  const [technique, setTechnique] = useState<CatalogItem | null>(draft?.technique ?? null);
+  const [actor, setActor] = useState<CatalogItem | null>(draft?.actor ?? null);
+  const [unattributed, setUnattributed] = useState(!!draft?.data.actor && "unattributed" in draft.data.actor);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
+  const [restored, setRestored] = useState(draft ?? null);
+  // Bumped when a draft is discarded, to clear the uncontrolled "Also replace" box.
+  const [generation, setGeneration] = useState(0);
 
+  const [empty] = useState<TObservationInput>(() => ({
+    domain: "enterprise-attack",
+    technique: "",
+    actor: { id: "" },
+    procedure: "",
+    references: [{ sourceName: "", url: "", description: "", public: false }],
+    tlp: "CLEAR",
+    credit: "anonymous",
+    keep: [],
+    redact: [],
+  }));
   const form = useForm<TObservationInput>({
     resolver: zodResolver(ZObservationInput),
-    defaultValues: {
-      domain: "enterprise-attack",
-      technique: "",
-      actor: { id: "" },
-      procedure: "",
-      references: [{ sourceName: "", url: "", description: "", public: false }],
-      tlp: "CLEAR",
-      credit: "anonymous",
-      keep: [],
-      redact: [],
-    },
+    defaultValues: draftFormValues(empty, draft),
   });
+  const autosave = useAutosave(form, saveDraftAction, draft?.savedAt);
   const { register, handleSubmit, setValue, watch, formState } = form;
   const references = useFieldArray({ control: form.control, name: "references" });
   const errors = formState.errors;
@@ -111,19 +118,47 @@ export function SubmitForm({ creditLabels }: { creditLabels: CreditLabels }) {
     return String(form.getValues(path as never) ?? "").trim();
   }
 
+  async function discardDraft(): Promise<string | null> {
+    await autosave.pause();
+    const result = await discardDraftAction();
+    if (result.ok) {
+      form.reset(empty);
+      [setTechnique, setActor].forEach((set) => set(null));
+      setUnattributed(false);
+      setPreview(null);
+      setRestored(null);
+      setGeneration((g) => g + 1);
+      autosave.markSaved();
+    }
+    autosave.resume();
+    return result.ok ? null : result.error.message;
+  }
+
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
+    // No autosave may land after the submission deleted the draft (it would bring it back).
+    await autosave.pause();
     const result = await submitObservationAction(values);
     if (!result.ok) {
+      autosave.resume();
+      void autosave.flush();
       setServerError(result.error.message);
       for (const issue of result.error.issues ?? []) form.setError(issue.path as never, { message: issue.message });
       return;
     }
+    autosave.markSaved();
     router.push(`/my/${result.value.id}?submitted=1`);
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="panel" aria-label="Observation">
+    <form
+      onSubmit={onSubmit}
+      onBlur={() => void autosave.flush()}
+      noValidate
+      className="panel"
+      aria-label="Observation"
+    >
+      {restored && <RestoredNotice draft={restored} />}
       <CatalogPicker
         name="technique"
         label="Technique"
@@ -175,6 +210,7 @@ export function SubmitForm({ creditLabels }: { creditLabels: CreditLabels }) {
       </label>
       <textarea
         id="redact"
+        key={generation}
         style={{ minHeight: "3rem" }}
         onChange={(e) => {
           setValue("redact", lines(e.target.value));
@@ -379,6 +415,7 @@ export function SubmitForm({ creditLabels }: { creditLabels: CreditLabels }) {
           {formState.isSubmitting ? "Submitting…" : "Submit for review"}
         </button>
       </div>
+      <DraftStatus autosave={autosave} hasDraft={!!restored} onDiscard={discardDraft} />
     </form>
   );
 }
