@@ -37,6 +37,11 @@ test("a markdown procedure renders safely, and the form shows ATT&CK's examples 
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+  // react-markdown must work under the nonce CSP (lib/http/headers.ts): no eval, no inline script.
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
   const created = await request.post("/api/v1/observations", {
     headers: { authorization: `Bearer ${readE2eTokens().contributor}` },
     data: {
@@ -109,4 +114,40 @@ test("a markdown procedure renders safely, and the form shows ATT&CK's examples 
   await expect(panel).toContainText("closest to your text");
   await shoot(page, "known-examples-form");
   expect(dialogs).toEqual([]);
+  expect(violations).toEqual([]);
+});
+
+test("POST /api/v1/catalog/examples answers with a token and names what is wrong", async ({ request }) => {
+  const tokens = readE2eTokens();
+  const post = (data: unknown, token = tokens.contributor) =>
+    request.post("/api/v1/catalog/examples", { headers: { authorization: `Bearer ${token}` }, data });
+
+  const ok = await post({ technique: "T1059.001", actor: "G0016", text: "encoded PowerShell scripts on CozyCar" });
+  expect(ok.status()).toBe(200);
+  const body = await ok.json();
+  expect(body).toMatchObject({
+    technique: { attackId: "T1059.001", name: "PowerShell" },
+    actor: { attackId: "G0016", name: "APT29" },
+    count: 1,
+    techniqueCount: 223,
+  });
+  expect(body.nearest).toHaveLength(3);
+  expect(body.nearest[0].actor).toEqual({ attackId: "G0016", name: "APT29" });
+  expect(body.pending).not.toHaveProperty("ids");
+  expect((await (await post({ technique: "T1059.001" }, tokens.reviewer)).json()).pending).toHaveProperty("ids");
+
+  for (const [data, path] of [
+    [{ text: "no technique" }, "technique"],
+    [{ technique: "T9999" }, "technique"],
+    [{ technique: "T1153" }, "technique"],
+    [{ technique: "T1059.001", actor: "G9999" }, "actor"],
+    [{ technique: "T1059.001", text: "x".repeat(5_001) }, "text"],
+  ] as const) {
+    const refused = await post(data);
+    expect(refused.status()).toBe(400);
+    const error = (await refused.json()).error;
+    expect(error.code).toBe("VALIDATION");
+    expect(error.issues.map((i: { path: string }) => i.path)).toContain(path);
+  }
+  expect((await post({ technique: "T1059.001" }, "pe_never-issued")).status()).toBe(401);
 });
