@@ -3,11 +3,9 @@
 // Under the procedure field: what ATT&CK already has for the picked technique (and actor), the examples
 // closest to the text so far, and how many similar submissions await review. A hint only: it never
 // blocks the form, and a failed request is one quiet line.
-import Link from "next/link";
 import { useEffect, useState } from "react";
-import { MarkdownText } from "@/app/components/markdown";
+import { ContextView } from "@/app/components/known-examples-view";
 import type { CatalogItem } from "@/app/components/catalog-picker";
-import { SIMILAR_SCORE } from "@/lib/attack/similarity";
 import type { SubmitContext } from "@/lib/observations/submit-context";
 import { PROCEDURE_MAX } from "@/lib/observations/schema";
 
@@ -23,8 +21,6 @@ function rankingText(text: string): string {
   return t.slice(0, cut);
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const percent = (score: number) => `${Math.round(score * 100)}% similar`;
 const refOf = (item: CatalogItem | null) => (item ? (item.attackId ?? item.stixId) : undefined);
 
 export function KnownExamples(props: {
@@ -80,93 +76,5 @@ export function KnownExamples(props: {
       {context && <ContextView context={context} typed={text.length > 0} />}
       {!context && !problem && <p className="muted">Looking up ATT&amp;CK&apos;s procedure examples…</p>}
     </div>
-  );
-}
-
-function ContextView({ context, typed }: { context: SubmitContext; typed: boolean }) {
-  const t = `${context.technique.attackId} ${context.technique.name}`;
-  const closest = context.nearest[0];
-  return (
-    <>
-      <p aria-live="polite">
-        <Headline context={context} technique={t} />
-      </p>
-      {typed && closest && closest.score >= SIMILAR_SCORE && (
-        <p className="already-said" data-testid="already-said">
-          <strong>This looks like what ATT&amp;CK already says</strong> ({closest.actor.name}, {percent(closest.score)}
-          ): add what is new — a command line, a tool, the sequence, what it was for.
-        </p>
-      )}
-      {context.nearest.length > 0 && (
-        <details>
-          <summary>
-            {typed
-              ? `The ${plural(context.nearest.length, "example", "examples")} closest to your text`
-              : `${plural(context.nearest.length, "example", "examples")} (type the procedure to see the closest)`}
-          </summary>
-          <ul>
-            {context.nearest.map((n, i) => (
-              <li key={i}>
-                <strong>{n.actor.name}</strong>{" "}
-                <span className="muted">
-                  {n.actor.attackId}
-                  {typed && ` · ${percent(n.score)}`}
-                </span>
-                <MarkdownText text={n.description} />
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      <Pending pending={context.pending} />
-    </>
-  );
-}
-
-function Headline({ context, technique }: { context: SubmitContext; technique: string }) {
-  const forTechnique = `(${context.techniqueCount} for the technique)`;
-  if (!context.actor) {
-    return context.techniqueCount === 0 ? (
-      <>ATT&amp;CK has no procedure example for {technique} yet.</>
-    ) : (
-      <>
-        ATT&amp;CK already has {plural(context.techniqueCount, "procedure example", "procedure examples")} for{" "}
-        {technique}.
-      </>
-    );
-  }
-  return context.count === 0 ? (
-    <>
-      ATT&amp;CK has no procedure example for {context.actor.name} and {technique} yet {forTechnique}.
-    </>
-  ) : (
-    <>
-      ATT&amp;CK already has {plural(context.count, "procedure example", "procedure examples")} for {context.actor.name}{" "}
-      and {technique} {forTechnique}.
-    </>
-  );
-}
-
-function Pending({ pending }: { pending: SubmitContext["pending"] }) {
-  if (pending.count === 0) return <p className="muted">No similar submission is pending review.</p>;
-  const links = (ids: string[], base: string) =>
-    ids.map((id, i) => (
-      <span key={id}>
-        {i > 0 && ", "}
-        <Link href={`${base}/${id}`}>{id}</Link>
-      </span>
-    ));
-  return (
-    <p data-testid="similar-pending">
-      {plural(pending.count, "similar submission is", "similar submissions are")} pending review
-      {pending.mine.length > 0 && (
-        <>
-          {" "}
-          ({pending.mine.length === pending.count ? "yours" : `${pending.mine.length} of them yours`}:{" "}
-          {links(pending.mine, "/my")})
-        </>
-      )}
-      {pending.ids && pending.ids.length > 0 && <>: {links(pending.ids, "/queue")}</>}.
-    </p>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { procedureWording, rankBySimilarity, SIMILAR_SCORE, tokenize } from "./similarity";
+import { procedureWording, rankBySimilarity, repeatHint, SIMILAR_SCORE, tokenize } from "./similarity";
 
 // Hand-made examples in ATT&CK's style, one technique's worth.
 const EXAMPLES = [
@@ -51,5 +51,18 @@ describe("rankBySimilarity", () => {
     const same = rankBySimilarity(EXAMPLES[1], EXAMPLES, (d) => d);
     expect(same[0]).toEqual({ item: EXAMPLES[1], score: 1 });
     expect(rankBySimilarity("x", [], (d: string) => d)).toEqual([]);
+  });
+});
+
+describe("repeatHint", () => {
+  const near = (score: number, attackId: string) => ({ score, actor: { attackId } });
+  it("flags a close example of the picked actor (or of anyone when none is picked) as a repeat", () => {
+    expect(repeatHint(near(SIMILAR_SCORE, "G0016"), "G0016")).toBe("same");
+    expect(repeatHint(near(0.9, "G0016"), undefined)).toBe("same");
+  });
+  it("tells another actor's close example apart, and stays quiet below the threshold", () => {
+    expect(repeatHint(near(0.9, "G0007"), "G0016")).toBe("other");
+    expect(repeatHint(near(SIMILAR_SCORE - 0.01, "G0016"), "G0016")).toBeNull();
+    expect(repeatHint(undefined, "G0016")).toBeNull();
   });
 });

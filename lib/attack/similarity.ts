@@ -93,3 +93,16 @@ function norm(v: Vector): number {
   for (const w of v.values()) sum += w * w;
   return Math.sqrt(sum);
 }
+
+/**
+ * Whether to tell the contributor their text repeats ATT&CK: "same" when the closest example reads like
+ * it and belongs to the picked actor (or none is picked: nothing to tell apart), "other" when it belongs
+ * to another actor (then the pair may still be new to ATT&CK), else null.
+ */
+export function repeatHint(
+  closest: { score: number; actor: { attackId: string | null } } | undefined,
+  pickedActor: string | null | undefined,
+): "same" | "other" | null {
+  if (!closest || closest.score < SIMILAR_SCORE) return null;
+  return !pickedActor || closest.actor.attackId === pickedActor ? "same" : "other";
+}
