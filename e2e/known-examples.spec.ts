@@ -104,6 +104,11 @@ test("a markdown procedure renders safely, and the form shows ATT&CK's examples 
   await expect(first.locator(".citation").first()).toHaveText("[Symantec Seaduke 2015]");
   await shoot(page, "known-examples-already-said");
 
+  // Close to another actor's example: the pair may still be new to ATT&CK, and the hint says so.
+  await page.getByLabel(/^What was seen/).fill("A PowerShell script installed a shim database on the file server.");
+  await expect(panel.getByTestId("already-said")).toContainText("ATT&CK says much the same for Pillowmint");
+  await expect(panel.getByTestId("already-said")).toContainText("new for APT29");
+
   // Something new is not flagged.
   await page
     .getByLabel(/^What was seen/)

@@ -14,8 +14,12 @@ describe("tokenize", () => {
   it("keeps content words, link text and code; drops stop words, citations and URLs", () => {
     expect(
       tokenize("[APT29](https://attack.mitre.org/groups/G0016) has used `Invoke-WebRequest` (Citation: X)"),
-    ).toEqual(["apt29", "invoke", "webrequest"]);
-    expect(tokenize("It was seen via https://evil.example/x and the cmd.exe")).toEqual(["seen", "cmd", "exe"]);
+    ).toEqual(["apt29", "invok", "webrequest"]);
+    expect(tokenize("It was seen via https://evil.example/x and the cmd.exe")).toEqual(["seen", "cmd", "ex"]);
+  });
+
+  it("reduces words to their stem, so tenses and plurals match", () => {
+    expect(tokenize("installed scripts")).toEqual(tokenize("installs a script"));
   });
 });
 
