@@ -1,3 +1,4 @@
+import { MarkdownText } from "@/app/components/markdown";
 import type { ObservationView } from "@/lib/observations/view";
 
 export function StatusBadge({ status }: { status: string }) {
@@ -19,7 +20,7 @@ export function ObservationSummary(props: { observation: ObservationView; techni
         <strong>Actor:</strong> {props.actorName}
       </p>
       <h2>Procedure</h2>
-      <pre data-testid="procedure">{o.procedure}</pre>
+      <MarkdownText text={o.procedure} testId="procedure" />
       <h2>References</h2>
       <ul>
         {o.references.map((r, i) => (

@@ -202,3 +202,17 @@ export const ZCommentInput = z
   })
   .strict();
 export type TCommentInput = z.input<typeof ZCommentInput>;
+
+/**
+ * `POST /catalog/examples`: ATT&CK's procedure examples and the pending submissions for a technique (and
+ * actor) while the form is filled in. `text` is the procedure as typed, used for ranking only: never stored.
+ */
+export const ZKnownExamplesInput = z
+  .object({
+    domain: ZObservationInput.shape.domain,
+    technique: ZObservationInput.shape.technique,
+    actor: trimmed(120).min(1, "Name a group, software or campaign, or leave actor out.").optional(),
+    text: trimmed(PROCEDURE_MAX).optional(),
+  })
+  .strict();
+export type TKnownExamplesInput = z.input<typeof ZKnownExamplesInput>;

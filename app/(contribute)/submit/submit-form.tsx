@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { CatalogPicker, type CatalogItem } from "@/app/components/catalog-picker";
 import { useAutosave } from "@/app/components/use-autosave";
+import { KnownExamples } from "@/app/components/known-examples";
 import {
   CREDIT_MODES,
   REGIONS,
@@ -204,6 +205,12 @@ export function SubmitForm({ creditLabels, draft }: { creditLabels: CreditLabels
       </label>
       <textarea id="procedure" {...register("procedure", { onChange: () => setPreview(null) })} />
       {errors.procedure && <p className="error">{errors.procedure.message}</p>}
+      <KnownExamples
+        domain={watch("domain")}
+        technique={technique}
+        actor={unattributed ? null : actor}
+        text={watch("procedure") ?? ""}
+      />
 
       <label htmlFor="redact">
         Also replace <span className="hint">(customer or person names, one per line; not stored)</span>

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { MarkdownText } from "@/app/components/markdown";
 import { StatusBadge } from "@/app/components/observation-summary";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -28,7 +29,7 @@ export default async function PublicRecordPage({ params }: { params: Promise<{ i
           <strong>Actor:</strong> {record.actor}
         </p>
         <h2>Procedure</h2>
-        <pre>{record.procedure}</pre>
+        <MarkdownText text={record.procedure} testId="procedure" />
         <p className="muted">
           Observed {record.observedFrom ?? "—"} to {record.observedTo ?? "—"}
           {v.sector && ` · sector (NAICS) ${v.sector}`}

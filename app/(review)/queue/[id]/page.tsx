@@ -4,6 +4,7 @@ import { TransitionButtons } from "@/app/components/transition-buttons";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
 import { EditForm } from "@/app/components/edit-form";
+import { MarkdownText } from "@/app/components/markdown";
 import { PurgeForm } from "@/app/components/purge-form";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       ) : (
         <ul>
           {detail.knownProcedures.map((k) => (
-            <li key={k.stixId}>{k.description}</li>
+            <li key={k.stixId}>
+              <MarkdownText text={k.description} />
+            </li>
           ))}
         </ul>
       )}
