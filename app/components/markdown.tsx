@@ -5,6 +5,7 @@
 // images, links only to http(s) addresses.
 import type { ComponentProps } from "react";
 import Markdown, { type Components } from "react-markdown";
+import { keepBackslashes } from "@/lib/markdown/backslashes";
 import { splitCitations } from "@/lib/markdown/citations";
 
 // Everything but http(s) (javascript:, data:, mailto:, relative paths) loses its link and stays text.
@@ -75,7 +76,7 @@ export function MarkdownText({ text, testId }: { text: string; testId?: string }
         skipHtml={false}
         urlTransform={httpOnly}
       >
-        {text}
+        {keepBackslashes(text)}
       </Markdown>
     </div>
   );
