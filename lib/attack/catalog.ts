@@ -191,3 +191,54 @@ export async function catalogNames(db: Tx, stixIds: (string | null | undefined)[
     : [];
   return new Map(rows.map((r) => [r.stixId, { name: r.name, attackId: r.attackId }]));
 }
+
+/**
+ * The platforms a domain's techniques name (`Windows`, `Linux`, `IaaS`, `Office Suite`, …): the vocabulary an
+ * observation's platforms must come from. Revoked and deprecated techniques are left out: their old platform
+ * names (e.g. `Azure AD`) are no longer ATT&CK's. Sorted by name; empty before the first import.
+ */
+export async function platformVocabulary(db: Tx, domain: string): Promise<string[]> {
+  const rows = await db.attackObject.findMany({
+    where: { domain, kind: "technique", revoked: false, deprecated: false },
+    select: { platforms: true },
+  });
+  const names = new Set<string>();
+  for (const row of rows) {
+    if (Array.isArray(row.platforms)) for (const p of row.platforms) if (typeof p === "string") names.add(p);
+  }
+  return [...names].sort((a, b) => a.localeCompare(b, "en"));
+}
+
+// Revocation chains in 18.1 are at most two long (T1150 → T1547.011 → T1647); the bound only stops a cycle.
+const REPLACEMENT_HOPS = 10;
+
+export interface Replacement {
+  stixId: string;
+  attackId: string | null;
+  /** "Parent: Sub" for a sub-technique, as the catalog search shows it. */
+  name: string;
+}
+
+/**
+ * What ATT&CK replaced a revoked object with, following the chain when the replacement was itself revoked;
+ * null when the catalog names none, or the chain ends at an object that is revoked or deprecated.
+ */
+export async function findReplacement(
+  db: Tx,
+  domain: string,
+  revoked: Pick<AttackObject, "revokedBy">,
+): Promise<Replacement | null> {
+  let next = revoked.revokedBy;
+  for (let hop = 0; next && hop < REPLACEMENT_HOPS; hop++) {
+    const row = await db.attackObject.findFirst({ where: { domain, stixId: next } });
+    if (!row) return null;
+    if (!row.revoked) {
+      if (row.deprecated) return null;
+      const parent = row.parentAttackId ? await parentNames(db, domain, [row]) : new Map<string, string>();
+      const parentName = row.parentAttackId ? parent.get(row.parentAttackId) : undefined;
+      return { stixId: row.stixId, attackId: row.attackId, name: parentName ? `${parentName}: ${row.name}` : row.name };
+    }
+    next = row.revokedBy;
+  }
+  return null;
+}
