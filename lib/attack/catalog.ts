@@ -127,7 +127,12 @@ function aliasesOf(row: Candidate): string[] {
   return Array.isArray(row.aliases) ? row.aliases.filter((a): a is string => typeof a === "string") : [];
 }
 
-async function parentNames(db: Tx, domain: string, hits: Candidate[]): Promise<Map<string, string>> {
+/** Names of the hits' parent techniques, by parent ATT&CK ID (for "Parent: Sub" labels). */
+export async function parentNames(
+  db: Tx,
+  domain: string,
+  hits: Pick<Candidate, "parentAttackId">[],
+): Promise<Map<string, string>> {
   const ids = [...new Set(hits.map((h) => h.parentAttackId).filter((id): id is string => !!id))];
   if (ids.length === 0) return new Map();
   const rows = await db.attackObject.findMany({
@@ -207,38 +212,4 @@ export async function platformVocabulary(db: Tx, domain: string): Promise<string
     if (Array.isArray(row.platforms)) for (const p of row.platforms) if (typeof p === "string") names.add(p);
   }
   return [...names].sort((a, b) => a.localeCompare(b, "en"));
-}
-
-// Revocation chains in 18.1 are at most two long (T1150 → T1547.011 → T1647); the bound only stops a cycle.
-const REPLACEMENT_HOPS = 10;
-
-export interface Replacement {
-  stixId: string;
-  attackId: string | null;
-  /** "Parent: Sub" for a sub-technique, as the catalog search shows it. */
-  name: string;
-}
-
-/**
- * What ATT&CK replaced a revoked object with, following the chain when the replacement was itself revoked;
- * null when the catalog names none, or the chain ends at an object that is revoked or deprecated.
- */
-export async function findReplacement(
-  db: Tx,
-  domain: string,
-  revoked: Pick<AttackObject, "revokedBy">,
-): Promise<Replacement | null> {
-  let next = revoked.revokedBy;
-  for (let hop = 0; next && hop < REPLACEMENT_HOPS; hop++) {
-    const row = await db.attackObject.findFirst({ where: { domain, stixId: next } });
-    if (!row) return null;
-    if (!row.revoked) {
-      if (row.deprecated) return null;
-      const parent = row.parentAttackId ? await parentNames(db, domain, [row]) : new Map<string, string>();
-      const parentName = row.parentAttackId ? parent.get(row.parentAttackId) : undefined;
-      return { stixId: row.stixId, attackId: row.attackId, name: parentName ? `${parentName}: ${row.name}` : row.name };
-    }
-    next = row.revokedBy;
-  }
-  return null;
 }

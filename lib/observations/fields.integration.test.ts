@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import { platformVocabulary } from "../attack/catalog";
+import { findRevokedHit } from "../attack/revoked";
 import { createObservation, getObservation } from "./service";
 
 const w = useWorkDb();
@@ -137,5 +138,17 @@ describe("revoked techniques", () => {
     } finally {
       await w.db.attackObject.update({ where: { id: t1086.id }, data: { revokedBy: t1086.revokedBy } });
     }
+  });
+
+  it("answers a catalog search for a revoked technique's whole ID with its replacement", async () => {
+    expect(await findRevokedHit(w.db, { q: "t1086", kinds: ["technique"] })).toMatchObject({
+      attackId: "T1086",
+      name: "PowerShell",
+      replacement: { attackId: "T1059.001", name: "Command and Scripting Interpreter: PowerShell" },
+    });
+    // A prefix, a live technique or another kind is not a revoked hit.
+    expect(await findRevokedHit(w.db, { q: "T108", kinds: ["technique"] })).toBeNull();
+    expect(await findRevokedHit(w.db, { q: "T1059.001", kinds: ["technique"] })).toBeNull();
+    expect(await findRevokedHit(w.db, { q: "T1086", kinds: ["group"] })).toBeNull();
   });
 });

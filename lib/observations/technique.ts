@@ -3,7 +3,8 @@
 // name, on the `technique` field, with the way forward: a revoked one names its replacement (the
 // error's `details.replacement`, which the submit form offers as a button).
 import type { AttackObject } from "../../prisma/sqlite/client";
-import { findReplacement, resolveTechnique, type Replacement } from "../attack/catalog";
+import { resolveTechnique } from "../attack/catalog";
+import { findReplacement, resolveRevoked, type Replacement } from "../attack/revoked";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
 
@@ -18,7 +19,7 @@ export async function resolveUsableTechnique(db: Tx, domain: string, ref: string
     );
   }
   if (technique) return technique;
-  const revoked = await findRevoked(db, domain, ref);
+  const revoked = await resolveRevoked(db, domain, ref, ["technique"]);
   if (revoked) {
     const replacement = await findReplacement(db, domain, revoked);
     const what = `${revoked.attackId} (${revoked.name}) was revoked in ATT&CK`;
@@ -48,11 +49,4 @@ function refusal(message: string, issue: string, replacement?: Replacement): App
       }
     : undefined;
   return new AppError("VALIDATION", message, [{ path: "technique", message: issue }], details);
-}
-
-async function findRevoked(db: Tx, domain: string, ref: string) {
-  const key = ref.trim();
-  if (!key) return null;
-  const match = key.includes("--") ? { stixId: key } : { attackId: key.toUpperCase() };
-  return db.attackObject.findFirst({ where: { domain, ...match, kind: "technique", revoked: true } });
 }
