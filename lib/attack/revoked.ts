@@ -15,6 +15,7 @@ export interface Replacement {
   attackId: string | null;
   /** "Parent: Sub" for a sub-technique, as the catalog search shows it. */
   name: string;
+  kind: string;
 }
 
 /**
@@ -34,7 +35,8 @@ export async function findReplacement(
       if (row.deprecated) return null;
       const parents = row.parentAttackId ? await parentNames(db, domain, [row]) : new Map<string, string>();
       const parentName = row.parentAttackId ? parents.get(row.parentAttackId) : undefined;
-      return { stixId: row.stixId, attackId: row.attackId, name: parentName ? `${parentName}: ${row.name}` : row.name };
+      const name = parentName ? `${parentName}: ${row.name}` : row.name;
+      return { stixId: row.stixId, attackId: row.attackId, name, kind: row.kind };
     }
     next = row.revokedBy;
   }

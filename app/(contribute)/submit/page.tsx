@@ -1,15 +1,20 @@
 import Link from "next/link";
 import { requireActor } from "@/app/require-actor";
-import { currentCatalog } from "@/lib/attack/catalog";
+import { currentCatalog, platformVocabulary } from "@/lib/attack/catalog";
 import { db } from "@/lib/db/client";
 import { creditLabels, getProfile } from "@/lib/auth/profile";
+import { countryOptions } from "@/lib/observations/victimology";
 import { SubmitForm } from "./submit-form";
 
 export const dynamic = "force-dynamic";
 
 export default async function SubmitPage() {
   const actor = await requireActor("observation:create", "/submit");
-  const [catalog, profile] = await Promise.all([currentCatalog(db(), "enterprise-attack"), getProfile(actor, db())]);
+  const [catalog, profile, platforms] = await Promise.all([
+    currentCatalog(db(), "enterprise-attack"),
+    getProfile(actor, db()),
+    platformVocabulary(db(), "enterprise-attack"),
+  ]);
   return (
     <>
       <h1>Submit a procedure observation</h1>
@@ -25,7 +30,7 @@ export default async function SubmitPage() {
           <Link href="/">Home</Link>
         </p>
       )}
-      <SubmitForm creditLabels={creditLabels(profile)} />
+      <SubmitForm creditLabels={creditLabels(profile)} options={{ platforms, countries: countryOptions() }} />
     </>
   );
 }
