@@ -56,11 +56,11 @@ export function CitationHelper({ onFill }: { onFill: (citation: string) => void 
   return (
     <details className={styles.helper}>
       <summary>Format citation</summary>
-      <div className="row">
+      <div className={`row ${styles.top}`}>
         {field("author", "Author", "(person or publisher)")}
         {field("title", "Title")}
       </div>
-      <div className="row">
+      <div className={`row ${styles.top}`}>
         {field("year", "Year", "(empty: n.d.)")}
         <div>
           <label htmlFor={`${id}-month`}>Month</label>

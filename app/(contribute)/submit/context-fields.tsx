@@ -66,7 +66,7 @@ export function ContextFields({ form, options }: { form: UseFormReturn<TObservat
 
   return (
     <>
-      <div className="row">
+      <div className={`row ${styles.top}`}>
         <div>
           <label htmlFor="observedFrom">
             Observed from <span className="hint">(month, YYYY-MM)</span>
@@ -118,14 +118,14 @@ export function ContextFields({ form, options }: { form: UseFormReturn<TObservat
         ))}
       </fieldset>
 
-      <div className="row">
+      <div className={`row ${styles.top}`}>
         {select("detectionType", "Detected on", DETECTION_TYPES)}
         {select("detectionSource", "Detection", DETECTION_SOURCES)}
         {select("privilegeLevel", "Adversary's privilege", PRIVILEGE_LEVELS)}
         {select("confidence", "Confidence", CONFIDENCE_LEVELS)}
       </div>
 
-      <div className="row">
+      <div className={`row ${styles.top}`}>
         <div>
           <label htmlFor="sector">
             Victim sector <span className="hint">(NAICS)</span>
