@@ -14,10 +14,11 @@ export async function checkPlatforms(db: Tx, domain: string, platforms: string[]
     p ? [] : [{ path: `platforms.${i}`, message: `Not an ATT&CK platform: use one of ${vocabulary.join(", ")}.` }],
   );
   if (issues.length > 0) {
-    const bad = platforms.filter((_, i) => !known[i]).map((p) => `"${p}"`);
+    // Positions, not values: a refused value may be the very identifier the anonymizer exists to keep out.
+    const which = issues.map((i) => Number(i.path.split(".")[1]) + 1).join(", ");
     throw new AppError(
       "VALIDATION",
-      `Unknown platform ${bad.join(", ")} in ${domain}: use ATT&CK's platform names (${vocabulary.join(", ")}).`,
+      `${issues.length > 1 ? `Platforms ${which} are` : `Platform ${which} is`} not one of ATT&CK's platforms for ${domain}: use ${vocabulary.join(", ")}.`,
       issues,
     );
   }
