@@ -10,6 +10,12 @@ export interface CatalogItem {
   parentName?: string | null;
 }
 
+interface RevokedHit {
+  attackId: string | null;
+  name: string;
+  replacement: CatalogItem | null;
+}
+
 /** Search-as-you-type over the imported ATT&CK catalog (by ID, name or alias). */
 export function CatalogPicker(props: {
   label: string;
@@ -24,10 +30,13 @@ export function CatalogPicker(props: {
   const [q, setQ] = useState("");
   const [items, setItems] = useState<CatalogItem[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  // A whole ID of a revoked object (`T1086`): the search names what replaced it (lib/attack/revoked).
+  const [revoked, setRevoked] = useState<RevokedHit | null>(null);
 
   useEffect(() => {
     if (q.trim().length < 2) {
       setItems([]);
+      setRevoked(null);
       return;
     }
     const controller = new AbortController();
@@ -39,7 +48,8 @@ export function CatalogPicker(props: {
         const body = await res.json();
         if (!res.ok) throw new Error(body?.error?.message ?? `Search failed (${res.status}).`);
         setItems(body.items);
-        setProblem(body.items.length ? null : `Nothing in the catalog matches "${q}".`);
+        setRevoked(body.revoked ?? null);
+        setProblem(body.items.length || body.revoked ? null : `Nothing in the catalog matches "${q}".`);
       } catch (error) {
         if ((error as Error).name !== "AbortError") setProblem((error as Error).message);
       }
@@ -86,6 +96,29 @@ export function CatalogPicker(props: {
         </div>
       )}
       {problem && q.trim().length >= 2 && <p className="muted">{problem}</p>}
+      {revoked && q.trim().length >= 2 && (
+        <p className="notice" data-testid={`${props.name}-revoked`}>
+          {revoked.attackId} ({revoked.name}) was revoked in ATT&amp;CK
+          {revoked.replacement?.attackId ? (
+            <>
+              .{" "}
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  props.onChange(revoked.replacement as CatalogItem);
+                  setQ("");
+                  setRevoked(null);
+                }}
+              >
+                Use {revoked.replacement.attackId} instead
+              </button>
+            </>
+          ) : (
+            ": search for the technique that replaced it by name."
+          )}
+        </p>
+      )}
       {props.value && (
         <p className="chosen" data-testid={`${props.name}-chosen`}>
           Chosen: <strong>{label(props.value)}</strong>{" "}

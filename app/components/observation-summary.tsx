@@ -1,5 +1,6 @@
 import { MarkdownText } from "@/app/components/markdown";
 import type { ObservationView } from "@/lib/observations/view";
+import { ObservationContext } from "./observation-context";
 
 export function StatusBadge({ status }: { status: string }) {
   return <span className={`status ${status}`}>{status.replace("_", " ").toLowerCase()}</span>;
@@ -8,7 +9,6 @@ export function StatusBadge({ status }: { status: string }) {
 /** The observation as stored (already anonymized), for every role's detail page. */
 export function ObservationSummary(props: { observation: ObservationView; techniqueName: string; actorName: string }) {
   const o = props.observation;
-  const v = o.victimology;
   return (
     <div className="panel">
       <p>
@@ -34,11 +34,10 @@ export function ObservationSummary(props: { observation: ObservationView; techni
           </li>
         ))}
       </ul>
+      <h2>Context</h2>
+      <ObservationContext observation={o} />
       <p className="muted">
         TLP:{o.tlp} · credit {o.credit}
-        {v.sector && ` · sector ${v.sector}`}
-        {v.country && ` · ${v.country}`}
-        {v.region && ` · ${v.region}`}
       </p>
     </div>
   );

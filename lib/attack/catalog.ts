@@ -127,7 +127,12 @@ function aliasesOf(row: Candidate): string[] {
   return Array.isArray(row.aliases) ? row.aliases.filter((a): a is string => typeof a === "string") : [];
 }
 
-async function parentNames(db: Tx, domain: string, hits: Candidate[]): Promise<Map<string, string>> {
+/** Names of the hits' parent techniques, by parent ATT&CK ID (for "Parent: Sub" labels). */
+export async function parentNames(
+  db: Tx,
+  domain: string,
+  hits: Pick<Candidate, "parentAttackId">[],
+): Promise<Map<string, string>> {
   const ids = [...new Set(hits.map((h) => h.parentAttackId).filter((id): id is string => !!id))];
   if (ids.length === 0) return new Map();
   const rows = await db.attackObject.findMany({
@@ -190,4 +195,21 @@ export async function catalogNames(db: Tx, stixIds: (string | null | undefined)[
       })
     : [];
   return new Map(rows.map((r) => [r.stixId, { name: r.name, attackId: r.attackId }]));
+}
+
+/**
+ * The platforms a domain's techniques name (`Windows`, `Linux`, `IaaS`, `Office Suite`, …): the vocabulary an
+ * observation's platforms must come from. Revoked and deprecated techniques are left out: their old platform
+ * names (e.g. `Azure AD`) are no longer ATT&CK's. Sorted by name; empty before the first import.
+ */
+export async function platformVocabulary(db: Tx, domain: string): Promise<string[]> {
+  const rows = await db.attackObject.findMany({
+    where: { domain, kind: "technique", revoked: false, deprecated: false },
+    select: { platforms: true },
+  });
+  const names = new Set<string>();
+  for (const row of rows) {
+    if (Array.isArray(row.platforms)) for (const p of row.platforms) if (typeof p === "string") names.add(p);
+  }
+  return [...names].sort((a, b) => a.localeCompare(b, "en"));
 }

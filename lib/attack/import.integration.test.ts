@@ -51,6 +51,16 @@ describe("importCatalog with Enterprise ATT&CK", () => {
     expect(untrimmed).toHaveLength(0);
   });
 
+  it("stores each revoked object's replacement from the revoked-by relationships", async () => {
+    expect(await count({ revoked: true })).toBe(140);
+    expect(await count({ revoked: true, revokedBy: null })).toBe(0);
+    expect(await count({ revoked: false, revokedBy: { not: null } })).toBe(0);
+    const [t1086, ps] = await Promise.all(
+      ["T1086", "T1059.001"].map((id) => t.db.attackObject.findFirstOrThrow({ where: { attackId: id } })),
+    );
+    expect(t1086.revokedBy).toBe(ps.stixId);
+  });
+
   it("records the release as the domain's current catalog", async () => {
     expect(await currentCatalog(t.db, DOMAIN)).toMatchObject({ version: "18.1", current: true, objectCount: 1875 });
     expect(await currentCatalog(t.db, "mobile-attack")).toBeNull();

@@ -216,6 +216,24 @@ describe("parseBundle", () => {
     expect(byId.get("C0022")?.stix).toMatchObject({ type: "campaign", id: "campaign--c1" });
   });
 
+  it("names a revoked object's replacement from its revoked-by relationship", () => {
+    const b = bundle20();
+    const revokedBy = (id: string, from: string, to: string) => ({
+      ...rel(id, from, to, ""),
+      relationship_type: "revoked-by",
+    });
+    (b.objects as StixObject[]).push(
+      revokedBy("relationship--revoked-by", "attack-pattern--revoked", "attack-pattern--sub"),
+      // A stray revoked-by on a live object must not mark it replaced.
+      revokedBy("relationship--stray", "attack-pattern--parent", "attack-pattern--sub"),
+    );
+    const { objects, procedures } = parseBundle(b, { version: "18.1" });
+    const byId = new Map(objects.map((o) => [o.attackId, o]));
+    expect(byId.get("T1066")).toMatchObject({ revoked: true, revokedBy: "attack-pattern--sub" });
+    expect(byId.get("T1059")?.revokedBy).toBeNull();
+    expect(procedures.map((p) => p.stixId)).toEqual(["relationship--ok", "relationship--malware"]);
+  });
+
   it("keeps active uses-to-technique relationships, with trimmed descriptions", () => {
     const { procedures } = parseBundle(bundle20(), { version: "18.1" });
     expect(procedures).toEqual([

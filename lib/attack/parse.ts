@@ -45,6 +45,8 @@ export interface AttackObjectRow {
   isSubtechnique: boolean;
   parentAttackId: string | null;
   revoked: boolean;
+  /** The stixId of the object that replaced this revoked one (its `revoked-by` relationship). */
+  revokedBy: string | null;
   deprecated: boolean;
   version: string | null;
   modified: Date;
@@ -113,14 +115,20 @@ export function parseBundle(bundle: unknown, options: ParseOptions = {}): Parsed
 
   const objects: AttackObjectRow[] = [];
   const procedures: KnownProcedureRow[] = [];
+  const replacements = new Map<string, string>();
   for (const o of all) {
     const kind = KIND_OF_TYPE[o.type];
     if (kind) objects.push(toObjectRow(o, kind, domain));
     else if (o.type === "relationship") {
       const row = toProcedureRow(o, domain);
       if (row) procedures.push(row);
+      else if (o.relationship_type === "revoked-by" && str(o.source_ref) && str(o.target_ref)) {
+        replacements.set(String(o.source_ref), String(o.target_ref));
+      }
     }
   }
+  // Only a revoked object names its replacement: a stray relationship must not mark a live one.
+  for (const row of objects) if (row.revoked) row.revokedBy = replacements.get(row.stixId) ?? null;
   return { domain, version, layout, bundleObjects: bundle.objects.length, objects, procedures };
 }
 
@@ -145,6 +153,7 @@ function toObjectRow(o: StixObject, kind: AttackKind, domain: AttackDomain): Att
     isSubtechnique,
     parentAttackId: isSubtechnique && attackId ? attackId.split(".")[0] : null,
     revoked: o.revoked === true,
+    revokedBy: null,
     deprecated: o.x_mitre_deprecated === true,
     version: str(o.x_mitre_version),
     modified: timestamp(o.modified ?? o.created),

@@ -46,11 +46,13 @@ async function leakyHistory() {
           public: true,
         },
       ],
-      platforms: ["Windows", `${LEAK} VDI`],
+      platforms: ["Windows"],
     }),
     w.db,
   );
   const id = observation.id;
+  // Platforms are ATT&CK vocabulary now, but rows stored before that rule carry free text: purge reaches them.
+  await w.db.observation.update({ where: { publicId: id }, data: { platforms: ["Windows", `${LEAK} VDI`] } });
   await transitionObservation(w.reviewer, id, { action: "claim", version: 1 }, w.db);
   await editObservation(
     w.reviewer,

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { isWellFormedText } from "../http/well-formed";
 import { publicUrlProblem } from "../anonymize/internal";
 import { ATTACK_DOMAINS } from "../attack/parse";
+import { FUTURE_DATE, OBSERVED_FORMAT, REVERSED_DATES, isCalendarDate, isFutureDate } from "./dates";
+import { isCountryCode, naicsSector } from "./victimology";
 
 // This module also runs in the browser, under a CSP without 'unsafe-eval' (lib/http/headers.ts): zod must
 // neither probe for nor use `new Function` (each probe is reported as a CSP violation). Set before any schema.
@@ -16,6 +18,28 @@ export const CREDIT_MODES = ["named", "organization", "anonymous"] as const;
 export const ACTOR_TYPES = ["intrusion-set", "malware", "tool", "campaign"] as const;
 // Regional Internet Registries: the coarse region used instead of a country.
 export const REGIONS = ["AFRINIC", "APNIC", "ARIN", "LACNIC", "RIPE NCC"] as const;
+// Where the activity was detected and who confirmed it (the CTID Sightings schema's detection buckets).
+export const DETECTION_TYPES = ["host", "network", "cloud"] as const;
+export const DETECTION_SOURCES = ["human-validated", "automated"] as const;
+// The privilege the adversary held. ATT&CK's x_mitre_permissions_required used "User", "Administrator",
+// "SYSTEM" and "root": SYSTEM and root are one level here (the operating system's own account).
+export const PRIVILEGE_LEVELS = ["user", "administrator", "system", "unknown"] as const;
+export const CONFIDENCE_LEVELS = ["low", "medium", "high"] as const;
+/** How each value reads in the form and on the observation's pages. */
+export const FIELD_LABELS: Record<string, string> = {
+  host: "Host",
+  network: "Network",
+  cloud: "Cloud",
+  "human-validated": "Human-validated",
+  automated: "Automated",
+  user: "User",
+  administrator: "Administrator",
+  system: "SYSTEM / root",
+  unknown: "Unknown",
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+};
 
 export const PROCEDURE_MIN = 20;
 export const PROCEDURE_MAX = 5_000;
@@ -24,6 +48,9 @@ export const TERMS_MAX = 200;
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 2_000;
 export const PLATFORM_MAX = 60;
+export const PLATFORMS_MAX = 20;
+export const ALIASES_MAX = 20;
+export const TERMS_COUNT_MAX = 100;
 export const REASON_MAX = 500;
 export const URL_MAX = 2_000;
 
@@ -67,7 +94,10 @@ export const ZReference = z
 export const ZProposedActor = z.object({
   type: z.enum(ACTOR_TYPES),
   name: trimmed(NAME_MAX).min(2, "Name the new actor."),
-  aliases: z.array(trimmed(NAME_MAX).min(1)).max(20).default([]),
+  aliases: z
+    .array(trimmed(NAME_MAX).min(1, "Remove the empty alias."))
+    .max(ALIASES_MAX, `At most ${ALIASES_MAX} aliases.`)
+    .default([]),
   description: trimmed(DESCRIPTION_MAX).min(10, "Describe the new actor in a sentence or two."),
 });
 
@@ -77,24 +107,19 @@ export const ZActor = z.union([
   z.object({ unattributed: z.literal(true) }).strict(),
 ]);
 
-const MONTH_FORMAT = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
-
-/** 2024-13 or 2024-02-30 match the format but name no day: the service would store an invalid date. */
-function isCalendarDate(value: string): boolean {
-  const match = MONTH_FORMAT.exec(value);
-  if (!match) return true; // the format check reports it
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3] ?? "01")];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years below 100 as they are
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 const month = z
   .string()
   .refine(isWellFormed, INVALID_CHARACTER)
-  .regex(MONTH_FORMAT, "Use YYYY-MM or YYYY-MM-DD.")
+  .regex(OBSERVED_FORMAT, "Use YYYY-MM or YYYY-MM-DD.")
   .refine(isCalendarDate, "No such month or day in the calendar.")
+  .refine((v) => !isFutureDate(v), FUTURE_DATE)
   .optional();
+
+// Every list the contributor fills, with the limit in its message.
+const terms = z
+  .array(trimmed(TERMS_MAX).min(1, "Remove the empty line."))
+  .max(TERMS_COUNT_MAX, `At most ${TERMS_COUNT_MAX} terms.`)
+  .default([]);
 
 export const ZObservationInput = z
   .object({
@@ -105,27 +130,42 @@ export const ZObservationInput = z
       PROCEDURE_MIN,
       `Describe what was seen in at least ${PROCEDURE_MIN} characters.`,
     ),
-    references: z.array(ZReference).min(1, "Add at least one reference.").max(REFERENCES_MAX),
+    references: z
+      .array(ZReference)
+      .min(1, "Add at least one reference.")
+      .max(REFERENCES_MAX, `At most ${REFERENCES_MAX} references.`),
     tlp: z.enum(TLP_LEVELS).default("CLEAR"),
     credit: z.enum(CREDIT_MODES).default("anonymous"),
     observedFrom: month,
     observedTo: month,
-    platforms: z.array(trimmed(PLATFORM_MAX).min(1)).max(20).default([]),
+    // The domain's vocabulary (lib/attack/catalog platformVocabulary) is checked by the service: it needs the catalog.
+    platforms: z
+      .array(trimmed(PLATFORM_MAX).min(1, "Remove the empty platform."))
+      .max(PLATFORMS_MAX, `At most ${PLATFORMS_MAX} platforms.`)
+      .default([]),
+    // Any code of a NAICS range (31-33, 44-45, 48-49) is stored as the range's first code (lib/observations/victimology).
     sector: z
       .string()
       .refine(isWellFormed, INVALID_CHARACTER)
-      .regex(/^\d{2}$/, "Use a 2-digit NAICS sector code (e.g. 52 for finance).")
+      .regex(/^\d{2}$/, "Use a 2-digit NAICS sector code (e.g. 52 for Finance and Insurance).")
+      .refine((v) => !!naicsSector(v), "No NAICS sector has this code: pick one from the list (e.g. 52).")
+      .transform((v) => naicsSector(v)?.code ?? v)
       .optional(),
     country: z
       .string()
       .refine(isWellFormed, INVALID_CHARACTER)
-      .regex(/^[A-Z]{2}$/, "Use an ISO 3166 two-letter country code.")
+      .regex(/^[A-Z]{2}$/, "Use an ISO 3166 two-letter country code (e.g. DE).")
+      .refine(isCountryCode, "Not an ISO 3166 country code: pick a country from the list.")
       .optional(),
-    region: z.enum(REGIONS).optional(),
+    region: z.enum(REGIONS, `Use one of ${REGIONS.join(", ")}.`).optional(),
+    detectionType: z.enum(DETECTION_TYPES, `Use one of ${DETECTION_TYPES.join(", ")}.`).optional(),
+    detectionSource: z.enum(DETECTION_SOURCES, `Use one of ${DETECTION_SOURCES.join(", ")}.`).optional(),
+    privilegeLevel: z.enum(PRIVILEGE_LEVELS, `Use one of ${PRIVILEGE_LEVELS.join(", ")}.`).optional(),
+    confidence: z.enum(CONFIDENCE_LEVELS, `Use one of ${CONFIDENCE_LEVELS.join(", ")}.`).optional(),
     draft: z.boolean().optional(),
     // What the anonymizer must keep (public IOCs) or also replace; used for this request only, never stored.
-    keep: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
-    redact: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
+    keep: terms,
+    redact: terms,
   })
   .strict()
   .refine((v) => !(v.country && v.region), {
@@ -133,7 +173,7 @@ export const ZObservationInput = z
     path: ["region"],
   })
   .refine((v) => !v.observedFrom || !v.observedTo || v.observedFrom <= v.observedTo, {
-    message: "The end of the observation period is before its start.",
+    message: REVERSED_DATES,
     path: ["observedTo"],
   });
 
@@ -151,8 +191,8 @@ export const ZAnonymizeInput = z
       .record(trimmed(80).min(1), trimmed(DESCRIPTION_MAX))
       .refine((f) => Object.keys(f).length <= ANONYMIZE_FIELDS_MAX, `At most ${ANONYMIZE_FIELDS_MAX} fields.`)
       .optional(),
-    keep: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
-    redact: z.array(trimmed(TERMS_MAX).min(1)).max(100).default([]),
+    keep: terms,
+    redact: terms,
   })
   .strict();
 

@@ -104,15 +104,11 @@ describe("editObservation", () => {
   // One technique rule for create and edit: T1153 (Source) is deprecated in ATT&CK 18.1.
   it.each([
     ["deprecated", async () => "T1153", /T1153 \(Source\) is deprecated/],
+    // T1086 was revoked by T1059.001 (18.1's revoked-by relationship): the message names the replacement.
     [
       "revoked",
-      async () =>
-        (
-          await w.db.attackObject.findFirstOrThrow({
-            where: { kind: "technique", revoked: true, attackId: { not: null } },
-          })
-        ).attackId as string,
-      /was revoked in ATT&CK: search the catalog/,
+      async () => "T1086",
+      /^T1086 \(PowerShell\) was revoked in ATT&CK: use T1059\.001 \(Command and Scripting Interpreter: PowerShell\) instead\.$/,
     ],
     ["unknown", async () => "T9999", /Unknown technique "T9999"/],
   ])("refuses a %s technique on edit exactly as on create, changing nothing", async (_kind, ref, message) => {

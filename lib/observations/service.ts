@@ -19,6 +19,7 @@ import {
   type TObservationEdit,
   type TObservationInput,
 } from "./schema";
+import { checkPlatforms } from "./platforms";
 import { resolveUsableTechnique } from "./technique";
 import { canSeeTlp, tlpAllows } from "./tlp";
 import { parsePublicId } from "./public-id";
@@ -73,6 +74,7 @@ export async function createObservation(
   if (!parsed.success) throw validationError(parsed.error, "The observation");
   const input = parsed.data;
   const { technique, actorStixId } = await resolveRefs(db, input);
+  const platforms = await checkPlatforms(db, input.domain, input.platforms);
   await assertCreditPossible(db, actor.id, input.credit);
   // Every free-text field, one numbering; a field the placeholders push past its limit is refused here.
   const scrubbed = scrubObservation(
@@ -80,7 +82,7 @@ export async function createObservation(
       procedure: input.procedure,
       references: input.references,
       proposed: "proposed" in input.actor ? input.actor.proposed : null,
-      platforms: input.platforms,
+      platforms,
     },
     { keep: input.keep, redact: input.redact },
   );
@@ -108,6 +110,10 @@ export async function createObservation(
         sector: input.sector ?? null,
         country: input.country ?? null,
         region: input.region ?? null,
+        detectionType: input.detectionType ?? null,
+        detectionSource: input.detectionSource ?? null,
+        privilegeLevel: input.privilegeLevel ?? null,
+        confidence: input.confidence ?? null,
         tlp: input.tlp,
         credit: input.credit,
         submittedAt: status === "SUBMITTED" ? now : null,

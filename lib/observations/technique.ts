@@ -1,13 +1,13 @@
 // The one technique rule for every write (create and edit): the reference must name a technique of
 // the observation's domain that ATT&CK still maintains. Deprecated and revoked ones are refused by
-// name, on the `technique` field, with the way forward.
+// name, on the `technique` field, with the way forward: a revoked one names its replacement (the
+// error's `details.replacement`, which the submit form offers as a button).
 import type { AttackObject } from "../../prisma/sqlite/client";
 import { resolveTechnique } from "../attack/catalog";
+import { findReplacement, resolveRevoked, type Replacement } from "../attack/revoked";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
 
-// The catalog keeps revoked objects but not the revoked-by relationships, so it cannot name the
-// replacement: the message sends the contributor to the catalog search instead.
 const SEARCH_HINT = "search the catalog for the technique that replaced it (the technique field searches by name)";
 
 export async function resolveUsableTechnique(db: Tx, domain: string, ref: string): Promise<AttackObject> {
@@ -19,9 +19,16 @@ export async function resolveUsableTechnique(db: Tx, domain: string, ref: string
     );
   }
   if (technique) return technique;
-  const revoked = await findRevoked(db, domain, ref);
+  const revoked = await resolveRevoked(db, domain, ref, ["technique"]);
   if (revoked) {
-    throw refusal(`${revoked.attackId} (${revoked.name}) was revoked in ATT&CK: ${SEARCH_HINT}.`, "Revoked technique");
+    const replacement = await findReplacement(db, domain, revoked);
+    const what = `${revoked.attackId} (${revoked.name}) was revoked in ATT&CK`;
+    if (!replacement?.attackId) throw refusal(`${what}: ${SEARCH_HINT}.`, "Revoked technique");
+    throw refusal(
+      `${what}: use ${replacement.attackId} (${replacement.name}) instead.`,
+      `Revoked technique: use ${replacement.attackId}`,
+      replacement,
+    );
   }
   throw refusal(
     `Unknown technique "${ref}" in ${domain}: search the catalog for its ATT&CK ID (e.g. T1059.001).`,
@@ -29,13 +36,17 @@ export async function resolveUsableTechnique(db: Tx, domain: string, ref: string
   );
 }
 
-function refusal(message: string, issue: string): AppError {
-  return new AppError("VALIDATION", message, [{ path: "technique", message: issue }]);
-}
-
-async function findRevoked(db: Tx, domain: string, ref: string) {
-  const key = ref.trim();
-  if (!key) return null;
-  const match = key.includes("--") ? { stixId: key } : { attackId: key.toUpperCase() };
-  return db.attackObject.findFirst({ where: { domain, ...match, kind: "technique", revoked: true } });
+function refusal(message: string, issue: string, replacement?: Replacement): AppError {
+  // The shape of GET /observations/:id `catalog.replacements` entries (DESIGN.md §7).
+  const details = replacement
+    ? {
+        replacement: {
+          technique: replacement.attackId,
+          stixId: replacement.stixId,
+          name: replacement.name,
+          source: "revoked-by",
+        },
+      }
+    : undefined;
+  return new AppError("VALIDATION", message, [{ path: "technique", message: issue }], details);
 }

@@ -22,6 +22,10 @@ export interface ObservationRow {
   sector: string | null;
   country: string | null;
   region: string | null;
+  detectionType: string | null;
+  detectionSource: string | null;
+  privilegeLevel: string | null;
+  confidence: string | null;
   observedFrom: Date | null;
   observedTo: Date | null;
   platforms: unknown;
@@ -59,6 +63,10 @@ export function toObservationView(row: ObservationRow) {
     observedFrom: row.observedFrom?.toISOString().slice(0, 10) ?? null,
     observedTo: row.observedTo?.toISOString().slice(0, 10) ?? null,
     platforms: row.platforms as string[],
+    detectionType: row.detectionType,
+    detectionSource: row.detectionSource,
+    privilegeLevel: row.privilegeLevel,
+    confidence: row.confidence,
     createdAt: row.createdAt.toISOString(),
     submittedAt: row.submittedAt?.toISOString() ?? null,
     decidedAt: row.decidedAt?.toISOString() ?? null,

@@ -1,19 +1,21 @@
 import Link from "next/link";
 import { requireActor } from "@/app/require-actor";
-import { currentCatalog } from "@/lib/attack/catalog";
+import { currentCatalog, platformVocabulary } from "@/lib/attack/catalog";
 import { db } from "@/lib/db/client";
 import { creditLabels, getProfile } from "@/lib/auth/profile";
 import { loadDraftForForm } from "@/lib/observations/draft-restore";
+import { countryOptions } from "@/lib/observations/victimology";
 import { SubmitForm } from "./submit-form";
 
 export const dynamic = "force-dynamic";
 
 export default async function SubmitPage() {
   const actor = await requireActor("observation:create", "/submit");
-  const [catalog, profile, draft] = await Promise.all([
+  const [catalog, profile, draft, platforms] = await Promise.all([
     currentCatalog(db(), "enterprise-attack"),
     getProfile(actor, db()),
     loadDraftForForm(actor, db()),
+    platformVocabulary(db(), "enterprise-attack"),
   ]);
   return (
     <>
@@ -30,7 +32,11 @@ export default async function SubmitPage() {
           <Link href="/">Home</Link>
         </p>
       )}
-      <SubmitForm creditLabels={creditLabels(profile)} draft={draft} />
+      <SubmitForm
+        creditLabels={creditLabels(profile)}
+        draft={draft}
+        options={{ platforms, countries: countryOptions() }}
+      />
     </>
   );
 }

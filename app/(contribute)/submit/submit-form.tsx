@@ -6,18 +6,15 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { CatalogPicker, type CatalogItem } from "@/app/components/catalog-picker";
-import { useAutosave } from "@/app/components/use-autosave";
+import { CitationHelper } from "@/app/components/citation-helper";
 import { KnownExamples } from "@/app/components/known-examples";
-import {
-  CREDIT_MODES,
-  REGIONS,
-  TLP_LEVELS,
-  ZObservationInput,
-  type TObservationInput,
-} from "@/lib/observations/schema";
+import { useAutosave } from "@/app/components/use-autosave";
+import { CREDIT_MODES, TLP_LEVELS, ZObservationInput, type TObservationInput } from "@/lib/observations/schema";
 import { tlpMeaning } from "@/lib/observations/tlp";
 import { discardDraftAction, saveDraftAction, submitObservationAction } from "./actions";
+import { ContextFields, type ContextOptions } from "./context-fields";
 import { DraftStatus, draftFormValues, RestoredNotice, type RestoredDraft } from "./draft-status";
+import { TechniqueReplacement, type TechniqueReplacementInfo } from "./technique-replacement";
 
 interface Finding {
   kind: string;
@@ -50,9 +47,19 @@ const lines = (text: string) =>
 /** What each credit choice exports for this contributor (lib/auth/profile creditLabel), from the server. */
 export type CreditLabels = Record<(typeof CREDIT_MODES)[number], string>;
 
-export function SubmitForm({ creditLabels, draft }: { creditLabels: CreditLabels; draft?: RestoredDraft | null }) {
+export function SubmitForm({
+  creditLabels,
+  draft,
+  options,
+}: {
+  creditLabels: CreditLabels;
+  draft?: RestoredDraft | null;
+  options: ContextOptions;
+}) {
   const router = useRouter();
   const [technique, setTechnique] = useState<CatalogItem | null>(draft?.technique ?? null);
+  // What ATT&CK replaced a refused revoked technique with (the server's `details.replacement`).
+  const [replacement, setReplacement] = useState<TechniqueReplacementInfo | null>(null);
   const [actor, setActor] = useState<CatalogItem | null>(draft?.actor ?? null);
   const [unattributed, setUnattributed] = useState(!!draft?.data.actor && "unattributed" in draft.data.actor);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -69,6 +76,7 @@ export function SubmitForm({ creditLabels, draft }: { creditLabels: CreditLabels
     references: [{ sourceName: "", url: "", description: "", public: false }],
     tlp: "CLEAR",
     credit: "anonymous",
+    platforms: [],
     keep: [],
     redact: [],
   }));
@@ -144,6 +152,7 @@ export function SubmitForm({ creditLabels, draft }: { creditLabels: CreditLabels
       autosave.resume();
       void autosave.flush();
       setServerError(result.error.message);
+      setReplacement((result.error.details?.replacement as TechniqueReplacementInfo | undefined) ?? null);
       for (const issue of result.error.issues ?? []) form.setError(issue.path as never, { message: issue.message });
       return;
     }
@@ -169,9 +178,21 @@ export function SubmitForm({ creditLabels, draft }: { creditLabels: CreditLabels
         error={errors.technique?.message}
         onChange={(item) => {
           setTechnique(item);
+          setReplacement(null);
           setValue("technique", item?.attackId ?? item?.stixId ?? "", { shouldValidate: formState.isSubmitted });
         }}
       />
+      {replacement && (
+        <TechniqueReplacement
+          replacement={replacement}
+          onUse={(item) => {
+            setTechnique(item);
+            setReplacement(null);
+            form.clearErrors("technique");
+            setValue("technique", item.attackId ?? item.stixId, { shouldValidate: formState.isSubmitted });
+          }}
+        />
+      )}
 
       <label>
         <input
@@ -310,6 +331,15 @@ export function SubmitForm({ creditLabels, draft }: { creditLabels: CreditLabels
           {errors.references?.[index]?.description && (
             <p className="error">{errors.references[index].description.message}</p>
           )}
+          <CitationHelper
+            onFill={(citation) => {
+              setValue(`references.${index}.description`, citation, {
+                shouldDirty: true,
+                shouldValidate: formState.isSubmitted,
+              });
+              setPreview(null);
+            }}
+          />
           {/* The hint stays outside the label: "URL" and "Citation" must keep naming one field each. */}
           <label>
             <input
@@ -342,38 +372,7 @@ export function SubmitForm({ creditLabels, draft }: { creditLabels: CreditLabels
       </button>
 
       <h2>Context</h2>
-      <div className="row">
-        <div>
-          <label htmlFor="sector">
-            Sector <span className="hint">(2-digit NAICS)</span>
-          </label>
-          <input id="sector" {...register("sector", { setValueAs: (v) => v || undefined })} placeholder="52" />
-          {errors.sector && <p className="error">{errors.sector.message}</p>}
-        </div>
-        <div>
-          <label htmlFor="country">
-            Country <span className="hint">(ISO code)</span>
-          </label>
-          <input
-            id="country"
-            {...register("country", { setValueAs: (v) => (v ? String(v).toUpperCase() : undefined) })}
-            placeholder="DE"
-          />
-          {errors.country && <p className="error">{errors.country.message}</p>}
-        </div>
-        <div>
-          <label htmlFor="region">…or region</label>
-          <select id="region" {...register("region", { setValueAs: (v) => v || undefined })}>
-            <option value="">—</option>
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-          {errors.region && <p className="error">{errors.region.message}</p>}
-        </div>
-      </div>
+      <ContextFields form={form} options={options} />
       <div className="row">
         <div>
           <label htmlFor="tlp">TLP</label>

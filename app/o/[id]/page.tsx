@@ -4,6 +4,7 @@ import { StatusBadge } from "@/app/components/observation-summary";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { getPublicRecord } from "@/lib/observations/service";
+import { countryLabel, sectorLabel } from "@/lib/observations/victimology";
 
 export const dynamic = "force-dynamic";
 
@@ -32,8 +33,8 @@ export default async function PublicRecordPage({ params }: { params: Promise<{ i
         <MarkdownText text={record.procedure} testId="procedure" />
         <p className="muted">
           Observed {record.observedFrom ?? "—"} to {record.observedTo ?? "—"}
-          {v.sector && ` · sector (NAICS) ${v.sector}`}
-          {v.country && ` · ${v.country}`}
+          {v.sector && ` · sector (NAICS) ${sectorLabel(v.sector)}`}
+          {v.country && ` · ${countryLabel(v.country)}`}
           {v.region && ` · ${v.region}`}
         </p>
         <p className="muted">

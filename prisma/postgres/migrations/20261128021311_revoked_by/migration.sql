@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AttackObject" ADD COLUMN     "revokedBy" TEXT;
+
