@@ -4,7 +4,8 @@
 import type { FieldFinding } from "../anonymize";
 import { catalogNames, resolveActor } from "../attack/catalog";
 import { recordAudit } from "../audit";
-import { scrubObservation } from "./anonymize";
+import { scrubObservation, type ProposedActor } from "./anonymize";
+import { fieldsContaining, unkeptValues } from "./kept";
 import { recordRevision } from "./history";
 import { sendReceipt } from "./receipt";
 import { assertCan, can, type Actor } from "../auth/permissions";
@@ -95,6 +96,8 @@ export async function createObservation(
         observedFrom: monthStart(input.observedFrom),
         observedTo: monthStart(input.observedTo),
         platforms: scrubbed.platforms,
+        // Only the keep values that spared something: each occurs in the stored text, none is a wish.
+        keptIndicators: scrubbed.kept,
         sector: input.sector ?? null,
         country: input.country ?? null,
         region: input.region ?? null,
@@ -190,24 +193,47 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
   }
   // The edited texts and the reason are scrubbed together; the stored texts the edit leaves alone only reserve
   // their placeholder numbers, so a new value never takes a number that already means another one here.
+  // `keep` omitted = the stored list (an edit never silently redacts it); a value it un-keeps pulls every stored
+  // field that contains it into the edit (lib/observations/kept.ts).
   const stored = toObservationView(current);
+  const keep = edit.keep ?? stored.keptIndicators;
+  const storedProposed = stored.actor.kind === "PROPOSED" ? (stored.actor.proposed as ProposedActor) : null;
+  const storedPlatforms = ((stored.platforms as unknown[]) ?? []).map(String);
+  const rescrub = fieldsContaining(
+    {
+      procedure: stored.procedure,
+      references: stored.references,
+      proposed: storedProposed,
+      platforms: storedPlatforms,
+    },
+    unkeptValues(stored.keptIndicators, keep),
+  );
+  const procedure = edit.procedure ?? (rescrub.procedure ? stored.procedure : undefined);
+  const references = edit.references ?? (rescrub.references ? stored.references : undefined);
+  const proposed = rescrub.proposed ? storedProposed : null;
+  const platforms = rescrub.platforms ? storedPlatforms : undefined;
   const scrubbed = scrubObservation(
     {
-      procedure: edit.procedure ?? "",
-      references: edit.references ?? [],
+      procedure: procedure ?? "",
+      references: references ?? [],
+      proposed,
+      platforms: platforms ?? [],
       ...(edit.reason !== undefined ? { reason: edit.reason } : {}),
     },
-    { keep: edit.keep, redact: edit.redact },
+    { keep, redact: edit.redact },
     [
-      ...(edit.procedure === undefined ? [stored.procedure] : []),
-      ...(edit.references === undefined ? storedTexts(stored.references) : []),
-      ...(stored.actor.kind === "PROPOSED" ? [JSON.stringify(stored.actor.proposed)] : []),
-      ...((stored.platforms as unknown[]) ?? []).map(String),
+      ...(procedure === undefined ? [stored.procedure] : []),
+      ...(references === undefined ? storedTexts(stored.references) : []),
+      ...(storedProposed && !proposed ? [JSON.stringify(storedProposed)] : []),
+      ...(platforms === undefined ? storedPlatforms : []),
     ],
   );
   const data: Record<string, unknown> = {};
-  if (edit.procedure !== undefined) data.procedure = scrubbed.procedure;
-  if (edit.references !== undefined) data.references = scrubbed.references;
+  if (procedure !== undefined) data.procedure = scrubbed.procedure;
+  if (references !== undefined) data.references = scrubbed.references;
+  if (proposed) data.proposedActor = scrubbed.proposed;
+  if (platforms !== undefined) data.platforms = scrubbed.platforms;
+  if (!sameValues(scrubbed.kept, stored.keptIndicators)) data.keptIndicators = scrubbed.kept;
   if (edit.technique !== undefined) {
     const technique = await resolveUsableTechnique(db, current.domain, edit.technique);
     data.techniqueStixId = technique.stixId;
@@ -231,6 +257,10 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     return updated;
   });
   return toObservationView(row);
+}
+
+function sameValues(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** The stored texts of references (context for an edit's numbering; public ones are published as they are). */

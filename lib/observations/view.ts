@@ -25,6 +25,7 @@ export interface ObservationRow {
   observedFrom: Date | null;
   observedTo: Date | null;
   platforms: unknown;
+  keptIndicators: unknown;
   contributorId: string;
   assigneeId: string | null;
   releaseId: string | null;
@@ -59,12 +60,18 @@ export function toObservationView(row: ObservationRow) {
     observedFrom: row.observedFrom?.toISOString().slice(0, 10) ?? null,
     observedTo: row.observedTo?.toISOString().slice(0, 10) ?? null,
     platforms: row.platforms as string[],
+    /** Public attacker infrastructure the contributor (or an editor) chose to keep: public by definition. */
+    keptIndicators: keptIndicatorsOf(row),
     createdAt: row.createdAt.toISOString(),
     submittedAt: row.submittedAt?.toISOString() ?? null,
     decidedAt: row.decidedAt?.toISOString() ?? null,
   };
 }
 export type ObservationView = ReturnType<typeof toObservationView>;
+
+function keptIndicatorsOf(row: Pick<ObservationRow, "keptIndicators">): string[] {
+  return Array.isArray(row.keptIndicators) ? row.keptIndicators.filter((v) => typeof v === "string") : [];
+}
 
 /** The fields a Revision snapshots: everything an editor can change, as it stood after the change. */
 export function snapshotOf(row: ObservationRow): Record<string, unknown> {
@@ -75,6 +82,7 @@ export function snapshotOf(row: ObservationRow): Record<string, unknown> {
     actor: view.actor,
     procedure: view.procedure,
     references: view.references,
+    keptIndicators: view.keptIndicators,
     tlp: view.tlp,
     credit: view.credit,
     victimology: view.victimology,
