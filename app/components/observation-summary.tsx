@@ -33,6 +33,11 @@ export function ObservationSummary(props: { observation: ObservationView; techni
           </li>
         ))}
       </ul>
+      {o.keptIndicators.length > 0 && (
+        <p data-testid="kept-indicators-stored">
+          <strong>Kept as public indicators:</strong> <span className="mono">{o.keptIndicators.join(", ")}</span>
+        </p>
+      )}
       <p className="muted">
         TLP:{o.tlp} · credit {o.credit}
         {v.sector && ` · sector ${v.sector}`}

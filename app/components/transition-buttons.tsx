@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { transitionAction } from "@/app/(review)/queue/[id]/actions";
+import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
 import type { TransitionAction } from "@/lib/observations/schema";
 import { TRANSITIONS, needsComment } from "@/lib/review/transitions";
 
@@ -27,6 +28,9 @@ const CONFIRM: Partial<Record<TransitionAction, string>> = {
 export function TransitionButtons(props: { publicId: string; version: number; actions: TransitionAction[] }) {
   const router = useRouter();
   const [comment, setComment] = useState("");
+  const [choice, setChoice] = useState<AnonymizeChoice>({ keep: [], redact: [] });
+  // A sent comment starts a fresh preview (its keep list and terms were for that text).
+  const [sent, setSent] = useState(0);
   const [duplicateOf, setDuplicateOf] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,12 +48,14 @@ export function TransitionButtons(props: { publicId: string; version: number; ac
     const result = await transitionAction(props.publicId, {
       action,
       version: props.version,
-      ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(comment.trim() ? { comment: comment.trim(), ...choice } : {}),
       ...(action === "duplicate" ? { duplicateOf: duplicateOf.trim() } : {}),
     });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setComment("");
+    setChoice({ keep: [], redact: [] });
+    setSent((n) => n + 1);
     router.refresh();
   }
 
@@ -69,6 +75,16 @@ export function TransitionButtons(props: { publicId: string; version: number; ac
             style={{ minHeight: "4rem" }}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
+          />
+          <AnonymizePreview
+            key={sent}
+            idPrefix="decision"
+            text={comment}
+            keep={choice.keep}
+            redact={choice.redact}
+            onChange={setChoice}
+            buttonLabel="Preview the comment's anonymization"
+            storedLabel="The comment as it will be stored:"
           />
         </>
       )}

@@ -1,0 +1,191 @@
+"use client";
+
+// One anonymization preview wherever text enters (issue 6 §4): the submit form, the edit form, the reply box and
+// the decision comment. It shows what will be stored, the findings with a keep toggle each, the kept values with an
+// "Un-keep" button each, and the "Also replace" terms. What must stay true: a toggle or a new term re-runs the preview
+// by itself (debounced) while the last preview stays on screen; nothing here ever clears the form around it.
+import { useEffect, useState } from "react";
+import {
+  ANONYMIZE_DEBOUNCE_MS,
+  fieldLabel,
+  splitTerms,
+  toggled,
+  type PreviewResult,
+} from "@/lib/observations/anonymize-preview";
+
+export interface AnonymizeChoice {
+  keep: string[];
+  redact: string[];
+}
+
+export function AnonymizePreview(props: {
+  /** Prefixes the element ids: a page may hold several previews (edit form and comment box). */
+  idPrefix: string;
+  text: string;
+  /** Other free-text fields by path (`references.0.description`), previewed with the text's numbering. */
+  fields?: Record<string, string>;
+  keep: string[];
+  redact: string[];
+  onChange: (choice: AnonymizeChoice) => void;
+  /** The first preview waits for this button; after it, every change re-runs it. */
+  buttonLabel?: string;
+  storedLabel?: string;
+  redactHint?: string;
+}) {
+  const { text, fields, keep, redact, onChange } = props;
+  const [active, setActive] = useState(false);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [redactText, setRedactText] = useState(redact.join("\n"));
+  const request = JSON.stringify({ text, ...(fields ? { fields } : {}), keep, redact });
+
+  useEffect(() => {
+    if (!active) return;
+    const controller = new AbortController();
+    // The first run answers the button at once; later ones wait for typing or toggling to pause.
+    const timer = setTimeout(
+      async () => {
+        setPending(true);
+        try {
+          const res = await fetch("/api/v1/anonymize", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: request,
+            signal: controller.signal,
+          });
+          const body = await res.json();
+          if (controller.signal.aborted) return;
+          if (!res.ok) setError(body.error?.message ?? "The preview failed: your text is unchanged; try again.");
+          else {
+            setPreview(body);
+            setError(null);
+          }
+        } catch {
+          if (!controller.signal.aborted)
+            setError("The preview could not reach the server: your text is unchanged; try again.");
+        } finally {
+          if (!controller.signal.aborted) setPending(false);
+        }
+      },
+      preview ? ANONYMIZE_DEBOUNCE_MS : 0,
+    );
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+    // `preview` only picks the delay; re-running on its change would loop.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active, request]);
+
+  const setKeep = (next: string[]) => {
+    onChange({ keep: next, redact });
+    setActive(true);
+  };
+  const keptNow = new Set((preview?.kept ?? []).map((v) => v.toLowerCase()));
+  const id = (name: string) => `${props.idPrefix}-${name}`;
+
+  return (
+    <div className="anonymize-preview">
+      <label htmlFor={id("redact")}>
+        Also replace{" "}
+        <span className="hint">{props.redactHint ?? "(customer or person names, one per line; not stored)"}</span>
+      </label>
+      <textarea
+        id={id("redact")}
+        style={{ minHeight: "3rem" }}
+        value={redactText}
+        onChange={(e) => {
+          setRedactText(e.target.value);
+          onChange({ keep, redact: splitTerms(e.target.value) });
+        }}
+      />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => setActive(true)} disabled={active && pending}>
+          {props.buttonLabel ?? "Preview anonymization"}
+        </button>
+      </div>
+      {error && (
+        <p className="notice bad" role="status">
+          {error}
+        </p>
+      )}
+      {preview && (
+        <div className="notice" data-testid="anonymization-preview" data-state={pending ? "updating" : "ready"}>
+          <strong>{props.storedLabel ?? "This is what will be stored:"}</strong>
+          {pending && <span className="muted"> updating…</span>}
+          <pre>{preview.text}</pre>
+          {Object.entries(preview.fields ?? {})
+            .filter(([path, stored]) => stored !== (fields?.[path] ?? "").trim())
+            .map(([path, stored]) => (
+              <p key={path}>
+                <span className="muted">{fieldLabel(path)}:</span> <span className="mono">{stored}</span>
+              </p>
+            ))}
+          {preview.findings.length === 0 ? (
+            <p>No customer identifiers found.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th>Found</th>
+                  <th>Replaced by</th>
+                  <th>Public indicator? Keep it</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.findings.map((f) => (
+                  <tr key={f.placeholder}>
+                    <td>
+                      <span className="finding">{f.value}</span>{" "}
+                      <span className="muted">
+                        {f.kind.toLowerCase()} ×{f.count}
+                        {f.fields && ` in ${f.fields.map(fieldLabel).join(", ")}`}
+                      </span>
+                    </td>
+                    <td className="mono">{f.placeholder}</td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        style={{ width: "auto" }}
+                        aria-label={`Keep ${f.value}`}
+                        checked={keep.some((k) => k.toLowerCase() === f.value.toLowerCase())}
+                        onChange={(e) => setKeep(toggled(keep, f.value, e.target.checked))}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+      {keep.length > 0 && (
+        <div className="kept-list" data-testid="kept-indicators">
+          <p className="muted">Kept as public indicators:</p>
+          <ul>
+            {keep.map((value) => (
+              <li key={value}>
+                <span className="mono">{value}</span>
+                {preview && !pending && !keptNow.has(value.toLowerCase()) && (
+                  <span className="muted">
+                    {" "}
+                    (not kept: not in the text, or a private address or internal name, which is never public)
+                  </span>
+                )}{" "}
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => setKeep(toggled(keep, value, false))}
+                  aria-label={`Un-keep ${value}`}
+                >
+                  Un-keep
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
