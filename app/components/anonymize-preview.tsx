@@ -7,6 +7,7 @@
 import { useEffect, useState } from "react";
 import {
   ANONYMIZE_DEBOUNCE_MS,
+  cannotKeep as neverPublic,
   fieldLabel,
   splitTerms,
   toggled,
@@ -125,7 +126,7 @@ export function AnonymizePreview(props: {
           {preview.findings.length === 0 ? (
             <p>No customer identifiers found.</p>
           ) : (
-            <table>
+            <table className="stack">
               <thead>
                 <tr>
                   <th>Found</th>
@@ -136,19 +137,24 @@ export function AnonymizePreview(props: {
               <tbody>
                 {preview.findings.map((f) => (
                   <tr key={f.placeholder}>
-                    <td>
+                    <td data-label="Found">
                       <span className="finding">{f.value}</span>{" "}
                       <span className="muted">
                         {f.kind.toLowerCase()} ×{f.count}
                         {f.fields && ` in ${f.fields.map(fieldLabel).join(", ")}`}
                       </span>
                     </td>
-                    <td className="mono">{f.placeholder}</td>
-                    <td>
+                    <td className="mono" data-label="Replaced by">
+                      {f.placeholder}
+                    </td>
+                    <td data-label="Keep it">
+                      {/* A private address or an internal name is never public: the server would refuse to keep it. */}
                       <input
                         type="checkbox"
                         style={{ width: "auto" }}
                         aria-label={`Keep ${f.value}`}
+                        aria-describedby={neverPublic(f.value) ? id("never-public") : undefined}
+                        disabled={neverPublic(f.value)}
                         checked={keep.some((k) => k.toLowerCase() === f.value.toLowerCase())}
                         onChange={(e) => setKeep(toggled(keep, f.value, e.target.checked))}
                       />
@@ -157,6 +163,11 @@ export function AnonymizePreview(props: {
                 ))}
               </tbody>
             </table>
+          )}
+          {preview.findings.some((f) => neverPublic(f.value)) && (
+            <p className="hint" id={id("never-public")}>
+              Private addresses and internal names cannot be kept: they only exist inside the victim&apos;s network.
+            </p>
           )}
         </div>
       )}
@@ -169,10 +180,9 @@ export function AnonymizePreview(props: {
                 <span className="mono">{value}</span>
                 {preview && !pending && !keptNow.has(value.toLowerCase()) && (
                   <span className="muted">
-                    {" "}
-                    (not kept: not in the text, or a private address or internal name, which is never public)
+                    {neverPublic(value) ? "(never public: it will be replaced)" : "(not in the text: nothing to keep)"}
                   </span>
-                )}{" "}
+                )}
                 <button
                   type="button"
                   className="secondary"

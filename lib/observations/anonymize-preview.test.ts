@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldLabel, splitTerms, toggled } from "./anonymize-preview";
+import { cannotKeep, fieldLabel, splitTerms, toggled } from "./anonymize-preview";
 
 describe("the preview's keep list and terms", () => {
   it("adds a value once and removes every spelling of it", () => {
@@ -18,5 +18,14 @@ describe("the preview's keep list and terms", () => {
     expect(fieldLabel("references.0.description")).toBe("reference 1 citation");
     expect(fieldLabel("references.2.sourceName")).toBe("reference 3 source name");
     expect(fieldLabel("procedure")).toBe("procedure");
+  });
+});
+
+describe("cannotKeep", () => {
+  it("refuses private addresses and internal names, whatever their case, and allows public ones", () => {
+    for (const value of ["10.1.2.3", "192.168.0.9", "DC01.Corp.Local", "jdoe@corp.local", "localhost"])
+      expect(cannotKeep(value), value).toBe(true);
+    for (const value of ["45.33.32.156", "update-cdn.net", "evil@update-cdn.net"])
+      expect(cannotKeep(value), value).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 // The pure half of the anonymization preview (app/components/anonymize-preview.tsx): what the preview endpoint answers and how the
 // keep list and the "Also replace" terms change. No React, so it is unit-tested on its own.
 
+import { isNeverPublic } from "../anonymize/internal";
+
 /** Typing or toggling pauses this long before the preview runs again. */
 export const ANONYMIZE_DEBOUNCE_MS = 400;
 
@@ -42,4 +44,9 @@ export function splitTerms(text: string): string[] {
 export function toggled(keep: string[], value: string, on: boolean): string[] {
   const rest = keep.filter((k) => k.toLowerCase() !== value.toLowerCase());
   return on ? [...rest, value] : rest;
+}
+
+/** True for a finding nobody may keep (the never-public rule, lib/anonymize/internal): the toggle is disabled. */
+export function cannotKeep(value: string): boolean {
+  return isNeverPublic(value.trim().toLowerCase());
 }
