@@ -9,6 +9,7 @@ import {
   ANONYMIZE_DEBOUNCE_MS,
   cannotKeep as neverPublic,
   fieldLabel,
+  sameList,
   splitTerms,
   toggled,
   type PreviewResult,
@@ -39,6 +40,12 @@ export function AnonymizePreview(props: {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [redactText, setRedactText] = useState(redact.join("\n"));
+  // Terms set from outside (a restored draft) show in the box; the box's own typing comes back equal and stays.
+  const [outerRedact, setOuterRedact] = useState(redact);
+  if (!sameList(outerRedact, redact)) {
+    setOuterRedact(redact);
+    if (!sameList(splitTerms(redactText), redact)) setRedactText(redact.join("\n"));
+  }
   const request = JSON.stringify({ text, ...(fields ? { fields } : {}), keep, redact });
 
   useEffect(() => {
@@ -75,8 +82,7 @@ export function AnonymizePreview(props: {
       clearTimeout(timer);
       controller.abort();
     };
-    // `preview` only picks the delay; re-running on its change would loop.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Deliberately not on `preview`: it only picks the delay, and re-running when it arrives would loop.
   }, [active, request]);
 
   const setKeep = (next: string[]) => {
@@ -180,7 +186,7 @@ export function AnonymizePreview(props: {
                 <span className="mono">{value}</span>
                 {preview && !pending && !keptNow.has(value.toLowerCase()) && (
                   <span className="muted">
-                    {neverPublic(value) ? "(never public: it will be replaced)" : "(not in the text: nothing to keep)"}
+                    {neverPublic(value) ? "(never public: it will be replaced)" : "(not in this text)"}
                   </span>
                 )}
                 <button

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { editAction } from "@/app/(review)/queue/[id]/actions";
 import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
+import { sameList } from "@/lib/observations/anonymize-preview";
 
 export function EditForm(props: { publicId: string; version: number; procedure: string; keptIndicators: string[] }) {
   const router = useRouter();
@@ -77,8 +78,4 @@ export function EditForm(props: { publicId: string; version: number; procedure: 
       </div>
     </form>
   );
-}
-
-function sameList(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
 }

@@ -50,3 +50,8 @@ export function toggled(keep: string[], value: string, on: boolean): string[] {
 export function cannotKeep(value: string): boolean {
   return isNeverPublic(value.trim().toLowerCase());
 }
+
+/** Two keep or term lists hold the same values in the same order. */
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}

@@ -5,7 +5,8 @@
 // from it is un-kept, and every stored free-text field that still contains it joins the edit and is scrubbed
 // again with it (one numbering, the remaining kept values kept): the value leaves the whole current text, not only
 // the field being edited. Earlier revisions keep it as they were (it was public when kept; purge removes it there).
-import type { Reference } from "./view";
+import type { ProposedActor } from "./anonymize";
+import type { ObservationView, Reference } from "./view";
 
 /** The stored kept values that the new `keep` list no longer names (compared case-insensitively). */
 export function unkeptValues(stored: string[], keep: string[]): string[] {
@@ -29,5 +30,56 @@ export function fieldsContaining(stored: StoredTexts, values: string[]) {
     references: stored.references.some((r) => !r.public && (has(r.sourceName) || has(r.description))),
     proposed: stored.proposed !== null && stored.proposed !== undefined && has(JSON.stringify(stored.proposed)),
     platforms: stored.platforms.some(has),
+  };
+}
+
+/** What an edit scrubs: the texts it writes (undefined/null = left alone), the keep list, and the context. */
+export interface EditPlan {
+  keep: string[];
+  storedKept: string[];
+  procedure?: string;
+  references?: Reference[];
+  proposed: ProposedActor | null;
+  platforms?: string[];
+  /** The stored texts left alone: they only reserve their placeholder numbers. */
+  context: string[];
+}
+
+export function planEdit(
+  stored: Pick<ObservationView, "procedure" | "references" | "actor" | "platforms" | "keptIndicators">,
+  edit: { procedure?: string; references?: Reference[]; keep?: string[] },
+): EditPlan {
+  const keep = edit.keep ?? stored.keptIndicators;
+  const storedProposed = stored.actor.kind === "PROPOSED" ? (stored.actor.proposed as ProposedActor) : null;
+  const storedPlatforms = ((stored.platforms as unknown[]) ?? []).map(String);
+  const rescrub = fieldsContaining(
+    {
+      procedure: stored.procedure,
+      references: stored.references,
+      proposed: storedProposed,
+      platforms: storedPlatforms,
+    },
+    unkeptValues(stored.keptIndicators, keep),
+  );
+  const procedure = edit.procedure ?? (rescrub.procedure ? stored.procedure : undefined);
+  const references = edit.references ?? (rescrub.references ? stored.references : undefined);
+  const proposed = rescrub.proposed ? storedProposed : null;
+  const platforms = rescrub.platforms ? storedPlatforms : undefined;
+  return {
+    keep,
+    storedKept: stored.keptIndicators,
+    procedure,
+    references,
+    proposed,
+    platforms,
+    context: [
+      ...(procedure === undefined ? [stored.procedure] : []),
+      // Stored references as JSON (public ones too: their text is published as it is, numbers included).
+      ...(references === undefined && Array.isArray(stored.references)
+        ? stored.references.map((r) => JSON.stringify(r))
+        : []),
+      ...(storedProposed && !proposed ? [JSON.stringify(storedProposed)] : []),
+      ...(platforms === undefined ? storedPlatforms : []),
+    ],
   };
 }

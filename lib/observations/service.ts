@@ -4,8 +4,9 @@
 import type { FieldFinding } from "../anonymize";
 import { catalogNames, resolveActor } from "../attack/catalog";
 import { recordAudit } from "../audit";
-import { scrubObservation, type ProposedActor } from "./anonymize";
-import { fieldsContaining, unkeptValues } from "./kept";
+import { scrubObservation } from "./anonymize";
+import { sameList } from "./anonymize-preview";
+import { planEdit } from "./kept";
 import { recordRevision } from "./history";
 import { sendReceipt } from "./receipt";
 import { assertCan, can, type Actor } from "../auth/permissions";
@@ -192,26 +193,10 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     throw editRefusal(actor, current) as AppError;
   }
   // The edited texts and the reason are scrubbed together; the stored texts the edit leaves alone only reserve
-  // their placeholder numbers, so a new value never takes a number that already means another one here.
-  // `keep` omitted = the stored list (an edit never silently redacts it); a value it un-keeps pulls every stored
-  // field that contains it into the edit (lib/observations/kept.ts).
-  const stored = toObservationView(current);
-  const keep = edit.keep ?? stored.keptIndicators;
-  const storedProposed = stored.actor.kind === "PROPOSED" ? (stored.actor.proposed as ProposedActor) : null;
-  const storedPlatforms = ((stored.platforms as unknown[]) ?? []).map(String);
-  const rescrub = fieldsContaining(
-    {
-      procedure: stored.procedure,
-      references: stored.references,
-      proposed: storedProposed,
-      platforms: storedPlatforms,
-    },
-    unkeptValues(stored.keptIndicators, keep),
-  );
-  const procedure = edit.procedure ?? (rescrub.procedure ? stored.procedure : undefined);
-  const references = edit.references ?? (rescrub.references ? stored.references : undefined);
-  const proposed = rescrub.proposed ? storedProposed : null;
-  const platforms = rescrub.platforms ? storedPlatforms : undefined;
+  // their placeholder numbers (context), so a new value never takes a number that already means another one here.
+  // Which stored fields join the edit, and with which keep list: lib/observations/kept.ts.
+  const plan = planEdit(toObservationView(current), edit);
+  const { procedure, references, proposed, platforms } = plan;
   const scrubbed = scrubObservation(
     {
       procedure: procedure ?? "",
@@ -220,20 +205,15 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
       platforms: platforms ?? [],
       ...(edit.reason !== undefined ? { reason: edit.reason } : {}),
     },
-    { keep, redact: edit.redact },
-    [
-      ...(procedure === undefined ? [stored.procedure] : []),
-      ...(references === undefined ? storedTexts(stored.references) : []),
-      ...(storedProposed && !proposed ? [JSON.stringify(storedProposed)] : []),
-      ...(platforms === undefined ? storedPlatforms : []),
-    ],
+    { keep: plan.keep, redact: edit.redact },
+    plan.context,
   );
   const data: Record<string, unknown> = {};
   if (procedure !== undefined) data.procedure = scrubbed.procedure;
   if (references !== undefined) data.references = scrubbed.references;
   if (proposed) data.proposedActor = scrubbed.proposed;
   if (platforms !== undefined) data.platforms = scrubbed.platforms;
-  if (!sameValues(scrubbed.kept, stored.keptIndicators)) data.keptIndicators = scrubbed.kept;
+  if (!sameList(scrubbed.kept, plan.storedKept)) data.keptIndicators = scrubbed.kept;
   if (edit.technique !== undefined) {
     const technique = await resolveUsableTechnique(db, current.domain, edit.technique);
     data.techniqueStixId = technique.stixId;
@@ -257,15 +237,6 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     return updated;
   });
   return toObservationView(row);
-}
-
-function sameValues(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-/** The stored texts of references (context for an edit's numbering; public ones are published as they are). */
-function storedTexts(references: unknown): string[] {
-  return Array.isArray(references) ? references.map((r) => JSON.stringify(r)) : [];
 }
 
 /** The 409 for a write that carried an old version: it says what the current state is. */
