@@ -8,7 +8,11 @@ import { E2E_USERS } from "./users";
 const C2 = "45.33.32.156";
 const PROCEDURE = `The loader on ws-fin-0231.corp.local beaconed to ${C2} over HTTPS every 60 seconds.`;
 
-test("a kept public indicator survives review edits until a reviewer un-keeps it", async ({ browser, signIn }) => {
+test("a kept public indicator survives review edits until a reviewer un-keeps it", async ({
+  browser,
+  signIn,
+  mail,
+}) => {
   const contributor = await browser.newPage();
   await signIn(contributor, E2E_USERS.contributor.email);
   await contributor.goto("/submit");
@@ -78,4 +82,21 @@ test("a kept public indicator survives review edits until a reviewer un-keeps it
   await expect(stored).toContainText("beaconed to [IP-1] over HTTPS");
   await expect(stored).not.toContainText(C2);
   await expect(reviewer.getByTestId("kept-indicators-stored")).toHaveCount(0);
+
+  // The reviewer's question: its own preview, keep and "Also replace" (the stored comment keeps the address).
+  const decision = reviewer.locator(".panel", { has: reviewer.getByLabel(/^Comment/) });
+  await decision.getByLabel(/^Comment/).fill(`Was ${C2} also seen at Contoso?`);
+  await decision.getByLabel(/^Also replace/).fill("Contoso");
+  await decision.getByRole("button", { name: "Preview the comment's anonymization" }).click();
+  const commentPreview = decision.getByTestId("anonymization-preview");
+  await expect(commentPreview.locator("pre")).toHaveText("Was [IP-1] also seen at [TERM-1]?");
+  await decision.getByRole("checkbox", { name: `Keep ${C2}` }).check();
+  await expect(commentPreview.locator("pre")).toHaveText(`Was ${C2} also seen at [TERM-1]?`);
+  await decision.getByRole("button", { name: "Ask for more information" }).click();
+  await expect(reviewer.locator(".status").first()).toHaveText("needs info");
+  await expect(reviewer.getByText(`Was ${C2} also seen at [TERM-1]?`)).toBeVisible();
+  // The question mail carries the stored comment; taking it also keeps it from a later spec on this sink.
+  const question = await mail.waitForMail(E2E_USERS.contributor.email, { subject: /question/i });
+  expect(question.subject).toContain(publicId);
+  expect(question.text).toContain(`Was ${C2} also seen at [TERM-1]?`);
 });

@@ -177,7 +177,7 @@ export function AnonymizePreview(props: {
           )}
         </div>
       )}
-      {keep.length > 0 && (
+      {keep.length > 0 && (text.trim() || preview) && (
         <div className="kept-list" data-testid="kept-indicators">
           <p className="muted">Kept as public indicators:</p>
           <ul>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { transitionAction } from "@/app/(review)/queue/[id]/actions";
 import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
+import { sameList } from "@/lib/observations/anonymize-preview";
 import type { TransitionAction } from "@/lib/observations/schema";
 import { TRANSITIONS, needsComment } from "@/lib/review/transitions";
 
@@ -25,10 +26,23 @@ const CONFIRM: Partial<Record<TransitionAction, string>> = {
   reject: "Reject this observation? The contributor is told by e-mail.",
 };
 
-export function TransitionButtons(props: { publicId: string; version: number; actions: TransitionAction[] }) {
+export function TransitionButtons(props: {
+  publicId: string;
+  version: number;
+  actions: TransitionAction[];
+  keptIndicators?: string[];
+}) {
   const router = useRouter();
   const [comment, setComment] = useState("");
-  const [choice, setChoice] = useState<AnonymizeChoice>({ keep: [], redact: [] });
+  // A comment starts with what the observation keeps: its public indicators read the same in the discussion.
+  const fresh = (): AnonymizeChoice => ({ keep: props.keptIndicators ?? [], redact: [] });
+  const [choice, setChoice] = useState<AnonymizeChoice>(fresh);
+  // An edit that keeps or un-keeps a value changes the observation's list under the box: the box follows it.
+  const [storedKept, setStoredKept] = useState(props.keptIndicators ?? []);
+  if (!sameList(storedKept, props.keptIndicators ?? [])) {
+    setStoredKept(props.keptIndicators ?? []);
+    setChoice((c) => ({ ...c, keep: props.keptIndicators ?? [] }));
+  }
   // A sent comment starts a fresh preview (its keep list and terms were for that text).
   const [sent, setSent] = useState(0);
   const [duplicateOf, setDuplicateOf] = useState("");
@@ -54,7 +68,7 @@ export function TransitionButtons(props: { publicId: string; version: number; ac
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setComment("");
-    setChoice({ keep: [], redact: [] });
+    setChoice(fresh());
     setSent((n) => n + 1);
     router.refresh();
   }

@@ -28,7 +28,9 @@ export default async function MyObservationPage(props: {
       )}
       <ObservationSummary observation={o} techniqueName={detail.techniqueName} actorName={detail.actorName} />
       <CommentList title="Messages" comments={detail.comments} />
-      {detail.actions.includes("answer") && <ReplyBox publicId={o.id} version={o.version} />}
+      {detail.actions.includes("answer") && (
+        <ReplyBox publicId={o.id} version={o.version} keptIndicators={o.keptIndicators} />
+      )}
       {detail.canEdit && (
         <EditForm publicId={o.id} version={o.version} procedure={o.procedure} keptIndicators={o.keptIndicators} />
       )}

@@ -17,7 +17,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     <>
       <h1>{o.id}</h1>
       <ObservationSummary observation={o} techniqueName={detail.techniqueName} actorName={detail.actorName} />
-      <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions} />
+      <TransitionButtons
+        publicId={o.id}
+        version={o.version}
+        actions={detail.actions}
+        keptIndicators={o.keptIndicators}
+      />
       {detail.canEdit && (
         <EditForm publicId={o.id} version={o.version} procedure={o.procedure} keptIndicators={o.keptIndicators} />
       )}
