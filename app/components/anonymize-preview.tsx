@@ -5,9 +5,9 @@
 // "Un-keep" button each, and the "Also replace" terms. What must stay true: a toggle or a new term re-runs the preview
 // by itself (debounced) while the last preview stays on screen; nothing here ever clears the form around it.
 import { useEffect, useState } from "react";
+import { FindingsTable, KeptList } from "./anonymize-findings";
 import {
   ANONYMIZE_DEBOUNCE_MS,
-  cannotKeep as neverPublic,
   fieldLabel,
   sameList,
   splitTerms,
@@ -89,7 +89,6 @@ export function AnonymizePreview(props: {
     onChange({ keep: next, redact });
     setActive(true);
   };
-  const keptNow = new Set((preview?.kept ?? []).map((v) => v.toLowerCase()));
   const id = (name: string) => `${props.idPrefix}-${name}`;
 
   return (
@@ -129,78 +128,20 @@ export function AnonymizePreview(props: {
                 <span className="muted">{fieldLabel(path)}:</span> <span className="mono">{stored}</span>
               </p>
             ))}
-          {preview.findings.length === 0 ? (
-            <p>No customer identifiers found.</p>
-          ) : (
-            <table className="stack">
-              <thead>
-                <tr>
-                  <th>Found</th>
-                  <th>Replaced by</th>
-                  <th>Public indicator? Keep it</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.findings.map((f) => (
-                  <tr key={f.placeholder}>
-                    <td data-label="Found">
-                      <span className="finding">{f.value}</span>{" "}
-                      <span className="muted">
-                        {f.kind.toLowerCase()} ×{f.count}
-                        {f.fields && ` in ${f.fields.map(fieldLabel).join(", ")}`}
-                      </span>
-                    </td>
-                    <td className="mono" data-label="Replaced by">
-                      {f.placeholder}
-                    </td>
-                    <td data-label="Keep it">
-                      {/* A private address or an internal name is never public: the server would refuse to keep it. */}
-                      <input
-                        type="checkbox"
-                        style={{ width: "auto" }}
-                        aria-label={`Keep ${f.value}`}
-                        aria-describedby={neverPublic(f.value) ? id("never-public") : undefined}
-                        disabled={neverPublic(f.value)}
-                        checked={keep.some((k) => k.toLowerCase() === f.value.toLowerCase())}
-                        onChange={(e) => setKeep(toggled(keep, f.value, e.target.checked))}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {preview.findings.some((f) => neverPublic(f.value)) && (
-            <p className="hint" id={id("never-public")}>
-              Private addresses and internal names cannot be kept: they only exist inside the victim&apos;s network.
-            </p>
-          )}
+          <FindingsTable
+            findings={preview.findings}
+            keep={keep}
+            onToggle={(value, on) => setKeep(toggled(keep, value, on))}
+            hintId={id("never-public")}
+          />
         </div>
       )}
       {keep.length > 0 && (text.trim() || preview) && (
-        <div className="kept-list" data-testid="kept-indicators">
-          <p className="muted">Kept as public indicators:</p>
-          <ul>
-            {keep.map((value) => (
-              <li key={value}>
-                <span className="mono">{value}</span>
-                {preview && !pending && !keptNow.has(value.toLowerCase()) && (
-                  <span className="muted">
-                    {neverPublic(value) ? "(never public: it will be replaced)" : "(not in this text)"}
-                  </span>
-                )}
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => setKeep(toggled(keep, value, false))}
-                  aria-label={`Un-keep ${value}`}
-                >
-                  Un-keep
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <KeptList
+          keep={keep}
+          kept={preview && !pending ? (preview.kept ?? []) : null}
+          onUnkeep={(value) => setKeep(toggled(keep, value, false))}
+        />
       )}
     </div>
   );

@@ -4,9 +4,17 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { editAction } from "@/app/(review)/queue/[id]/actions";
 import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
-import { sameList } from "@/lib/observations/anonymize-preview";
+import { sameList, scrubbedReferenceFields } from "@/lib/observations/anonymize-preview";
+import type { Reference } from "@/lib/observations/view";
 
-export function EditForm(props: { publicId: string; version: number; procedure: string; keptIndicators: string[] }) {
+export function EditForm(props: {
+  publicId: string;
+  version: number;
+  procedure: string;
+  keptIndicators: string[];
+  /** The stored references: previewed with the procedure, so the numbering and an un-keep's reach show as stored. */
+  references?: Reference[];
+}) {
   const router = useRouter();
   const [procedure, setProcedure] = useState(props.procedure);
   // The edit carries its keep list: it starts as what the observation keeps, so saving never re-redacts it, and a
@@ -55,6 +63,7 @@ export function EditForm(props: { publicId: string; version: number; procedure: 
       <AnonymizePreview
         idPrefix="edit"
         text={procedure}
+        fields={scrubbedReferenceFields(props.references ?? [])}
         keep={choice.keep}
         redact={choice.redact}
         onChange={setChoice}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cannotKeep, fieldLabel, splitTerms, toggled } from "./anonymize-preview";
+import { cannotKeep, fieldLabel, scrubbedReferenceFields, splitTerms, toggled } from "./anonymize-preview";
 
 describe("the preview's keep list and terms", () => {
   it("adds a value once and removes every spelling of it", () => {
@@ -27,5 +27,17 @@ describe("cannotKeep", () => {
       expect(cannotKeep(value), value).toBe(true);
     for (const value of ["45.33.32.156", "update-cdn.net", "evil@update-cdn.net"])
       expect(cannotKeep(value), value).toBe(false);
+  });
+});
+
+describe("scrubbedReferenceFields", () => {
+  it("keys the non-public references' texts by path, skipping public ones and blanks", () => {
+    expect(
+      scrubbedReferenceFields([
+        { sourceName: "Vendor blog", description: "Published analysis", public: true },
+        { sourceName: "IR notes", description: "  ", public: false },
+        { sourceName: "", description: "Ticket about 45.33.32.156" },
+      ]),
+    ).toEqual({ "references.1.sourceName": "IR notes", "references.2.description": "Ticket about 45.33.32.156" });
   });
 });

@@ -55,3 +55,16 @@ export function cannotKeep(value: string): boolean {
 export function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
+
+/** The references the server anonymizes (not the public ones), keyed by their field paths, for the preview. */
+export function scrubbedReferenceFields(
+  references: readonly { sourceName?: string; description?: string; public?: boolean }[],
+): Record<string, string> {
+  const fields: Record<string, string> = {};
+  references.forEach((ref, i) => {
+    if (ref.public) return;
+    if (ref.sourceName?.trim()) fields[`references.${i}.sourceName`] = ref.sourceName;
+    if (ref.description?.trim()) fields[`references.${i}.description`] = ref.description;
+  });
+  return fields;
+}

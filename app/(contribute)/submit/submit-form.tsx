@@ -14,6 +14,7 @@ import {
   ZObservationInput,
   type TObservationInput,
 } from "@/lib/observations/schema";
+import { scrubbedReferenceFields } from "@/lib/observations/anonymize-preview";
 import { tlpMeaning } from "@/lib/observations/tlp";
 import { submitObservationAction } from "./actions";
 
@@ -48,17 +49,6 @@ export function SubmitForm({ creditLabels }: { creditLabels: CreditLabels }) {
   const redact = watch("redact") ?? [];
   const procedure = watch("procedure") ?? "";
   const referenceValues = watch("references");
-
-  // The references the server will anonymize (not the public ones), keyed by their field paths.
-  function referenceFields(): Record<string, string> {
-    const fields: Record<string, string> = {};
-    (referenceValues ?? []).forEach((ref, i) => {
-      if (ref.public) return;
-      if (ref.sourceName?.trim()) fields[`references.${i}.sourceName`] = ref.sourceName;
-      if (ref.description?.trim()) fields[`references.${i}.description`] = ref.description;
-    });
-    return fields;
-  }
 
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
@@ -122,7 +112,7 @@ export function SubmitForm({ creditLabels }: { creditLabels: CreditLabels }) {
       <AnonymizePreview
         idPrefix="submit"
         text={procedure}
-        fields={referenceFields()}
+        fields={scrubbedReferenceFields(referenceValues ?? [])}
         keep={keep}
         redact={redact}
         onChange={(choice) => {

@@ -32,7 +32,13 @@ export default async function MyObservationPage(props: {
         <ReplyBox publicId={o.id} version={o.version} keptIndicators={o.keptIndicators} />
       )}
       {detail.canEdit && (
-        <EditForm publicId={o.id} version={o.version} procedure={o.procedure} keptIndicators={o.keptIndicators} />
+        <EditForm
+          publicId={o.id}
+          version={o.version}
+          procedure={o.procedure}
+          keptIndicators={o.keptIndicators}
+          references={o.references}
+        />
       )}
       {/* The answer has its own box above; the buttons are resubmit and withdraw. */}
       <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions.filter((a) => a !== "answer")} />

@@ -24,7 +24,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         keptIndicators={o.keptIndicators}
       />
       {detail.canEdit && (
-        <EditForm publicId={o.id} version={o.version} procedure={o.procedure} keptIndicators={o.keptIndicators} />
+        <EditForm
+          publicId={o.id}
+          version={o.version}
+          procedure={o.procedure}
+          keptIndicators={o.keptIndicators}
+          references={o.references}
+        />
       )}
       <PurgeForm publicId={o.id} version={o.version} />
       <h2>Already in ATT&amp;CK for this pair</h2>
