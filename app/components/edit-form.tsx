@@ -3,22 +3,38 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { editAction } from "@/app/(review)/queue/[id]/actions";
+import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
+import { sameList, scrubbedReferenceFields } from "@/lib/observations/anonymize-preview";
+import type { Reference } from "@/lib/observations/view";
 
-export function EditForm(props: { publicId: string; version: number; procedure: string }) {
+export function EditForm(props: {
+  publicId: string;
+  version: number;
+  procedure: string;
+  keptIndicators: string[];
+  /** The stored references: previewed with the procedure, so the numbering and an un-keep's reach show as stored. */
+  references?: Reference[];
+}) {
   const router = useRouter();
   const [procedure, setProcedure] = useState(props.procedure);
+  // The edit carries its keep list: it starts as what the observation keeps, so saving never re-redacts it, and a
+  // value un-kept here is replaced wherever the stored text holds it (lib/observations/kept.ts).
+  const [choice, setChoice] = useState<AnonymizeChoice>({ keep: props.keptIndicators, redact: [] });
   // When the stored text changes under the form (a purge, another edit), the box follows it: an old copy saved
   // back would undo the change — a purged value would return.
-  const [storedProcedure, setStoredProcedure] = useState(props.procedure);
-  if (storedProcedure !== props.procedure) {
-    setStoredProcedure(props.procedure);
+  const [stored, setStored] = useState({ procedure: props.procedure, kept: props.keptIndicators });
+  if (stored.procedure !== props.procedure || !sameList(stored.kept, props.keptIndicators)) {
+    setStored({ procedure: props.procedure, kept: props.keptIndicators });
     setProcedure(props.procedure);
+    setChoice((c) => ({ ...c, keep: props.keptIndicators }));
   }
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   // The server's field errors (e.g. "after anonymization the procedure is … over the limit"), by field.
   const [issues, setIssues] = useState<Record<string, string>>({});
+  const changed =
+    procedure !== props.procedure || !sameList(choice.keep, props.keptIndicators) || choice.redact.length > 0;
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -26,6 +42,8 @@ export function EditForm(props: { publicId: string; version: number; procedure: 
     const result = await editAction(props.publicId, {
       version: props.version,
       procedure,
+      keep: choice.keep,
+      redact: choice.redact,
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     });
     setBusy(false);
@@ -42,6 +60,16 @@ export function EditForm(props: { publicId: string; version: number; procedure: 
       <label htmlFor="edit-procedure">Procedure text</label>
       <textarea id="edit-procedure" value={procedure} onChange={(e) => setProcedure(e.target.value)} />
       {issues.procedure && <p className="error">{issues.procedure}</p>}
+      <AnonymizePreview
+        idPrefix="edit"
+        text={procedure}
+        fields={scrubbedReferenceFields(props.references ?? [])}
+        keep={choice.keep}
+        redact={choice.redact}
+        onChange={setChoice}
+        storedLabel="The procedure as it will be stored:"
+      />
+      {issues.keep && <p className="error">{issues.keep}</p>}
       <label htmlFor="edit-reason">
         Why <span className="hint">(kept in the history, anonymized like the procedure)</span>
       </label>
@@ -53,7 +81,7 @@ export function EditForm(props: { publicId: string; version: number; procedure: 
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={busy || procedure === props.procedure}>
+        <button type="submit" disabled={busy || !changed}>
           Save edit
         </button>
       </div>

@@ -34,6 +34,11 @@ export function ObservationSummary(props: { observation: ObservationView; techni
           </li>
         ))}
       </ul>
+      {o.keptIndicators.length > 0 && (
+        <p data-testid="kept-indicators-stored">
+          <strong>Kept as public indicators:</strong> <span className="mono">{o.keptIndicators.join(", ")}</span>
+        </p>
+      )}
       <h2>Context</h2>
       <ObservationContext observation={o} />
       <p className="muted">

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { transitionAction } from "@/app/(review)/queue/[id]/actions";
+import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
+import { sameList } from "@/lib/observations/anonymize-preview";
 import type { TransitionAction } from "@/lib/observations/schema";
 import { TRANSITIONS, needsComment } from "@/lib/review/transitions";
 
@@ -24,9 +26,25 @@ const CONFIRM: Partial<Record<TransitionAction, string>> = {
   reject: "Reject this observation? The contributor is told by e-mail.",
 };
 
-export function TransitionButtons(props: { publicId: string; version: number; actions: TransitionAction[] }) {
+export function TransitionButtons(props: {
+  publicId: string;
+  version: number;
+  actions: TransitionAction[];
+  keptIndicators?: string[];
+}) {
   const router = useRouter();
   const [comment, setComment] = useState("");
+  // A comment starts with what the observation keeps: its public indicators read the same in the discussion.
+  const fresh = (): AnonymizeChoice => ({ keep: props.keptIndicators ?? [], redact: [] });
+  const [choice, setChoice] = useState<AnonymizeChoice>(fresh);
+  // An edit that keeps or un-keeps a value changes the observation's list under the box: the box follows it.
+  const [storedKept, setStoredKept] = useState(props.keptIndicators ?? []);
+  if (!sameList(storedKept, props.keptIndicators ?? [])) {
+    setStoredKept(props.keptIndicators ?? []);
+    setChoice((c) => ({ ...c, keep: props.keptIndicators ?? [] }));
+  }
+  // A sent comment starts a fresh preview (its keep list and terms were for that text).
+  const [sent, setSent] = useState(0);
   const [duplicateOf, setDuplicateOf] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,12 +62,14 @@ export function TransitionButtons(props: { publicId: string; version: number; ac
     const result = await transitionAction(props.publicId, {
       action,
       version: props.version,
-      ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(comment.trim() ? { comment: comment.trim(), ...choice } : {}),
       ...(action === "duplicate" ? { duplicateOf: duplicateOf.trim() } : {}),
     });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setComment("");
+    setChoice(fresh());
+    setSent((n) => n + 1);
     router.refresh();
   }
 
@@ -69,6 +89,16 @@ export function TransitionButtons(props: { publicId: string; version: number; ac
             style={{ minHeight: "4rem" }}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
+          />
+          <AnonymizePreview
+            key={sent}
+            idPrefix="decision"
+            text={comment}
+            keep={choice.keep}
+            redact={choice.redact}
+            onChange={setChoice}
+            buttonLabel="Preview the comment's anonymization"
+            storedLabel="The comment as it will be stored:"
           />
         </>
       )}

@@ -86,13 +86,14 @@ export function scrubFields<K extends string>(
   options: ScrubOptions = {},
 ): ScrubFieldsResult<K> {
   const keys = Object.keys(fields) as K[];
-  const { texts, findings } = scrubTexts(
+  const { texts, findings, kept } = scrubTexts(
     keys.map((k) => fields[k]),
     options,
   );
   return {
     fields: Object.fromEntries(keys.map((k, i) => [k, texts[i]])) as Record<K, string>,
     findings: findings.map(({ where, ...f }) => ({ ...f, fields: [...where].map((i) => keys[i]) })),
+    kept,
   };
 }
 
@@ -105,7 +106,7 @@ interface Replacement extends Candidate {
   text: number;
 }
 
-function scrubTexts(texts: string[], options: ScrubOptions): { texts: string[]; findings: Located[] } {
+function scrubTexts(texts: string[], options: ScrubOptions): { texts: string[]; findings: Located[]; kept: string[] } {
   // Placeholders already present are untouchable, and new ones are numbered after them, so a second pass over
   // edited text never gives two values the same placeholder.
   const next = Object.fromEntries(FINDING_KINDS.map((kind) => [kind, 0])) as Record<FindingKind, number>;
@@ -140,11 +141,17 @@ function scrubTexts(texts: string[], options: ScrubOptions): { texts: string[]; 
   // AG"). Only known after the first pass; echoes join a second selection, where they outrank a shape-only reading
   // of the same span (`m.schmidt` as a host) but not a longer span or a structural DOMAIN/USER (echoes.ts).
   const findEchoes = echoFinder(selected.flat().filter((c) => !isKept(c)));
+  // What `keep` actually spared: values a recognizer would have replaced, as they stand in the text (one per value).
+  const kept = new Map<string, string>();
   const chosen = selected.map((candidates, index) =>
     (findEchoes
       ? selectOutermost([...candidates, ...findEchoes(texts[index]).filter((c) => !overlaps(shields[index], c))])
       : candidates
-    ).filter((c) => !isKept(c)),
+    ).filter((c) => {
+      if (!isKept(c)) return true;
+      if (!kept.has(c.value.toLowerCase())) kept.set(c.value.toLowerCase(), c.value);
+      return false;
+    }),
   );
 
   const perText = texts.map((text, index) => {
@@ -195,7 +202,7 @@ function scrubTexts(texts: string[], options: ScrubOptions): { texts: string[]; 
     parts.push(text.slice(cursor));
     return parts.join("");
   });
-  return { texts: out, findings: [...findings.values()] };
+  return { texts: out, findings: [...findings.values()], kept: [...kept.values()] };
 }
 
 // `keep` entries may be pasted defanged, as a URL or with a trailing dot; compare them as the recognizers key values.

@@ -46,11 +46,20 @@ describe("scrubFields", () => {
     expect(result.fields).toEqual({ a: "[TERM-1] saw update.example.com", b: "Notes of [TERM-1], update.example.com" });
   });
 
+  it("reports the keep values that spared something, as written, never a refused or absent one", () => {
+    const result = scrubFields(
+      { a: "Beacon to 45.33.32.156 and Update-CDN.net from 10.1.2.3", b: "again 45.33.32.156" },
+      { keep: ["45.33.32.156", "update-cdn.net", "10.1.2.3", "absent.example.org"] },
+    );
+    expect(result.fields.a).toBe("Beacon to 45.33.32.156 and Update-CDN.net from [IP-1]");
+    expect(result.kept).toEqual(["45.33.32.156", "Update-CDN.net"]);
+  });
+
   it("is idempotent on its own output", () => {
     const fields = { p: "x@y.com on h.corp.local", q: "10.9.8.7 and x@y.com", r: "Jane Roe" };
     const once = scrubFields(fields, { redact: ["Jane Roe"] });
     const twice = scrubFields(once.fields, { redact: ["Jane Roe"] });
-    expect(twice).toEqual({ fields: once.fields, findings: [] });
+    expect(twice).toEqual({ fields: once.fields, findings: [], kept: [] });
   });
 
   it("agrees with scrub() on a single field", () => {

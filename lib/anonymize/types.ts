@@ -59,6 +59,11 @@ export interface FieldFinding<K extends string = string> extends Finding {
 export interface ScrubFieldsResult<K extends string = string> {
   fields: Record<K, string>;
   findings: FieldFinding<K>[];
+  /**
+   * The `keep` values that spared something: each a value a recognizer would have replaced, as written in the text.
+   * A `keep` entry that matched nothing (or that the never-public rule refused) is not here.
+   */
+  kept: string[];
 }
 
 /** A recognized span of the input. `key` identifies the distinct value (case-folded where case carries no meaning). */

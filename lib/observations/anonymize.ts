@@ -1,7 +1,7 @@
 // Which fields of an observation the anonymizer sees, and the refusal when a scrubbed field no longer fits.
 // Every free-text field goes through one `scrubFields` call, so a value has one placeholder across the
 // procedure, the citations and the proposed actor. Public references are stored exactly as written.
-import { scrub, scrubFields, type FieldFinding, type ScrubOptions } from "../anonymize";
+import { scrubFields, type FieldFinding, type ScrubOptions } from "../anonymize";
 import { AppError } from "../errors";
 import { DESCRIPTION_MAX, NAME_MAX, PLATFORM_MAX, PROCEDURE_MAX, REASON_MAX, type TObservation } from "./schema";
 import type { Reference } from "./view";
@@ -14,7 +14,7 @@ interface FieldSpec {
   text: string;
 }
 
-type ProposedActor = Extract<TObservation["actor"], { proposed: unknown }>["proposed"];
+export type ProposedActor = Extract<TObservation["actor"], { proposed: unknown }>["proposed"];
 
 export interface ScrubbedObservation {
   procedure: string;
@@ -23,6 +23,8 @@ export interface ScrubbedObservation {
   platforms: string[];
   reason?: string;
   findings: FieldFinding[];
+  /** The `keep` values that spared something here (edited texts and context alike): what the observation keeps. */
+  kept: string[];
 }
 
 export interface ObservationTexts {
@@ -90,7 +92,7 @@ export function scrubObservation(
   const input: Record<string, string> = Object.fromEntries(specs.map((s) => [s.path, s.text]));
   // Context keys cannot clash with field paths (those never start with "#").
   context.forEach((text, i) => (input[`#context.${i}`] = text));
-  const { fields, findings } = scrubFields(input, options);
+  const { fields, findings, kept } = scrubFields(input, options);
 
   const tooLong = specs.filter((s) => fields[s.path].length > s.max);
   if (tooLong.length > 0) {
@@ -124,6 +126,7 @@ export function scrubObservation(
     findings: findings
       .map((f) => ({ ...f, fields: f.fields.filter((k) => !k.startsWith("#")) }))
       .filter((f) => f.fields.length > 0),
+    kept,
   };
 }
 
@@ -138,9 +141,14 @@ export function previewAnonymization(input: {
   redact?: string[];
 }) {
   const options = { keep: input.keep, redact: input.redact };
-  if (!input.fields) return scrub(input.text, options);
+  if (!input.fields) {
+    // A lone text: the findings read as scrub()'s (no field names), plus what `keep` spared.
+    const result = scrubFields({ text: input.text }, options);
+    const findings = result.findings.map(({ fields: _fields, ...finding }) => finding);
+    return { text: result.fields.text, findings, kept: result.kept };
+  }
   const { procedure: _ignored, ...rest } = input.fields;
   const result = scrubFields({ procedure: input.text, ...rest }, options);
   const { procedure, ...fields } = result.fields;
-  return { text: procedure, fields, findings: result.findings };
+  return { text: procedure, fields, findings: result.findings, kept: result.kept };
 }

@@ -64,6 +64,8 @@ export async function purgeValue(actor: Actor, publicId: string, raw: unknown, d
         references: withLeaves(row.references, pick("obs.references")) as object,
         platforms: withLeaves(row.platforms, pick("obs.platforms")) as object,
         ...(row.proposedActor ? { proposedActor: withLeaves(row.proposedActor, pick("obs.proposed")) as object } : {}),
+        // A purged value leaves the kept list too (a placeholder is not an indicator).
+        keptIndicators: keptOf(row.keptIndicators).filter((_, i) => !changed.has(`obs.kept.${i}`)),
         version: { increment: 1 },
       },
     });
@@ -139,6 +141,7 @@ async function gatherTexts(tx: Tx, id: number, publicId: string): Promise<Gather
     ...prefixed("obs.references", stringLeaves(row.references)),
     ...prefixed("obs.platforms", stringLeaves(row.platforms)),
     ...prefixed("obs.proposed", stringLeaves(row.proposedActor, new Set(["type"]))),
+    ...prefixed("obs.kept", stringLeaves(keptOf(row.keptIndicators))),
   };
   const revisions = await tx.revision.findMany({ where: { observationId: id }, orderBy: { version: "asc" } });
   for (const r of revisions) {
@@ -157,6 +160,10 @@ async function gatherTexts(tx: Tx, id: number, publicId: string): Promise<Gather
     commentIds: comments.map((c) => c.id),
     auditIds: events.map((e) => e.id),
   };
+}
+
+function keptOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
 
 function prefixed(prefix: string, leaves: Record<string, string>): Record<string, string> {

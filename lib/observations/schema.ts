@@ -64,6 +64,11 @@ export const INVALID_CHARACTER =
 export const trimmed = (max: number) =>
   z.string().refine(isWellFormed, INVALID_CHARACTER).trim().max(max, `At most ${max} characters.`);
 
+/** Values the anonymizer must keep (public attacker infrastructure) or also replace (names): one per entry. */
+export const ZTerms = z
+  .array(trimmed(TERMS_MAX).min(1, "Remove the empty line."))
+  .max(TERMS_COUNT_MAX, `At most ${TERMS_COUNT_MAX} terms.`);
+
 export const PUBLIC_URL_ONLY =
   "A URL is kept only for a public report: tick 'public report' (send \"public\": true) or remove the URL.";
 
@@ -115,12 +120,6 @@ const month = z
   .refine((v) => !isFutureDate(v), FUTURE_DATE)
   .optional();
 
-// Every list the contributor fills, with the limit in its message.
-const terms = z
-  .array(trimmed(TERMS_MAX).min(1, "Remove the empty line."))
-  .max(TERMS_COUNT_MAX, `At most ${TERMS_COUNT_MAX} terms.`)
-  .default([]);
-
 export const ZObservationInput = z
   .object({
     domain: z.enum(ATTACK_DOMAINS).default("enterprise-attack"),
@@ -163,9 +162,10 @@ export const ZObservationInput = z
     privilegeLevel: z.enum(PRIVILEGE_LEVELS, `Use one of ${PRIVILEGE_LEVELS.join(", ")}.`).optional(),
     confidence: z.enum(CONFIDENCE_LEVELS, `Use one of ${CONFIDENCE_LEVELS.join(", ")}.`).optional(),
     draft: z.boolean().optional(),
-    // What the anonymizer must keep (public IOCs) or also replace; used for this request only, never stored.
-    keep: terms,
-    redact: terms,
+    // What the anonymizer must keep (public IOCs) or also replace. `redact` is never stored; the kept values that
+    // occur in the text are (keptIndicators: public by definition).
+    keep: ZTerms.default([]),
+    redact: ZTerms.default([]),
   })
   .strict()
   .refine((v) => !(v.country && v.region), {
@@ -191,8 +191,8 @@ export const ZAnonymizeInput = z
       .record(trimmed(80).min(1), trimmed(DESCRIPTION_MAX))
       .refine((f) => Object.keys(f).length <= ANONYMIZE_FIELDS_MAX, `At most ${ANONYMIZE_FIELDS_MAX} fields.`)
       .optional(),
-    keep: terms,
-    redact: terms,
+    keep: ZTerms.default([]),
+    redact: ZTerms.default([]),
   })
   .strict();
 
@@ -205,7 +205,8 @@ export const ZObservationEdit = z
     references: ZObservationInput.shape.references.optional(),
     technique: ZObservationInput.shape.technique.optional(),
     reason: trimmed(REASON_MAX).optional(),
-    keep: ZObservationInput.shape.keep,
+    // Omitted: the observation's stored keptIndicators (an edit never silently redacts them); sent: the new list.
+    keep: ZTerms.optional(),
     redact: ZObservationInput.shape.redact,
   })
   .strict();
@@ -230,6 +231,9 @@ export const ZTransitionInput = z
     version: z.number().int().positive(),
     comment: trimmed(DESCRIPTION_MAX).optional(),
     duplicateOf: trimmed(40).optional(),
+    // For the comment's anonymization only (public indicators to keep, names to replace); never stored.
+    keep: ZTerms.default([]),
+    redact: ZTerms.default([]),
   })
   .strict();
 export type TTransitionInput = z.input<typeof ZTransitionInput>;
@@ -239,6 +243,8 @@ export const ZCommentInput = z
   .object({
     body: trimmed(DESCRIPTION_MAX).refine((s) => s.length > 0, "Write your answer."),
     version: z.number().int().positive(),
+    keep: ZTransitionInput.shape.keep,
+    redact: ZTransitionInput.shape.redact,
   })
   .strict();
 export type TCommentInput = z.input<typeof ZCommentInput>;

@@ -5,6 +5,8 @@ import type { FieldFinding } from "../anonymize";
 import { catalogNames, resolveActor } from "../attack/catalog";
 import { recordAudit } from "../audit";
 import { scrubObservation } from "./anonymize";
+import { sameList } from "./anonymize-preview";
+import { planEdit } from "./kept";
 import { recordRevision } from "./history";
 import { sendReceipt } from "./receipt";
 import { assertCan, can, type Actor } from "../auth/permissions";
@@ -107,6 +109,8 @@ export async function createObservation(
         observedFrom: monthStart(input.observedFrom),
         observedTo: monthStart(input.observedTo),
         platforms: scrubbed.platforms,
+        // Only the keep values that spared something: each occurs in the stored text, none is a wish.
+        keptIndicators: scrubbed.kept,
         sector: input.sector ?? null,
         country: input.country ?? null,
         region: input.region ?? null,
@@ -206,25 +210,27 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     throw editRefusal(actor, current) as AppError;
   }
   // The edited texts and the reason are scrubbed together; the stored texts the edit leaves alone only reserve
-  // their placeholder numbers, so a new value never takes a number that already means another one here.
-  const stored = toObservationView(current);
+  // their placeholder numbers (context), so a new value never takes a number that already means another one here.
+  // Which stored fields join the edit, and with which keep list: lib/observations/kept.ts.
+  const plan = planEdit(toObservationView(current), edit);
+  const { procedure, references, proposed, platforms } = plan;
   const scrubbed = scrubObservation(
     {
-      procedure: edit.procedure ?? "",
-      references: edit.references ?? [],
+      procedure: procedure ?? "",
+      references: references ?? [],
+      proposed,
+      platforms: platforms ?? [],
       ...(edit.reason !== undefined ? { reason: edit.reason } : {}),
     },
-    { keep: edit.keep, redact: edit.redact },
-    [
-      ...(edit.procedure === undefined ? [stored.procedure] : []),
-      ...(edit.references === undefined ? storedTexts(stored.references) : []),
-      ...(stored.actor.kind === "PROPOSED" ? [JSON.stringify(stored.actor.proposed)] : []),
-      ...((stored.platforms as unknown[]) ?? []).map(String),
-    ],
+    { keep: plan.keep, redact: edit.redact },
+    plan.context,
   );
   const data: Record<string, unknown> = {};
-  if (edit.procedure !== undefined) data.procedure = scrubbed.procedure;
-  if (edit.references !== undefined) data.references = scrubbed.references;
+  if (procedure !== undefined) data.procedure = scrubbed.procedure;
+  if (references !== undefined) data.references = scrubbed.references;
+  if (proposed) data.proposedActor = scrubbed.proposed;
+  if (platforms !== undefined) data.platforms = scrubbed.platforms;
+  if (!sameList(scrubbed.kept, plan.storedKept)) data.keptIndicators = scrubbed.kept;
   if (edit.technique !== undefined) {
     const technique = await resolveUsableTechnique(db, current.domain, edit.technique);
     data.techniqueStixId = technique.stixId;
@@ -248,11 +254,6 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     return updated;
   });
   return toObservationView(row);
-}
-
-/** The stored texts of references (context for an edit's numbering; public ones are published as they are). */
-function storedTexts(references: unknown): string[] {
-  return Array.isArray(references) ? references.map((r) => JSON.stringify(r)) : [];
 }
 
 /** The 409 for a write that carried an old version: it says what the current state is. */

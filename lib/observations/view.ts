@@ -29,6 +29,7 @@ export interface ObservationRow {
   observedFrom: Date | null;
   observedTo: Date | null;
   platforms: unknown;
+  keptIndicators: unknown;
   contributorId: string;
   assigneeId: string | null;
   releaseId: string | null;
@@ -67,12 +68,18 @@ export function toObservationView(row: ObservationRow) {
     detectionSource: row.detectionSource,
     privilegeLevel: row.privilegeLevel,
     confidence: row.confidence,
+    /** Public attacker infrastructure the contributor (or an editor) chose to keep: public by definition. */
+    keptIndicators: keptIndicatorsOf(row),
     createdAt: row.createdAt.toISOString(),
     submittedAt: row.submittedAt?.toISOString() ?? null,
     decidedAt: row.decidedAt?.toISOString() ?? null,
   };
 }
 export type ObservationView = ReturnType<typeof toObservationView>;
+
+function keptIndicatorsOf(row: Pick<ObservationRow, "keptIndicators">): string[] {
+  return Array.isArray(row.keptIndicators) ? row.keptIndicators.filter((v) => typeof v === "string") : [];
+}
 
 /** The fields a Revision snapshots: everything an editor can change, as it stood after the change. */
 export function snapshotOf(row: ObservationRow): Record<string, unknown> {
@@ -83,6 +90,7 @@ export function snapshotOf(row: ObservationRow): Record<string, unknown> {
     actor: view.actor,
     procedure: view.procedure,
     references: view.references,
+    keptIndicators: view.keptIndicators,
     tlp: view.tlp,
     credit: view.credit,
     victimology: view.victimology,

@@ -29,7 +29,13 @@ export async function replyToQuestion(actor: Actor, publicId: string, raw: TComm
   return transitionObservation(
     actor,
     publicId,
-    { action: "answer", version: parsed.data.version, comment: parsed.data.body },
+    {
+      action: "answer",
+      version: parsed.data.version,
+      comment: parsed.data.body,
+      keep: parsed.data.keep,
+      redact: parsed.data.redact,
+    },
     db,
   );
 }

@@ -1,7 +1,7 @@
 // The one module that enforces the observation state machine (the table is in ./transitions): who
 // may fire each transition, from which states, and what it does (revision, audit event, e-mail). DESIGN §4.
 import type { ObservationStatus } from "../../prisma/sqlite/client";
-import { scrub } from "../anonymize";
+import { scrub, type ScrubOptions } from "../anonymize";
 import { recordAudit } from "../audit";
 import { maskEmails } from "../auth/email";
 import { recordRevision } from "../observations/history";
@@ -62,7 +62,11 @@ function refusal(actor: Actor, action: TransitionAction, row: TransitionSubject)
  * The comment as it will be stored and mailed: scrubbed like every free text (DESIGN §5), required
  * where the table says so, and refused (never truncated) if scrubbing pushes it past the limit.
  */
-function scrubbedComment(action: TransitionAction, raw: string | undefined): string | undefined {
+function scrubbedComment(
+  action: TransitionAction,
+  raw: string | undefined,
+  options: Pick<ScrubOptions, "keep" | "redact">,
+): string | undefined {
   const t = TRANSITIONS[action];
   if (t.needsComment && !raw) {
     if (t.who === "owner")
@@ -75,7 +79,7 @@ function scrubbedComment(action: TransitionAction, raw: string | undefined): str
     ]);
   }
   if (!raw) return undefined;
-  const text = scrub(raw).text;
+  const text = scrub(raw, options).text;
   if (text.length > DESCRIPTION_MAX) {
     throw new AppError(
       "VALIDATION",
@@ -113,7 +117,7 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
       },
     );
   }
-  const comment = scrubbedComment(input.action, input.comment);
+  const comment = scrubbedComment(input.action, input.comment, { keep: input.keep, redact: input.redact });
   if (input.action === "reopen" && current.releaseId) {
     const release = await db.release.findUnique({ where: { id: current.releaseId } });
     if (release && release.status !== "OPEN")

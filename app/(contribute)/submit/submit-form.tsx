@@ -5,44 +5,18 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
+import { AnonymizePreview } from "@/app/components/anonymize-preview";
 import { CatalogPicker, type CatalogItem } from "@/app/components/catalog-picker";
 import { CitationHelper } from "@/app/components/citation-helper";
 import { KnownExamples } from "@/app/components/known-examples";
 import { useAutosave } from "@/app/components/use-autosave";
+import { scrubbedReferenceFields } from "@/lib/observations/anonymize-preview";
 import { CREDIT_MODES, TLP_LEVELS, ZObservationInput, type TObservationInput } from "@/lib/observations/schema";
 import { tlpMeaning } from "@/lib/observations/tlp";
 import { discardDraftAction, saveDraftAction, submitObservationAction } from "./actions";
 import { ContextFields, type ContextOptions } from "./context-fields";
 import { DraftStatus, draftFormValues, RestoredNotice, type RestoredDraft } from "./draft-status";
 import { TechniqueReplacement, type TechniqueReplacementInfo } from "./technique-replacement";
-
-interface Finding {
-  kind: string;
-  value: string;
-  placeholder: string;
-  count: number;
-  /** Where the value occurred: `procedure`, `references.0.description`, … */
-  fields?: string[];
-}
-
-interface Preview {
-  text: string;
-  fields?: Record<string, string>;
-  findings: Finding[];
-}
-
-// How a previewed field reads to the contributor ("reference 1 citation").
-function fieldLabel(path: string): string {
-  const ref = /^references\.(\d+)\.(sourceName|description)$/.exec(path);
-  if (ref) return `reference ${Number(ref[1]) + 1} ${ref[2] === "sourceName" ? "source name" : "citation"}`;
-  return path;
-}
-
-const lines = (text: string) =>
-  text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 /** What each credit choice exports for this contributor (lib/auth/profile creditLabel), from the server. */
 export type CreditLabels = Record<(typeof CREDIT_MODES)[number], string>;
@@ -62,11 +36,8 @@ export function SubmitForm({
   const [replacement, setReplacement] = useState<TechniqueReplacementInfo | null>(null);
   const [actor, setActor] = useState<CatalogItem | null>(draft?.actor ?? null);
   const [unattributed, setUnattributed] = useState(!!draft?.data.actor && "unattributed" in draft.data.actor);
-  const [preview, setPreview] = useState<Preview | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const [restored, setRestored] = useState(draft ?? null);
-  // Bumped when a draft is discarded, to clear the uncontrolled "Also replace" box.
-  const [generation, setGeneration] = useState(0);
 
   const [empty] = useState<TObservationInput>(() => ({
     domain: "enterprise-attack",
@@ -89,43 +60,9 @@ export function SubmitForm({
   const references = useFieldArray({ control: form.control, name: "references" });
   const errors = formState.errors;
   const keep = watch("keep") ?? [];
-
-  async function runPreview() {
-    setServerError(null);
-    const res = await fetch("/api/v1/anonymize", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        text: form.getValues("procedure"),
-        fields: referenceFields(),
-        keep,
-        redact: form.getValues("redact") ?? [],
-      }),
-    });
-    const body = await res.json();
-    if (!res.ok) return setServerError(body.error?.message ?? "The preview failed.");
-    setPreview(body);
-  }
-
-  // The references the server will anonymize (not the public ones), keyed by their field paths.
-  function referenceFields(): Record<string, string> {
-    const fields: Record<string, string> = {};
-    (form.getValues("references") ?? []).forEach((ref, i) => {
-      if (ref.public) return;
-      if (ref.sourceName?.trim()) fields[`references.${i}.sourceName`] = ref.sourceName;
-      if (ref.description?.trim()) fields[`references.${i}.description`] = ref.description;
-    });
-    return fields;
-  }
-
-  function toggleKeep(value: string, kept: boolean) {
-    setValue("keep", kept ? [...keep, value] : keep.filter((k) => k !== value));
-    setPreview(null);
-  }
-
-  function referenceValue(path: string): string | undefined {
-    return String(form.getValues(path as never) ?? "").trim();
-  }
+  const redact = watch("redact") ?? [];
+  const procedure = watch("procedure") ?? "";
+  const referenceValues = watch("references");
 
   async function discardDraft(): Promise<string | null> {
     await autosave.pause();
@@ -134,9 +71,7 @@ export function SubmitForm({
       form.reset(empty);
       [setTechnique, setActor].forEach((set) => set(null));
       setUnattributed(false);
-      setPreview(null);
       setRestored(null);
-      setGeneration((g) => g + 1);
       autosave.markSaved();
     }
     autosave.resume();
@@ -224,7 +159,7 @@ export function SubmitForm({
       <label htmlFor="procedure">
         What was seen <span className="hint">(the procedure: commands, tools, sequence; identifiers are replaced)</span>
       </label>
-      <textarea id="procedure" {...register("procedure", { onChange: () => setPreview(null) })} />
+      <textarea id="procedure" {...register("procedure")} />
       {errors.procedure && <p className="error">{errors.procedure.message}</p>}
       <KnownExamples
         domain={watch("domain")}
@@ -233,73 +168,17 @@ export function SubmitForm({
         text={watch("procedure") ?? ""}
       />
 
-      <label htmlFor="redact">
-        Also replace <span className="hint">(customer or person names, one per line; not stored)</span>
-      </label>
-      <textarea
-        id="redact"
-        key={generation}
-        style={{ minHeight: "3rem" }}
-        onChange={(e) => {
-          setValue("redact", lines(e.target.value));
-          setPreview(null);
+      <AnonymizePreview
+        idPrefix="submit"
+        text={procedure}
+        fields={scrubbedReferenceFields(referenceValues ?? [])}
+        keep={keep}
+        redact={redact}
+        onChange={(choice) => {
+          setValue("keep", choice.keep);
+          setValue("redact", choice.redact);
         }}
       />
-
-      <div className="actions">
-        <button type="button" className="secondary" onClick={runPreview}>
-          Preview anonymization
-        </button>
-      </div>
-      {preview && (
-        <div className="notice" data-testid="anonymization-preview">
-          <strong>This is what will be stored:</strong>
-          <pre>{preview.text}</pre>
-          {Object.entries(preview.fields ?? {})
-            .filter(([path, text]) => text !== referenceValue(path))
-            .map(([path, text]) => (
-              <p key={path}>
-                <span className="muted">{fieldLabel(path)}:</span> <span className="mono">{text}</span>
-              </p>
-            ))}
-          {preview.findings.length === 0 ? (
-            <p>No customer identifiers found.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>Found</th>
-                  <th>Replaced by</th>
-                  <th>Public indicator? Keep it</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.findings.map((f) => (
-                  <tr key={f.placeholder}>
-                    <td>
-                      <span className="finding">{f.value}</span>{" "}
-                      <span className="muted">
-                        {f.kind.toLowerCase()} ×{f.count}
-                        {f.fields && ` in ${f.fields.map(fieldLabel).join(", ")}`}
-                      </span>
-                    </td>
-                    <td className="mono">{f.placeholder}</td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        style={{ width: "auto" }}
-                        aria-label={`Keep ${f.value}`}
-                        onChange={(e) => toggleKeep(f.value, e.target.checked)}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {keep.length > 0 && <p className="muted">Kept as public indicators: {keep.join(", ")}</p>}
-        </div>
-      )}
 
       <h2>References</h2>
       {references.fields.map((field, index) => (
@@ -309,7 +188,7 @@ export function SubmitForm({
               <label htmlFor={`ref-${index}-source`}>Source name</label>
               <input
                 id={`ref-${index}-source`}
-                {...register(`references.${index}.sourceName`, { onChange: () => setPreview(null) })}
+                {...register(`references.${index}.sourceName`)}
                 placeholder="Acme Labs 2026"
               />
               {errors.references?.[index]?.sourceName && (
@@ -325,7 +204,7 @@ export function SubmitForm({
           <label htmlFor={`ref-${index}-description`}>Citation</label>
           <input
             id={`ref-${index}-description`}
-            {...register(`references.${index}.description`, { onChange: () => setPreview(null) })}
+            {...register(`references.${index}.description`)}
             placeholder="Author. (2026, May 4). Title. Retrieved …"
           />
           {errors.references?.[index]?.description && (
@@ -337,7 +216,6 @@ export function SubmitForm({
                 shouldDirty: true,
                 shouldValidate: formState.isSubmitted,
               });
-              setPreview(null);
             }}
           />
           {/* The hint stays outside the label: "URL" and "Citation" must keep naming one field each. */}
@@ -346,7 +224,7 @@ export function SubmitForm({
               type="checkbox"
               style={{ width: "auto", marginRight: "0.5rem" }}
               aria-describedby={`ref-${index}-public-hint`}
-              {...register(`references.${index}.public`, { onChange: () => setPreview(null) })}
+              {...register(`references.${index}.public`)}
             />
             Public report
           </label>

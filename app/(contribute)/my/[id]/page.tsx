@@ -28,8 +28,18 @@ export default async function MyObservationPage(props: {
       )}
       <ObservationSummary observation={o} techniqueName={detail.techniqueName} actorName={detail.actorName} />
       <CommentList title="Messages" comments={detail.comments} />
-      {detail.actions.includes("answer") && <ReplyBox publicId={o.id} version={o.version} />}
-      {detail.canEdit && <EditForm publicId={o.id} version={o.version} procedure={o.procedure} />}
+      {detail.actions.includes("answer") && (
+        <ReplyBox publicId={o.id} version={o.version} keptIndicators={o.keptIndicators} />
+      )}
+      {detail.canEdit && (
+        <EditForm
+          publicId={o.id}
+          version={o.version}
+          procedure={o.procedure}
+          keptIndicators={o.keptIndicators}
+          references={o.references}
+        />
+      )}
       {/* The answer has its own box above; the buttons are resubmit and withdraw. */}
       <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions.filter((a) => a !== "answer")} />
       <PurgeForm publicId={o.id} version={o.version} />

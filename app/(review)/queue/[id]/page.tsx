@@ -18,8 +18,21 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     <>
       <h1>{o.id}</h1>
       <ObservationSummary observation={o} techniqueName={detail.techniqueName} actorName={detail.actorName} />
-      <TransitionButtons publicId={o.id} version={o.version} actions={detail.actions} />
-      {detail.canEdit && <EditForm publicId={o.id} version={o.version} procedure={o.procedure} />}
+      <TransitionButtons
+        publicId={o.id}
+        version={o.version}
+        actions={detail.actions}
+        keptIndicators={o.keptIndicators}
+      />
+      {detail.canEdit && (
+        <EditForm
+          publicId={o.id}
+          version={o.version}
+          procedure={o.procedure}
+          keptIndicators={o.keptIndicators}
+          references={o.references}
+        />
+      )}
       <PurgeForm publicId={o.id} version={o.version} />
       <h2>Already in ATT&amp;CK for this pair</h2>
       {detail.knownProcedures.length === 0 ? (

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Observation" ADD COLUMN     "keptIndicators" JSONB NOT NULL DEFAULT '[]';
+
