@@ -38,6 +38,17 @@ describe("structured fields", () => {
       observedFrom: "2025-11-01",
       observedTo: "2026-01-15",
     });
+    // The history keeps them too: a later edit's diff can show what the context was.
+    const revision = await w.db.revision.findFirstOrThrow({ where: { observation: { publicId: observation.id } } });
+    expect(revision.snapshot).toMatchObject({
+      detectionType: "network",
+      detectionSource: "human-validated",
+      privilegeLevel: "system",
+      confidence: "high",
+      platforms: ["Windows", "Office Suite"],
+      observedFrom: "2025-11-01",
+      observedTo: "2026-01-15",
+    });
   });
 
   it("leaves the optional fields empty when they are not given", async () => {

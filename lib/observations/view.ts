@@ -94,6 +94,13 @@ export function snapshotOf(row: ObservationRow): Record<string, unknown> {
     tlp: view.tlp,
     credit: view.credit,
     victimology: view.victimology,
+    observedFrom: view.observedFrom,
+    observedTo: view.observedTo,
+    platforms: view.platforms,
+    detectionType: view.detectionType,
+    detectionSource: view.detectionSource,
+    privilegeLevel: view.privilegeLevel,
+    confidence: view.confidence,
   };
 }
 
