@@ -14,7 +14,8 @@ export type AutosaveStatus =
   | { state: "idle" }
   | { state: "pending" }
   | { state: "saving" }
-  | { state: "saved"; at: string }
+  // `skipped`: the fields left out of the saved copy because they are not valid yet (named on their own fields).
+  | { state: "saved"; at: string; skipped?: string[] }
   | { state: "error"; message: string };
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
@@ -34,7 +35,7 @@ export interface Autosave {
 
 export function useAutosave<T extends FieldValues>(
   form: UseFormReturn<T>,
-  save: (values: T) => Promise<Result<{ savedAt: string }>>,
+  save: (values: T) => Promise<Result<{ savedAt: string; skipped?: { path: string }[] }>>,
   initialSavedAt?: string | null,
 ): Autosave {
   const [status, setStatus] = useState<AutosaveStatus>(
@@ -67,7 +68,8 @@ export function useAutosave<T extends FieldValues>(
         if (result.ok) {
           lastSaved.current = sent;
           // Typing went on while this save was in flight: those changes are still to be saved (a timer is set).
-          setStatus(snapshot() === sent ? { state: "saved", at: result.value.savedAt } : { state: "pending" });
+          const skipped = result.value.skipped?.map((s) => s.path);
+          setStatus(snapshot() === sent ? { state: "saved", at: result.value.savedAt, skipped } : { state: "pending" });
         } else setStatus({ state: "error", message: result.error.message });
       } catch {
         setStatus({ state: "error", message: "the server could not be reached (offline?)" });

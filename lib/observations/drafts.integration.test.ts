@@ -56,23 +56,43 @@ describe("drafts", () => {
     expect((await getDraft(w.contributor, w.db))?.data.procedure).toBe("second");
   });
 
-  it("accepts an incomplete form, and refuses bad input with field paths (nothing stored)", async () => {
+  it("accepts an incomplete form, and saves all but a field that is not valid yet, naming it", async () => {
     await expect(saveDraft(w.contributor, { procedure: "x", references: [{}] }, w.db)).resolves.toBeTruthy();
     await discardDraft(w.contributor, w.db);
-    const cases: [unknown, string][] = [
-      [{ procedure: "a".repeat(5_001) }, "procedure"],
-      [{ references: [{ sourceName: "notes", url: "https://intranet.example.org/x" }] }, "references.0.url"],
-      [{ technique: "jdoe@victim-bank.com" }, "technique"],
-      [{ actor: { id: "G0007", extra: 1 } }, "actor"],
-      [{ sector: "5x" }, "sector"],
-      [{ procedure: "bad \ud800 half" }, "procedure"],
-      [{ unknownField: "x" }, "(body)"],
-      ["not an object", "(body)"],
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ procedure: "a".repeat(5_001) }, "procedure", "aaaa"],
+      [
+        { references: [{ sourceName: "notes", url: "https://intranet.example.org/x" }] },
+        "references.0.url",
+        "intranet",
+      ],
+      [{ technique: "jdoe@victim-bank.com" }, "technique", "victim-bank"],
+      [{ actor: { id: "G0007", extra: 1 } }, "actor", "G0007"],
+      [{ sector: "5x" }, "sector", "5x"],
+      [{ observedTo: "2999-01" }, "observedTo", "2999"],
+      [{ procedure: "bad \ud800 half" }, "procedure", "bad"],
     ];
-    for (const [input, path] of cases) {
+    for (const [input, path, raw] of cases) {
+      const saved = await saveDraft(w.contributor, { ...input, tlp: "AMBER" }, w.db);
+      expect(
+        saved.skipped.map((s) => s.path),
+        JSON.stringify(input),
+      ).toEqual([path]);
+      expect(saved.skipped[0].message.length).toBeGreaterThan(5);
+      const stored = await w.db.draft.findUniqueOrThrow({ where: { userId: w.contributor.id } });
+      // The rest of the form is kept; the field that is not valid is not stored at all.
+      expect(stored.data).toMatchObject({ tlp: "AMBER" });
+      expect(JSON.stringify(stored.data), JSON.stringify(input)).not.toContain(raw);
+    }
+    // A body that is not a draft at all is refused whole, and stores nothing.
+    await discardDraft(w.contributor, w.db);
+    for (const input of [{ unknownField: "x" }, "not an object"]) {
       const error = await appErrorOf(saveDraft(w.contributor, input, w.db));
       expect(error.code, JSON.stringify(input)).toBe("VALIDATION");
-      expect(error.issues?.map((i) => i.path) ?? [], JSON.stringify(input)).toContain(path);
+      expect(
+        error.issues?.map((i) => i.path),
+        JSON.stringify(input),
+      ).toContain("(body)");
     }
     expect(await w.db.draft.count()).toBe(0);
   });

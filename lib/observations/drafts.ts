@@ -12,6 +12,7 @@ import type { Db } from "../db/client";
 import { AppError, validationError } from "../errors";
 import { hitRateLimit } from "../rate-limit";
 import { scrubObservation, type ObservationTexts } from "./anonymize";
+import { parseWhatIsValid, type SkippedField } from "./draft-partial";
 import { ZDraftInput, type TDraftData, type TDraftFields } from "./draft-schema";
 
 /** Far above what the schema's limits allow after scrubbing; a belt-and-braces bound on the stored row. */
@@ -26,6 +27,8 @@ export interface DraftView {
 export interface SavedDraft extends DraftView {
   /** How many distinct identifiers were replaced by placeholders in the stored copy. */
   replaced: number;
+  /** Fields left out of the stored copy because they are not valid yet, each with what is wrong. */
+  skipped: SkippedField[];
 }
 
 // The fields stored as given: choices and codes the schema checks, never free text. Anything else a draft carries
@@ -48,8 +51,8 @@ const SCRUBBED = new Set(["procedure", "references", "platforms"]);
 export async function saveDraft(actor: Actor, raw: unknown, db: Db): Promise<SavedDraft> {
   assertCan(actor, "observation:create");
   await hitRateLimit(db, "draft-user", actor.id);
-  const parsed = ZDraftInput.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error, "The draft");
+  const parsed = parseWhatIsValid(ZDraftInput, raw);
+  if ("error" in parsed) throw validationError(parsed.error, "The draft");
   const { data, replaced } = anonymizeDraft(parsed.data);
   if (Buffer.byteLength(JSON.stringify(data)) > DRAFT_MAX_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The draft is over ${DRAFT_MAX_BYTES / 1024} KB: shorten the texts.`);
@@ -60,7 +63,7 @@ export async function saveDraft(actor: Actor, raw: unknown, db: Db): Promise<Sav
     create: { userId: actor.id, data: json },
     update: { data: json },
   });
-  return { ...toDraftView(row), replaced };
+  return { ...toDraftView(row), replaced, skipped: parsed.skipped };
 }
 
 /** The actor's own draft, or null. */

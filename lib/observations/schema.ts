@@ -146,14 +146,18 @@ export const ZObservationInput = z
     sector: z
       .string()
       .refine(isWellFormed, INVALID_CHARACTER)
-      .regex(/^\d{2}$/, "Use a 2-digit NAICS sector code (e.g. 52 for Finance and Insurance).")
+      // `abort`: a value that is not a code at all gets one message, not also "no such sector".
+      .regex(/^\d{2}$/, {
+        message: "Use a 2-digit NAICS sector code (e.g. 52 for Finance and Insurance).",
+        abort: true,
+      })
       .refine((v) => !!naicsSector(v), "No NAICS sector has this code: pick one from the list (e.g. 52).")
       .transform((v) => naicsSector(v)?.code ?? v)
       .optional(),
     country: z
       .string()
       .refine(isWellFormed, INVALID_CHARACTER)
-      .regex(/^[A-Z]{2}$/, "Use an ISO 3166 two-letter country code (e.g. DE).")
+      .regex(/^[A-Z]{2}$/, { message: "Use an ISO 3166 two-letter country code (e.g. DE).", abort: true })
       .refine(isCountryCode, "Not an ISO 3166 country code: pick a country from the list.")
       .optional(),
     region: z.enum(REGIONS, `Use one of ${REGIONS.join(", ")}.`).optional(),

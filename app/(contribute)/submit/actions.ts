@@ -20,7 +20,7 @@ export async function saveDraftAction(input: unknown) {
   return runAction(async () => {
     const actor = await actionActor();
     const draft = await saveDraft(actor, input, db());
-    return { savedAt: draft.updatedAt.toISOString(), replaced: draft.replaced };
+    return { savedAt: draft.updatedAt.toISOString(), replaced: draft.replaced, skipped: draft.skipped };
   });
 }
 

@@ -4,6 +4,7 @@
 // a stored (anonymized) draft becomes the form's starting values.
 import { useState } from "react";
 import type { Autosave } from "@/app/components/use-autosave";
+import { draftFieldLabel } from "@/lib/observations/draft-partial";
 import type { RestoredDraft } from "@/lib/observations/draft-restore";
 import type { TObservationInput } from "@/lib/observations/schema";
 
@@ -46,6 +47,7 @@ export function DraftStatus({
     ) : s.state === "saved" ? (
       <>
         Draft saved <SavedTime at={s.at} /> (anonymized; only you can see it)
+        {s.skipped?.length ? `, without ${[...new Set(s.skipped.map(draftFieldLabel))].join(", ")} until valid` : ""}
       </>
     ) : s.state === "pending" ? (
       "Changes not saved yet…"
