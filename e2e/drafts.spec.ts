@@ -74,9 +74,10 @@ test("leaving with changes not saved asks first, in the app and in the browser",
   await signIn(page, newContributor());
   await page.goto("/submit");
   await page.getByLabel(/^What was seen/).fill("Ran a loader from a scheduled task on a build server.");
-  // A URL on a reference not marked public cannot be saved (it names a host): the change stays unsaved.
+  // A URL on a reference not marked public cannot be saved (it names a host): the rest is saved, the URL is named,
+  // and it stays unsaved work.
   await page.getByLabel("URL").fill("https://intranet.example.org/ticket/42");
-  await expect(status(page)).toContainText(/Not saved: .*public report.*your text is still here/);
+  await expect(status(page)).toContainText(/Draft saved .*, without reference 1 URL until valid/);
   await expect(page.getByLabel("URL")).toHaveValue("https://intranet.example.org/ticket/42");
 
   // An in-app link: the person is asked, and staying keeps the form as it was.

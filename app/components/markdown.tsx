@@ -6,12 +6,8 @@
 import type { ComponentProps } from "react";
 import Markdown, { type Components } from "react-markdown";
 import { keepBackslashes } from "@/lib/markdown/backslashes";
+import { httpOnly } from "@/lib/markdown/links";
 import { splitCitations } from "@/lib/markdown/citations";
-
-// Everything but http(s) (javascript:, data:, mailto:, relative paths) loses its link and stays text.
-function httpOnly(url: string): string {
-  return /^https?:\/\//i.test(url.trim()) ? url.trim() : "";
-}
 
 function Link({ href, children }: ComponentProps<"a">) {
   if (!href) return <>{children}</>;

@@ -66,7 +66,8 @@ export function useAutosave<T extends FieldValues>(
       try {
         const result = await save(JSON.parse(sent) as T);
         if (result.ok) {
-          lastSaved.current = sent;
+          // A field left out of the saved copy (not valid yet) is still unsaved work: leaving warns about it.
+          if (!result.value.skipped?.length) lastSaved.current = sent;
           // Typing went on while this save was in flight: those changes are still to be saved (a timer is set).
           const skipped = result.value.skipped?.map((s) => s.path);
           setStatus(snapshot() === sent ? { state: "saved", at: result.value.savedAt, skipped } : { state: "pending" });
