@@ -17,10 +17,8 @@ export default async function HomePage() {
   const home = await loadPage("/", () => loadHome(actor, db()));
   return (
     <>
+      {/* Who is signed in shows in the header already (app/layout.tsx). */}
       <h1>Procedure Exchange</h1>
-      <p className="muted">
-        Signed in as {actor.email} ({actor.role.toLowerCase()}).
-      </p>
       {home.reviewer && <ReviewerSection home={home.reviewer} />}
       {home.admin && <AdminSection home={home.admin} />}
       <ContributorSection
