@@ -14,8 +14,8 @@ export default async function NotFound() {
       <h1>Not found</h1>
       <div className="panel">
         <p>
-          There is nothing here that you can see: the address may be mistyped, the observation may have been withdrawn
-          or purged, or it belongs to someone else.
+          There is nothing here that you can see: the address may be mistyped, or what it names does not exist or is not
+          yours to see.
         </p>
         <div className="actions">
           <Link className="button" href="/">

@@ -5,16 +5,16 @@ import { QUEUE_STATUSES } from "@/lib/review/queue";
 
 const days = (n: number) => (n === 0 ? "today" : n === 1 ? "1 day" : `${n} days`);
 
-function QueueTable({ items, caption }: { items: HomeItem[]; caption: string }) {
+function QueueTable({ items, caption, status }: { items: HomeItem[]; caption: string; status?: boolean }) {
   return (
     <div className="table-scroll">
-      <table>
+      <table className="my-list">
         <caption className="muted">{caption}</caption>
         <thead>
           <tr>
             <th>ID</th>
             <th>Technique</th>
-            <th>Status</th>
+            {status && <th>Status</th>}
             <th>Waiting</th>
           </tr>
         </thead>
@@ -27,10 +27,12 @@ function QueueTable({ items, caption }: { items: HomeItem[]; caption: string }) 
               <td>
                 <span className="mono">{o.techniqueId}</span> {o.techniqueName}
               </td>
-              <td>
-                <StatusBadge status={o.status} />
-              </td>
-              <td>
+              {status && (
+                <td>
+                  <StatusBadge status={o.status} />
+                </td>
+              )}
+              <td className="nowrap">
                 <time dateTime={o.since}>{days(o.ageDays)}</time>
               </td>
             </tr>
@@ -54,14 +56,14 @@ export function ReviewerSection({ home }: { home: ReviewerHome }) {
         ))}
       </nav>
       {home.claimed.length > 0 ? (
-        <QueueTable items={home.claimed} caption="Claimed by you" />
+        <QueueTable items={home.claimed} caption="Claimed by you" status />
       ) : (
         <p className="muted">
           You have claimed nothing: claim an observation in the queue before you edit or decide it.
         </p>
       )}
       {home.oldest.length > 0 ? (
-        <QueueTable items={home.oldest} caption="Waiting longest for a reviewer" />
+        <QueueTable items={home.oldest} caption="Submitted, waiting longest for a reviewer" />
       ) : (
         <p className="muted">No submission is waiting for a reviewer.</p>
       )}

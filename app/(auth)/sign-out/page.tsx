@@ -24,8 +24,7 @@ export default async function SignOutPage({
         {actor ? (
           <>
             <p>
-              You are signed in as <strong>{actor.email}</strong>. Signing out ends this session on the server at once;
-              unsent text in open forms is not kept.
+              You are signed in as <strong>{actor.email}</strong>. Signing out ends this session on the server at once.
             </p>
             <div className="actions">
               <SignOutButton callbackUrl={next} />
