@@ -17,8 +17,8 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       <h1>Something went wrong</h1>
       <div className="panel" role="alert">
         <p>
-          Something went wrong on our side while loading this page; it has been logged. Nothing you typed elsewhere is
-          lost. Try again, or go home and come back.
+          Something went wrong on our side while loading this page; it has been logged. Try again, or go home and come
+          back.
         </p>
         {digest && (
           <p className="muted">
