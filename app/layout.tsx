@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {actor ? (
               <>
                 {actor.email} · {actor.role.toLowerCase()} · <Link href="/profile">Profile</Link> ·{" "}
-                <Link href="/api/auth/signout">Sign out</Link>
+                <Link href="/sign-out">Sign out</Link>
               </>
             ) : (
               <Link href="/sign-in">Sign in</Link>

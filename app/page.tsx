@@ -1,13 +1,36 @@
 import Link from "next/link";
+import { ContributorSection } from "@/app/components/home-contributor";
+import { AdminSection } from "@/app/components/home-admin";
+import { ReviewerSection } from "@/app/components/home-reviewer";
+import { loadPage } from "@/app/page-errors";
 import { currentCatalog } from "@/lib/attack/catalog";
-import { can } from "@/lib/auth/permissions";
 import { sessionActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { loadHome } from "@/lib/home/load-home";
 
 export const dynamic = "force-dynamic";
 
+// Where sign-in lands: each role starts from its own work (lib/home), a visitor from what this is.
 export default async function HomePage() {
-  const [actor, catalog] = await Promise.all([sessionActor(), currentCatalog(db(), "enterprise-attack")]);
+  const actor = await sessionActor();
+  if (!actor) return <Welcome />;
+  const home = await loadPage("/", () => loadHome(actor, db()));
+  return (
+    <>
+      {/* Who is signed in shows in the header already (app/layout.tsx). */}
+      <h1>Procedure Exchange</h1>
+      {home.reviewer && <ReviewerSection home={home.reviewer} />}
+      {home.admin && <AdminSection home={home.admin} />}
+      <ContributorSection
+        home={home.contributor}
+        title={home.reviewer ? "Your own observations" : "Your observations"}
+      />
+    </>
+  );
+}
+
+async function Welcome() {
+  const catalog = await currentCatalog(db(), "enterprise-attack");
   return (
     <>
       <h1>Procedure Exchange</h1>
@@ -18,23 +41,11 @@ export default async function HomePage() {
           exported as validated STIX 2.1 for the next ATT&amp;CK release, with credit to you if you want it.
         </p>
         <div className="actions">
-          {actor ? (
-            <>
-              <Link className="button" href="/submit">
-                Submit an observation
-              </Link>
-              {can(actor, "observation:read-any") && (
-                <Link className="button secondary" href="/queue">
-                  Review queue
-                </Link>
-              )}
-            </>
-          ) : (
-            <Link className="button" href="/sign-in">
-              Sign in to contribute
-            </Link>
-          )}
+          <Link className="button" href="/sign-in">
+            Sign in to contribute
+          </Link>
         </div>
+        <p className="muted">No password: we e-mail you a link that signs you in.</p>
       </div>
       <p className="muted">
         {catalog

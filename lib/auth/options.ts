@@ -27,7 +27,7 @@ export function authOptions(): NextAuthOptions {
     // Secure, __Host-/__Secure- prefixed cookies exactly when HSTS is sent (lib/env servedOverHttps).
     useSecureCookies: servedOverHttps(),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
-    pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check", error: "/sign-in" },
+    pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check", error: "/sign-in", signOut: "/sign-out" },
     providers: [
       EmailProvider({
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,

@@ -1,3 +1,4 @@
+import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { StatusBadge } from "@/app/components/observation-summary";
 import { currentCatalog } from "@/lib/attack/catalog";
@@ -9,7 +10,9 @@ export const dynamic = "force-dynamic";
 
 export default async function ReleasesPage() {
   const actor = await requireActor("release:manage", "/releases");
-  const [releases, catalog] = await Promise.all([listReleases(actor, db()), currentCatalog(db(), "enterprise-attack")]);
+  const [releases, catalog] = await loadPage("/releases", () =>
+    Promise.all([listReleases(actor, db()), currentCatalog(db(), "enterprise-attack")]),
+  );
   const hasOpen = releases.some((r) => r.status === "OPEN" && r.domain === "enterprise-attack");
   return (
     <>

@@ -30,7 +30,7 @@ export default async function SignInPage({
             {Object.hasOwn(ERRORS, error) ? ERRORS[error] : "Sign-in failed. Ask for a new link."}
           </p>
         )}
-        <SignInForm callbackUrl={safeCallbackPath(params.callbackUrl, "/submit")} />
+        <SignInForm callbackUrl={safeCallbackPath(params.callbackUrl, "/")} />
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { throwPageError } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { StatusBadge } from "@/app/components/observation-summary";
 import { db } from "@/lib/db/client";
@@ -29,7 +30,8 @@ export default async function MyObservationsPage(props: { searchParams: Promise<
   try {
     list = await listMyObservations(actor, params, db());
   } catch (error) {
-    if (!isAppError(error)) throw error;
+    // A filter or cursor the list cannot use is shown next to the list; any other refusal is the page's answer.
+    if (!isAppError(error) || error.code !== "VALIDATION") throwPageError(error, hrefFor(params));
     return (
       <>
         <h1>My observations</h1>

@@ -1,3 +1,4 @@
+import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { getProfile } from "@/lib/auth/profile";
 import { listApiTokens } from "@/lib/auth/tokens";
@@ -11,7 +12,9 @@ const when = (d: Date | null) => (d ? d.toISOString() : null);
 
 export default async function ProfilePage() {
   const actor = await requireActor("observation:read-own", "/profile");
-  const [profile, tokens] = await Promise.all([getProfile(actor, db()), listApiTokens(actor, db())]);
+  const [profile, tokens] = await loadPage("/profile", () =>
+    Promise.all([getProfile(actor, db()), listApiTokens(actor, db())]),
+  );
   return (
     <>
       <h1>Your profile</h1>

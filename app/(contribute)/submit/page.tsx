@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { currentCatalog, platformVocabulary } from "@/lib/attack/catalog";
 import { db } from "@/lib/db/client";
@@ -11,12 +12,14 @@ export const dynamic = "force-dynamic";
 
 export default async function SubmitPage() {
   const actor = await requireActor("observation:create", "/submit");
-  const [catalog, profile, draft, platforms] = await Promise.all([
-    currentCatalog(db(), "enterprise-attack"),
-    getProfile(actor, db()),
-    loadDraftForForm(actor, db()),
-    platformVocabulary(db(), "enterprise-attack"),
-  ]);
+  const [catalog, profile, draft, platforms] = await loadPage("/submit", () =>
+    Promise.all([
+      currentCatalog(db(), "enterprise-attack"),
+      getProfile(actor, db()),
+      loadDraftForForm(actor, db()),
+      platformVocabulary(db(), "enterprise-attack"),
+    ]),
+  );
   return (
     <>
       <h1>Submit a procedure observation</h1>

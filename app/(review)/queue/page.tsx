@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { StatusBadge } from "@/app/components/observation-summary";
 import { db } from "@/lib/db/client";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function QueuePage() {
   const actor = await requireActor("observation:read-any", "/queue");
-  const items = await listQueue(actor, db());
+  const items = await loadPage("/queue", () => listQueue(actor, db()));
   return (
     <>
       <h1>Review queue</h1>

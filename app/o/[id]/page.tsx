@@ -1,8 +1,7 @@
-import { notFound } from "next/navigation";
+import { loadPage } from "@/app/page-errors";
 import { MarkdownText } from "@/app/components/markdown";
 import { StatusBadge } from "@/app/components/observation-summary";
 import { db } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
 import { getPublicRecord } from "@/lib/observations/service";
 import { countryLabel, sectorLabel } from "@/lib/observations/victimology";
 
@@ -11,10 +10,7 @@ export const dynamic = "force-dynamic";
 // The citable public record of an accepted observation (exports link here when there is no public report).
 export default async function PublicRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const record = await getPublicRecord(id, db()).catch((error) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const record = await loadPage(`/o/${id}`, () => getPublicRecord(id, db()));
   const v = record.victimology;
   return (
     <>

@@ -1,3 +1,4 @@
+import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { CommentList, ObservationSummary } from "@/app/components/observation-summary";
 import { EditForm } from "@/app/components/edit-form";
@@ -15,8 +16,9 @@ export default async function MyObservationPage(props: {
 }) {
   const { id } = await props.params;
   const { submitted } = await props.searchParams;
-  const actor = await requireActor("observation:read-own", `/my/${id}`);
-  const detail = await getReviewDetail(actor, id, db());
+  const back = `/my/${id}`;
+  const actor = await requireActor("observation:read-own", back);
+  const detail = await loadPage(back, () => getReviewDetail(actor, id, db()));
   const o = detail.observation;
   return (
     <>

@@ -1,3 +1,4 @@
+import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { CommentList, ObservationSummary } from "@/app/components/observation-summary";
 import { TransitionButtons } from "@/app/components/transition-buttons";
@@ -11,8 +12,9 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor("observation:read-any", `/queue/${id}`);
-  const detail = await getReviewDetail(actor, id, db());
+  const back = `/queue/${id}`;
+  const actor = await requireActor("observation:read-any", back);
+  const detail = await loadPage(back, () => getReviewDetail(actor, id, db()));
   const o = detail.observation;
   return (
     <>
