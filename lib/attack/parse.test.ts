@@ -249,7 +249,11 @@ describe("parseBundle", () => {
         targetRef: "attack-pattern--sub",
         description: "[APT28](https://attack.mitre.org/groups/G0007) has used PowerShell.(Citation: Unit42 Sofacy)",
         references: [
-          { sourceName: "Unit42 Sofacy", description: "Falcone, R. (2018). Sofacy.", url: "https://example.org/sofacy" },
+          {
+            sourceName: "Unit42 Sofacy",
+            description: "Falcone, R. (2018). Sofacy.",
+            url: "https://example.org/sofacy",
+          },
         ],
       },
       {

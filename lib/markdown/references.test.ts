@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { MarkdownText } from "@/app/components/markdown";
-import { CitationNumbering, citationsFromStix } from "./references";
+import { CitationNumbering, citationsFromStix, storedCitations } from "./references";
 
 const SOFACY = {
   sourceName: "Palo Alto Sofacy 06-2018",
@@ -51,6 +51,11 @@ describe("citationsFromStix", () => {
       { sourceName: "Bare" },
     ]);
     expect(citationsFromStix(undefined)).toEqual([]);
+  });
+
+  it("reads stored citations back, dropping what is not one", () => {
+    expect(storedCitations([SOFACY, { name: "x" }, null, "y"])).toEqual([SOFACY]);
+    expect(storedCitations({})).toEqual([]);
   });
 });
 

@@ -4,11 +4,12 @@
 // the browser.
 
 /** A source a text may cite: ATT&CK's external_references entry, or an observation's reference. */
-export interface Citation {
+// A type, not an interface: it must fit Prisma's Json input, which an interface (no index signature) does not.
+export type Citation = {
   sourceName: string;
   description?: string | null;
   url?: string | null;
-}
+};
 
 /** One entry of the list under the text; an unknown source shows its name alone. */
 export interface NumberedReference {
@@ -74,4 +75,13 @@ export function citationsFromStix(externalReferences: unknown): Citation[] {
     });
   }
   return out;
+}
+
+/** Citations read back from a Json column ({sourceName, description?, url?}[]); anything else is dropped. */
+export function storedCitations(value: unknown): Citation[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (c): c is Citation =>
+      typeof c === "object" && c !== null && typeof (c as Record<string, unknown>).sourceName === "string",
+  );
 }
