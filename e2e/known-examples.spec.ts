@@ -62,7 +62,7 @@ test("a markdown procedure renders safely, and the form shows ATT&CK's examples 
   await expect(link).toHaveAttribute("rel", "nofollow noopener noreferrer");
   await expect(link).toHaveAttribute("target", "_blank");
   await expect(procedure.locator("code").first()).toHaveText("Invoke-WebRequest -UseBasicParsing");
-  await expect(procedure.locator("li")).toHaveText(["decoded the second stage", "loaded it with IEX in memory"]);
+  await expect(procedure.locator("ul li")).toHaveText(["decoded the second stage", "loaded it with IEX in memory"]);
   // The citation marker is a number that leads to its reference's citation text under the procedure.
   const marker = procedure.locator("sup a");
   await expect(marker).toHaveText("[1]");
@@ -103,7 +103,7 @@ test("a markdown procedure renders safely, and the form shows ATT&CK's examples 
   await panel.getByText("closest to your text").click();
   const first = panel.locator("details li").first();
   await expect(first).toContainText("APT29");
-  await expect(first.getByRole("link", { name: "SeaDuke" })).toHaveAttribute(
+  await expect(first.getByRole("link", { name: "SeaDuke", exact: true })).toHaveAttribute(
     "href",
     "https://attack.mitre.org/software/S0053",
   );
