@@ -31,6 +31,7 @@ export function BarChart({ title, bars, empty = "Nothing to show yet.", note, te
               <div key={b.key} className={styles.row}>
                 <span className={styles.label}>{b.label}</span>
                 <svg className={styles.track} aria-hidden="true" focusable="false">
+                  <rect className={styles.rail} width="100%" height="100%" rx="3" />
                   <rect className={styles.bar} width={`${b.percent}%`} height="100%" rx="3" />
                 </svg>
                 <span className={styles.value}>{b.value}</span>
