@@ -62,12 +62,18 @@ test("a markdown procedure renders safely, and the form shows ATT&CK's examples 
   await expect(link).toHaveAttribute("rel", "nofollow noopener noreferrer");
   await expect(link).toHaveAttribute("target", "_blank");
   await expect(procedure.locator("code").first()).toHaveText("Invoke-WebRequest -UseBasicParsing");
-  await expect(procedure.locator("li")).toHaveText(["decoded the second stage", "loaded it with IEX in memory"]);
-  await expect(procedure.locator(".citation")).toHaveText("[Acme Labs 2026]");
+  await expect(procedure.locator("ul li")).toHaveText(["decoded the second stage", "loaded it with IEX in memory"]);
+  // The citation marker is a number that leads to its reference's citation text under the procedure.
+  const marker = procedure.locator("sup a");
+  await expect(marker).toHaveText("[1]");
+  const reference = procedure.locator(`li[id="${((await marker.getAttribute("href")) ?? "").slice(1)}"]`);
+  await expect(reference).toHaveText("Acme Labs. (2026). PowerShell notes.");
   // The attempts are shown as text and nothing of them runs or loads.
   await expect(procedure).toContainText('<script>alert("xss")</script>');
   await expect(procedure).toContainText("click me");
-  await expect(procedure.getByRole("link")).toHaveCount(1);
+  // The markdown link and the citation marker, nothing else.
+  await expect(procedure.getByRole("link")).toHaveCount(2);
+  await expect(procedure.locator('a:not([href^="#"])')).toHaveCount(1);
   await expect(procedure.locator("script, img, [onerror]")).toHaveCount(0);
   await shoot(page, "known-examples-markdown");
 
@@ -97,11 +103,17 @@ test("a markdown procedure renders safely, and the form shows ATT&CK's examples 
   await panel.getByText("closest to your text").click();
   const first = panel.locator("details li").first();
   await expect(first).toContainText("APT29");
-  await expect(first.getByRole("link", { name: "SeaDuke" })).toHaveAttribute(
+  await expect(first.getByRole("link", { name: "SeaDuke", exact: true })).toHaveAttribute(
     "href",
     "https://attack.mitre.org/software/S0053",
   );
-  await expect(first.locator(".citation").first()).toHaveText("[Symantec Seaduke 2015]");
+  // ATT&CK's four citations, numbered, with their citation texts from the relationship's external_references.
+  await expect(first.locator("sup")).toHaveText(["[1]", "[2]", "[3]", "[4]"]);
+  await expect(first.locator("ol li").first()).toContainText("Seaduke, latest weapon in the Duke armory");
+  await expect(first.getByRole("link", { name: /Seaduke, latest weapon/ })).toHaveAttribute(
+    "href",
+    "http://www.symantec.com/connect/blogs/forkmeiamfamous-seaduke-latest-weapon-duke-armory",
+  );
   await shoot(page, "known-examples-already-said");
 
   // Close to another actor's example: the pair may still be new to ATT&CK, and the hint says so.
@@ -138,6 +150,9 @@ test("POST /api/v1/catalog/examples answers with a token and names what is wrong
   });
   expect(body.nearest).toHaveLength(3);
   expect(body.nearest[0].actor).toEqual({ attackId: "G0016", name: "APT29" });
+  expect(body.nearest[0].references).toContainEqual(
+    expect.objectContaining({ sourceName: "Symantec Seaduke 2015", url: expect.stringContaining("seaduke") }),
+  );
   expect(body.pending).not.toHaveProperty("ids");
   expect((await (await post({ technique: "T1059.001" }, tokens.reviewer)).json()).pending).toHaveProperty("ids");
 

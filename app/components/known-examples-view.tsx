@@ -44,7 +44,7 @@ export function ContextView({ context, typed }: { context: SubmitContext; typed:
                   {n.actor.attackId}
                   {typed && ` · ${percent(n.score)}`}
                 </span>
-                <MarkdownText text={n.description} />
+                <MarkdownText text={n.description} citations={n.references} />
               </li>
             ))}
           </ul>

@@ -20,7 +20,7 @@ export function ObservationSummary(props: { observation: ObservationView; techni
         <strong>Actor:</strong> {props.actorName}
       </p>
       <h2>Procedure</h2>
-      <MarkdownText text={o.procedure} testId="procedure" />
+      <MarkdownText text={o.procedure} testId="procedure" citations={o.references} />
       <h2>References</h2>
       <ul>
         {o.references.map((r, i) => (

@@ -51,6 +51,17 @@ describe("importCatalog with Enterprise ATT&CK", () => {
     expect(untrimmed).toHaveLength(0);
   });
 
+  it("stores each procedure example's citation texts (its external_references)", async () => {
+    const ps = await t.db.attackObject.findFirstOrThrow({ where: { attackId: "T1059.001" } });
+    const k = await t.db.knownProcedure.findFirstOrThrow({ where: { sourceRef: APT28, targetRef: ps.stixId } });
+    expect(k.description).toContain("(Citation: Palo Alto Sofacy 06-2018)");
+    expect(k.references).toContainEqual({
+      sourceName: "Palo Alto Sofacy 06-2018",
+      description: "Lee, B., Falcone, R. (2018, June 06). Sofacy Group’s Parallel Attacks. Retrieved June 18, 2018.",
+      url: "https://researchcenter.paloaltonetworks.com/2018/06/unit42-sofacy-groups-parallel-attacks/",
+    });
+  });
+
   it("stores each revoked object's replacement from the revoked-by relationships", async () => {
     expect(await count({ revoked: true })).toBe(140);
     expect(await count({ revoked: true, revokedBy: null })).toBe(0);

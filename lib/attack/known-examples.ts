@@ -3,6 +3,7 @@
 // ranked by how close their wording is to a text. The text is only compared, never kept.
 import type { AttackObject } from "../../prisma/sqlite/client";
 import type { Tx } from "../db/client";
+import { storedCitations, type Citation } from "../markdown/references";
 import { procedureWording, rankBySimilarity } from "./similarity";
 
 /** How many of the closest examples a caller gets. */
@@ -17,6 +18,8 @@ export interface KnownExample {
   actor: NamedRef;
   /** ATT&CK's markdown, as published (links, `(Citation: …)` markers). */
   description: string;
+  /** The texts of its citation markers (the relationship's external_references). */
+  references: Citation[];
   /** 0..1, two decimals (lib/attack/similarity). */
   score: number;
 }
@@ -38,7 +41,7 @@ export async function findKnownExamples(
   const { domain, stixId } = input.technique;
   const rows = await db.knownProcedure.findMany({
     where: { domain, targetRef: stixId },
-    select: { sourceRef: true, description: true },
+    select: { sourceRef: true, description: true, references: true },
     orderBy: { stixId: "asc" },
   });
   const actorRef = input.actor?.stixId;
@@ -58,6 +61,7 @@ export async function findKnownExamples(
     nearest: top.map(({ item, score }) => ({
       actor: names.get(item.sourceRef) ?? { attackId: null, name: item.sourceRef },
       description: item.description,
+      references: storedCitations(item.references),
       score: Math.round(score * 100) / 100,
     })),
   };

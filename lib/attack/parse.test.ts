@@ -122,12 +122,17 @@ function objects(layout: "2.0" | "2.1"): StixObject[] {
       name: "Mitigation",
       x_mitre_domains: ["enterprise-attack"],
     },
-    rel(
-      "relationship--ok",
-      "intrusion-set--apt28",
-      "attack-pattern--sub",
-      "  [APT28](https://attack.mitre.org/groups/G0007) has used PowerShell. \n",
-    ),
+    {
+      ...rel(
+        "relationship--ok",
+        "intrusion-set--apt28",
+        "attack-pattern--sub",
+        "  [APT28](https://attack.mitre.org/groups/G0007) has used PowerShell.(Citation: Unit42 Sofacy) \n",
+      ),
+      external_references: [
+        { source_name: "Unit42 Sofacy", description: "Falcone, R. (2018). Sofacy.", url: "https://example.org/sofacy" },
+      ],
+    },
     rel("relationship--malware", "malware--hdoor", "attack-pattern--parent", "HDoor runs commands."),
     { ...rel("relationship--revoked", "tool--ps", "attack-pattern--sub", "x"), revoked: true },
     { ...rel("relationship--deprecated", "tool--ps", "attack-pattern--sub", "x"), x_mitre_deprecated: true },
@@ -234,7 +239,7 @@ describe("parseBundle", () => {
     expect(procedures.map((p) => p.stixId)).toEqual(["relationship--ok", "relationship--malware"]);
   });
 
-  it("keeps active uses-to-technique relationships, with trimmed descriptions", () => {
+  it("keeps active uses-to-technique relationships, with trimmed descriptions and their citation texts", () => {
     const { procedures } = parseBundle(bundle20(), { version: "18.1" });
     expect(procedures).toEqual([
       {
@@ -242,7 +247,14 @@ describe("parseBundle", () => {
         stixId: "relationship--ok",
         sourceRef: "intrusion-set--apt28",
         targetRef: "attack-pattern--sub",
-        description: "[APT28](https://attack.mitre.org/groups/G0007) has used PowerShell.",
+        description: "[APT28](https://attack.mitre.org/groups/G0007) has used PowerShell.(Citation: Unit42 Sofacy)",
+        references: [
+          {
+            sourceName: "Unit42 Sofacy",
+            description: "Falcone, R. (2018). Sofacy.",
+            url: "https://example.org/sofacy",
+          },
+        ],
       },
       {
         domain: "enterprise-attack",
@@ -250,6 +262,7 @@ describe("parseBundle", () => {
         sourceRef: "malware--hdoor",
         targetRef: "attack-pattern--parent",
         description: "HDoor runs commands.",
+        references: [],
       },
     ]);
   });

@@ -3,6 +3,7 @@
 // Two layouts exist for the same content and both must work: mitre/cti (STIX 2.0, no `spec_version`
 // on objects) and mitre-attack/attack-stix-data (STIX 2.1 objects plus one `x-mitre-collection`).
 import { AppError } from "../errors";
+import { citationsFromStix, type Citation } from "../markdown/references";
 
 export const ATTACK_DOMAINS = ["enterprise-attack", "mobile-attack", "ics-attack"] as const;
 export type AttackDomain = (typeof ATTACK_DOMAINS)[number];
@@ -60,6 +61,8 @@ export interface KnownProcedureRow {
   sourceRef: string;
   targetRef: string;
   description: string;
+  /** The texts of its `(Citation: X)` markers: the relationship's external_references. */
+  references: Citation[];
 }
 
 export interface ParsedCatalog {
@@ -167,7 +170,14 @@ function toProcedureRow(o: StixObject, domain: AttackDomain): KnownProcedureRow 
   if (o.relationship_type !== "uses" || !sourceRef || !targetRef?.startsWith("attack-pattern--")) return null;
   if (o.revoked === true || o.x_mitre_deprecated === true) return null;
   // 1,406 descriptions in 18.1 carry stray leading/trailing whitespace; duplicate detection compares text.
-  return { domain, stixId: o.id, sourceRef, targetRef, description: (str(o.description) ?? "").trim() };
+  return {
+    domain,
+    stixId: o.id,
+    sourceRef,
+    targetRef,
+    description: (str(o.description) ?? "").trim(),
+    references: citationsFromStix(o.external_references),
+  };
 }
 
 // Official releases hold each id once, but a Workbench export may carry several versions of an

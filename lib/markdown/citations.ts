@@ -1,6 +1,7 @@
 // ATT&CK's procedure texts cite their sources inline as `(Citation: Source Name)`; the export writes them
 // the same way (DESIGN §6). Shown raw they bury the sentence, so the markdown renderer shows each as a
-// small "[Source Name]" marker. Pure: the renderer runs on the server and in the browser.
+// numbered marker with the sources listed under the text (./references.ts). Pure: the renderer runs on the
+// server and in the browser.
 
 export type CitationPart = { type: "text"; value: string } | { type: "citation"; name: string };
 

@@ -6,6 +6,7 @@ import { catalogNames } from "../attack/catalog";
 import { canEditObservation, findObservationRow } from "../observations/service";
 import { audienceOf, tlpLevelsFor } from "../observations/tlp";
 import { actorNameOf, toObservationView } from "../observations/view";
+import { storedCitations } from "../markdown/references";
 import { availableActions } from "./workflow";
 
 export const QUEUE_STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] as const;
@@ -22,13 +23,19 @@ export function parseQueueLimit(raw: string | null): number {
   return limit;
 }
 
+/**
+ * What the queue holds for this actor: never a DRAFT (QUEUE_STATUSES has none: drafts are their contributor's
+ * alone), and only the TLP levels this actor's audience may receive. The list and its charts (lib/stats) share it.
+ */
+export function queueWhere(actor: Actor) {
+  return { status: { in: [...QUEUE_STATUSES] }, tlp: { in: tlpLevelsFor(audienceOf(actor)) } };
+}
+
 /** Oldest first: whoever has waited longest is seen first. */
 export async function listQueue(actor: Actor, db: Db, options: { limit?: number } = {}) {
   assertCan(actor, "observation:read-any");
   const rows = await db.observation.findMany({
-    // Never a DRAFT (QUEUE_STATUSES has none: drafts are their contributor's alone), and only the
-    // TLP levels this actor's audience may receive.
-    where: { status: { in: [...QUEUE_STATUSES] }, tlp: { in: tlpLevelsFor(audienceOf(actor)) } },
+    where: queueWhere(actor),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: Math.min(options.limit ?? 100, QUEUE_LIMIT_MAX),
     include: { assignee: { select: { email: true } } },
@@ -85,7 +92,7 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
     row.actorStixId
       ? db.knownProcedure.findMany({
           where: { targetRef: row.techniqueStixId, sourceRef: row.actorStixId },
-          select: { stixId: true, description: true },
+          select: { stixId: true, description: true, references: true },
           take: 10,
         })
       : Promise.resolve([]),
@@ -109,7 +116,7 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
       visibility: c.visibility,
       createdAt: c.createdAt.toISOString(),
     })),
-    knownProcedures: known,
+    knownProcedures: known.map((k) => ({ ...k, references: storedCitations(k.references) })),
   };
 }
 export type ReviewDetail = Awaited<ReturnType<typeof getReviewDetail>>;

@@ -4,15 +4,26 @@ import { StatusBadge } from "@/app/components/observation-summary";
 import { currentCatalog } from "@/lib/attack/catalog";
 import { db } from "@/lib/db/client";
 import { listReleases } from "@/lib/releases/service";
+import { releaseTacticBars } from "@/lib/stats/releases";
+import { ReleaseTacticChart } from "@/app/components/charts/release-chart";
 import { CreateReleaseForm, ExportButton } from "./release-controls";
 
 export const dynamic = "force-dynamic";
 
+// Charts for the newest releases only: older ones are history, and the page stays short.
+const CHARTED_RELEASES = 3;
+
 export default async function ReleasesPage() {
   const actor = await requireActor("release:manage", "/releases");
-  const [releases, catalog] = await loadPage("/releases", () =>
-    Promise.all([listReleases(actor, db()), currentCatalog(db(), "enterprise-attack")]),
-  );
+  const [releases, catalog, bars] = await loadPage("/releases", async () => {
+    const [releases, catalog] = await Promise.all([
+      listReleases(actor, db()),
+      currentCatalog(db(), "enterprise-attack"),
+    ]);
+    const ids = releases.slice(0, CHARTED_RELEASES).map((r) => r.id);
+    return [releases, catalog, await releaseTacticBars(actor, db(), ids)] as const;
+  });
+  const charted = releases.slice(0, CHARTED_RELEASES);
   const hasOpen = releases.some((r) => r.status === "OPEN" && r.domain === "enterprise-attack");
   return (
     <>
@@ -65,6 +76,14 @@ export default async function ReleasesPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {charted.length > 0 && (
+        <>
+          <h2>What the releases hold</h2>
+          {charted.map((r) => (
+            <ReleaseTacticChart key={r.id} name={r.name} bars={bars.get(r.id) ?? []} />
+          ))}
+        </>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { StatusBadge } from "@/app/components/observation-summary";
+import { QueueCharts } from "@/app/components/charts/queue-charts";
 import { db } from "@/lib/db/client";
 import { listQueue } from "@/lib/review/queue";
 
@@ -17,37 +18,40 @@ export default async function QueuePage() {
       {items.length === 0 ? (
         <p className="panel">The queue is empty.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>ID</th>
-              <th>Technique</th>
-              <th>Actor</th>
-              <th>Status</th>
-              <th>Waiting since</th>
-              <th>Reviewer</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link href={`/queue/${o.id}`}>{o.id}</Link>
-                </td>
-                <td>
-                  {o.technique.id} {o.techniqueName}
-                </td>
-                <td>{o.actorName}</td>
-                <td>
-                  <StatusBadge status={o.status} />
-                  {o.answered && <span className="status answered">answered</span>}
-                </td>
-                <td className="mono">{(o.submittedAt ?? o.createdAt).slice(0, 10)}</td>
-                <td>{o.assignee ?? "—"}</td>
+        <>
+          <QueueCharts actor={actor} />
+          <table>
+            <thead>
+              <tr>
+                <th>ID</th>
+                <th>Technique</th>
+                <th>Actor</th>
+                <th>Status</th>
+                <th>Waiting since</th>
+                <th>Reviewer</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((o) => (
+                <tr key={o.id}>
+                  <td>
+                    <Link href={`/queue/${o.id}`}>{o.id}</Link>
+                  </td>
+                  <td>
+                    {o.technique.id} {o.techniqueName}
+                  </td>
+                  <td>{o.actorName}</td>
+                  <td>
+                    <StatusBadge status={o.status} />
+                    {o.answered && <span className="status answered">answered</span>}
+                  </td>
+                  <td className="mono">{(o.submittedAt ?? o.createdAt).slice(0, 10)}</td>
+                  <td>{o.assignee ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </>
   );

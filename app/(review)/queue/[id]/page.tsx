@@ -43,7 +43,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <ul>
           {detail.knownProcedures.map((k) => (
             <li key={k.stixId}>
-              <MarkdownText text={k.description} />
+              <MarkdownText text={k.description} citations={k.references} />
             </li>
           ))}
         </ul>
