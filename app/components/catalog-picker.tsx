@@ -1,116 +1,116 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+// A catalog search as a WAI-ARIA 1.2 combobox (list autocomplete), on downshift's useCombobox: Down/Up move the
+// active option, Enter picks it (and never submits the form), Escape closes the list and a second Escape clears
+// the text, Home/End jump, a click picks, leaving the field closes the list without picking. The input holds
+// only the search text: the pick is props.value, shown below it with a "Change" button.
+import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from "downshift";
+import { useEffect, useId, useRef, useState } from "react";
+import { catalogLabel } from "@/lib/attack/label";
+import styles from "./catalog-picker.module.css";
+import { searchStatus, useCatalogSearch, type CatalogItem } from "./use-catalog-search";
 
-export interface CatalogItem {
-  stixId: string;
-  attackId: string | null;
-  name: string;
-  kind: string;
-  parentName?: string | null;
+export type { CatalogItem } from "./use-catalog-search";
+
+const { InputBlur, InputKeyDownEnter, ItemClick } = useCombobox.stateChangeTypes;
+
+// A pick empties the search text; leaving the field never picks (downshift would pick the active option).
+function pickerReducer(
+  state: UseComboboxState<CatalogItem>,
+  { type, changes }: UseComboboxStateChangeOptions<CatalogItem>,
+) {
+  if (type === InputBlur) return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
+  if ((type === InputKeyDownEnter || type === ItemClick) && changes.selectedItem) return { ...changes, inputValue: "" };
+  return changes;
 }
 
-interface RevokedHit {
-  attackId: string | null;
-  name: string;
-  replacement: CatalogItem | null;
-}
-
-/** Search-as-you-type over the imported ATT&CK catalog (by ID, name or alias). */
 export function CatalogPicker(props: {
   label: string;
   hint: string;
   kinds: string;
   value: CatalogItem | null;
+  /** Called with the picked item, or null after "Change": the caller revalidates its field. */
   onChange: (item: CatalogItem | null) => void;
   error?: string;
   name: string;
 }) {
   const id = useId();
   const [q, setQ] = useState("");
-  const [items, setItems] = useState<CatalogItem[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-  // A whole ID of a revoked object (`T1086`): the search names what replaced it (lib/attack/revoked).
-  const [revoked, setRevoked] = useState<RevokedHit | null>(null);
-
+  const search = useCatalogSearch(q, props.kinds);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const combobox = useCombobox<CatalogItem>({
+    items: search.items,
+    // The text stays downshift's own (a controlled value loses keystrokes while one types fast); q follows it.
+    itemToString: (item) => (item ? catalogLabel(item) : ""),
+    itemToKey: (item: CatalogItem | null) => item?.stixId,
+    onInputValueChange: ({ inputValue }) => setQ(inputValue ?? ""),
+    // A pick (Enter, click). A second Escape empties downshift's own selection too: that is not a pick, and the
+    // chosen item stays.
+    onSelectedItemChange: ({ selectedItem }) => selectedItem && props.onChange(selectedItem),
+    stateReducer: pickerReducer,
+  });
+  // The pick lives in props.value. When the caller drops or replaces it ("Change", a discarded draft, a revoked
+  // ID's replacement), downshift forgets its own, or picking that same item again would not count as a change.
+  const { selectedItem, selectItem } = combobox;
   useEffect(() => {
-    if (q.trim().length < 2) {
-      setItems([]);
-      setRevoked(null);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const res = await fetch(`/api/v1/catalog/search?kinds=${props.kinds}&q=${encodeURIComponent(q)}`, {
-          signal: controller.signal,
-        });
-        const body = await res.json();
-        if (!res.ok) throw new Error(body?.error?.message ?? `Search failed (${res.status}).`);
-        setItems(body.items);
-        setRevoked(body.revoked ?? null);
-        setProblem(body.items.length || body.revoked ? null : `Nothing in the catalog matches "${q}".`);
-      } catch (error) {
-        if ((error as Error).name !== "AbortError") setProblem((error as Error).message);
-      }
-    }, 150);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, props.kinds]);
-
-  const label = (item: CatalogItem) =>
-    `${item.attackId ?? ""} ${item.parentName ? `${item.parentName}: ` : ""}${item.name}`.trim();
+    if (selectedItem && selectedItem.stixId !== props.value?.stixId) selectItem(null);
+    // Only when the caller's value changes: a pick sets both to the same item.
+  }, [props.value]);
+  const pick = (item: CatalogItem | null) => {
+    props.onChange(item);
+    combobox.setInputValue("");
+  };
+  const open = combobox.isOpen && search.items.length > 0;
+  const describedBy = [props.value && `${id}-chosen`, props.error && `${id}-error`].filter(Boolean).join(" ");
+  const revoked = q.trim() ? search.revoked : null;
+  const inputProps = combobox.getInputProps({
+    ref: inputRef,
+    name: props.name,
+    placeholder: "Type an ATT&CK ID or a name",
+    // An Enter in the search never submits the form, whether or not an option is active.
+    onKeyDown: (event) => event.key === "Enter" && event.preventDefault(),
+  });
 
   return (
-    <div>
-      <label htmlFor={id}>
+    <div className={styles.picker}>
+      <label {...combobox.getLabelProps()}>
         {props.label} <span className="hint">{props.hint}</span>
       </label>
-      <input
-        id={id}
-        name={props.name}
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        placeholder="Type an ATT&CK ID or a name"
-        autoComplete="off"
-      />
-      {items.length > 0 && (
-        <div className="suggest" role="listbox" aria-label={`${props.label} suggestions`}>
-          {items.map((item) => (
-            <button
-              type="button"
-              role="option"
-              aria-selected={props.value?.stixId === item.stixId}
-              key={item.stixId}
-              onClick={() => {
-                props.onChange(item);
-                setQ("");
-                setItems([]);
-              }}
-            >
-              {label(item)} <span className="muted">({item.kind})</span>
-            </button>
-          ))}
-        </div>
-      )}
-      {problem && q.trim().length >= 2 && <p className="muted">{problem}</p>}
-      {revoked && q.trim().length >= 2 && (
+      <div className={styles.anchor}>
+        <input
+          {...inputProps}
+          // Expanded only while options show (downshift says so as soon as one types).
+          aria-expanded={open}
+          aria-activedescendant={(open && inputProps["aria-activedescendant"]) || undefined}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+        />
+        {/* Its label must not start with the field's: tests and people find the field by it. */}
+        <ul {...combobox.getMenuProps({ "aria-label": `Matches for ${props.label.toLowerCase()}` })} hidden={!open}>
+          {open &&
+            search.items.map((item, index) => (
+              <li
+                key={item.stixId}
+                {...combobox.getItemProps({ item, index })}
+                className={index === combobox.highlightedIndex ? styles.active : undefined}
+              >
+                {catalogLabel(item)}
+                {item.matchedAlias && <span className={styles.alias}> — matched alias {item.matchedAlias}</span>}{" "}
+                <span className={styles.kind}>({item.kind})</span>
+              </li>
+            ))}
+        </ul>
+      </div>
+      <p className="hint" role="status" data-testid={`${props.name}-status`}>
+        {searchStatus(search, q)}
+      </p>
+      {revoked && (
         <p className="notice" data-testid={`${props.name}-revoked`}>
           {revoked.attackId} ({revoked.name}) was revoked in ATT&amp;CK
           {revoked.replacement?.attackId ? (
             <>
               .{" "}
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  props.onChange(revoked.replacement as CatalogItem);
-                  setQ("");
-                  setRevoked(null);
-                }}
-              >
+              <button type="button" className="secondary" onClick={() => pick(revoked.replacement)}>
                 Use {revoked.replacement.attackId} instead
               </button>
             </>
@@ -120,14 +120,25 @@ export function CatalogPicker(props: {
         </p>
       )}
       {props.value && (
-        <p className="chosen" data-testid={`${props.name}-chosen`}>
-          Chosen: <strong>{label(props.value)}</strong>{" "}
-          <button type="button" className="secondary" onClick={() => props.onChange(null)}>
+        <p className="chosen" id={`${id}-chosen`} data-testid={`${props.name}-chosen`}>
+          Chosen: <strong>{catalogLabel(props.value)}</strong>{" "}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              props.onChange(null);
+              inputRef.current?.focus();
+            }}
+          >
             Change
           </button>
         </p>
       )}
-      {props.error && <p className="error">{props.error}</p>}
+      {props.error && (
+        <p className="error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
     </div>
   );
 }

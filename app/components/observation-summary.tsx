@@ -7,7 +7,7 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** The observation as stored (already anonymized), for every role's detail page. */
-export function ObservationSummary(props: { observation: ObservationView; techniqueName: string; actorName: string }) {
+export function ObservationSummary(props: { observation: ObservationView; techniqueLabel: string; actorName: string }) {
   const o = props.observation;
   return (
     <div className="panel">
@@ -15,7 +15,7 @@ export function ObservationSummary(props: { observation: ObservationView; techni
         <StatusBadge status={o.status} /> <span className="muted">version {o.version}</span>
       </p>
       <p>
-        <strong>Technique:</strong> {o.technique.id} {props.techniqueName}
+        <strong>Technique:</strong> {props.techniqueLabel}
         <br />
         <strong>Actor:</strong> {props.actorName}
       </p>

@@ -11,7 +11,16 @@ import type { AttackObject, CatalogVersion } from "../../prisma/sqlite/client";
 // Tx, not Db: callers may look things up inside their own transaction; a Db is a Tx too.
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
+import type { TNameable } from "./label";
 import { ATTACK_DOMAINS, ATTACK_KINDS, type AttackKind } from "./parse";
+import {
+  rankById,
+  rankText,
+  toCatalogHit,
+  type CatalogHit,
+  type RankedCandidate,
+  type SearchCandidate,
+} from "./search-rank";
 
 export const SEARCH_MAX_QUERY = 100;
 export const SEARCH_MAX_LIMIT = 100;
@@ -23,19 +32,11 @@ export interface SearchCatalogInput {
   limit?: number;
 }
 
-export interface CatalogHit {
-  stixId: string;
-  attackId: string | null;
-  name: string;
-  kind: AttackKind;
-  isSubtechnique: boolean;
-  /** The parent technique's name, for sub-techniques ("Command and Scripting Interpreter: PowerShell"). */
-  parentName?: string;
-}
+export type { CatalogHit } from "./search-rank";
 
-const ACTOR_KINDS: AttackKind[] = ["group", "software", "campaign"];
 // T1059, T1059.001, TA0002, G0007, S0154, C0022 — and any prefix of them once a digit is typed.
 const ATTACK_ID_PREFIX = /^(TA|T|G|S|C)\d+(\.\d*)?$/i;
+const ACTOR_KINDS: AttackKind[] = ["group", "software", "campaign"];
 
 const candidateSelect = {
   stixId: true,
@@ -47,16 +48,6 @@ const candidateSelect = {
   parentAttackId: true,
 } as const;
 
-type Candidate = {
-  stixId: string;
-  attackId: string | null;
-  name: string;
-  kind: string;
-  aliases: unknown;
-  isSubtechnique: boolean;
-  parentAttackId: string | null;
-};
-
 export async function searchCatalog(db: Tx, input: SearchCatalogInput): Promise<CatalogHit[]> {
   const q = input.q.trim().slice(0, SEARCH_MAX_QUERY);
   if (!q) return [];
@@ -65,73 +56,35 @@ export async function searchCatalog(db: Tx, input: SearchCatalogInput): Promise<
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 20), 1), SEARCH_MAX_LIMIT);
   const active = { domain, kind: { in: kinds }, revoked: false, deprecated: false };
 
-  let ranked: Candidate[];
+  let ranked: RankedCandidate[];
   if (q.includes("--")) {
-    ranked = await db.attackObject.findMany({ where: { ...active, stixId: q }, select: candidateSelect });
+    const rows = await db.attackObject.findMany({ where: { ...active, stixId: q }, select: candidateSelect });
+    ranked = rows.map((row) => ({ row, matchedAlias: null }));
   } else if (ATTACK_ID_PREFIX.test(q)) {
     const id = q.toUpperCase();
     const rows = await db.attackObject.findMany({
       where: { ...active, attackId: { startsWith: id } },
       select: candidateSelect,
     });
-    // Exact ID first, then the parent before its sub-techniques (string order of zero-padded IDs).
-    ranked = rows.sort((a, b) => rankId(a, id) - rankId(b, id) || cmp(a.attackId ?? "", b.attackId ?? ""));
+    ranked = rankById(rows, id);
   } else {
     const rows = await db.attackObject.findMany({ where: active, select: candidateSelect });
     ranked = rankText(rows, q.toLocaleLowerCase());
   }
   const hits = ranked.slice(0, limit);
-  const parents = await parentNames(db, domain, hits);
-  return hits.map((row) => ({
-    stixId: row.stixId,
-    attackId: row.attackId,
-    name: row.name,
-    kind: row.kind as AttackKind,
-    isSubtechnique: row.isSubtechnique,
-    ...(row.parentAttackId && parents.has(row.parentAttackId) ? { parentName: parents.get(row.parentAttackId) } : {}),
-  }));
-}
-
-function rankId(row: Candidate, id: string): number {
-  return row.attackId === id ? 0 : 1;
-}
-
-// Lower score = better: exact name, exact alias, name prefix, alias prefix, name substring, alias substring.
-function rankText(rows: Candidate[], needle: string): Candidate[] {
-  const scored: { row: Candidate; score: number }[] = [];
-  for (const row of rows) {
-    const score = Math.min(
-      textScore(row.name.toLocaleLowerCase(), needle, 0),
-      ...aliasesOf(row).map((alias) => textScore(alias.toLocaleLowerCase(), needle, 1)),
-    );
-    if (score < Infinity) scored.push({ row, score });
-  }
-  scored.sort(
-    (a, b) =>
-      a.score - b.score ||
-      Number(a.row.isSubtechnique) - Number(b.row.isSubtechnique) ||
-      cmp(a.row.name, b.row.name) ||
-      cmp(a.row.attackId ?? "", b.row.attackId ?? ""),
+  const parents = await parentNames(
+    db,
+    domain,
+    hits.map((h) => h.row),
   );
-  return scored.map((s) => s.row);
-}
-
-function textScore(text: string, needle: string, aliasPenalty: number): number {
-  if (text === needle) return 0 + aliasPenalty;
-  if (text.startsWith(needle)) return 2 + aliasPenalty;
-  if (text.includes(needle)) return 4 + aliasPenalty;
-  return Infinity;
-}
-
-function aliasesOf(row: Candidate): string[] {
-  return Array.isArray(row.aliases) ? row.aliases.filter((a): a is string => typeof a === "string") : [];
+  return hits.map((hit) => toCatalogHit(hit, parents));
 }
 
 /** Names of the hits' parent techniques, by parent ATT&CK ID (for "Parent: Sub" labels). */
 export async function parentNames(
   db: Tx,
   domain: string,
-  hits: Pick<Candidate, "parentAttackId">[],
+  hits: Pick<SearchCandidate, "parentAttackId">[],
 ): Promise<Map<string, string>> {
   const ids = [...new Set(hits.map((h) => h.parentAttackId).filter((id): id is string => !!id))];
   if (ids.length === 0) return new Map();
@@ -140,10 +93,6 @@ export async function parentNames(
     select: { attackId: true, name: true },
   });
   return new Map(rows.map((r) => [r.attackId ?? "", r.name]));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -183,18 +132,38 @@ export function parseCatalogQuery(params: URLSearchParams): SearchCatalogInput {
   return { q: params.get("q") ?? "", domain, kinds: kinds as AttackKind[] | undefined, limit: 20 };
 }
 
-export type CatalogNames = Map<string, { name: string; attackId: string | null }>;
+export type CatalogNames = Map<string, TNameable>;
 
-/** Names and ATT&CK IDs of the given STIX ids, in one query (for lists and detail pages). */
+/**
+ * Names and ATT&CK IDs of the given STIX ids, with each sub-technique's parent name (for lists and detail
+ * pages: lib/attack/label catalogLabel), in two queries.
+ */
 export async function catalogNames(db: Tx, stixIds: (string | null | undefined)[]): Promise<CatalogNames> {
   const ids = [...new Set(stixIds.filter((s): s is string => !!s))];
   const rows = ids.length
     ? await db.attackObject.findMany({
         where: { stixId: { in: ids } },
-        select: { stixId: true, name: true, attackId: true },
+        select: { stixId: true, name: true, attackId: true, domain: true, parentAttackId: true },
       })
     : [];
-  return new Map(rows.map((r) => [r.stixId, { name: r.name, attackId: r.attackId }]));
+  const parentIds = [...new Set(rows.map((r) => r.parentAttackId).filter((id): id is string => !!id))];
+  const parents = parentIds.length
+    ? await db.attackObject.findMany({
+        where: { kind: "technique", revoked: false, attackId: { in: parentIds } },
+        select: { domain: true, attackId: true, name: true },
+      })
+    : [];
+  const parentName = new Map(parents.map((p) => [`${p.domain} ${p.attackId}`, p.name]));
+  return new Map(
+    rows.map((r) => [
+      r.stixId,
+      {
+        name: r.name,
+        attackId: r.attackId,
+        parentName: r.parentAttackId ? (parentName.get(`${r.domain} ${r.parentAttackId}`) ?? null) : null,
+      },
+    ]),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { AttackObject } from "../../prisma/sqlite/client";
 import type { Tx } from "../db/client";
 import { parentNames, type SearchCatalogInput } from "./catalog";
+import { qualifiedName } from "./label";
 import { ATTACK_KINDS, type AttackKind } from "./parse";
 
 // Revocation chains in 18.1 are at most two long (T1150 → T1547.011 → T1647); the bound only stops a cycle.
@@ -35,7 +36,7 @@ export async function findReplacement(
       if (row.deprecated) return null;
       const parents = row.parentAttackId ? await parentNames(db, domain, [row]) : new Map<string, string>();
       const parentName = row.parentAttackId ? parents.get(row.parentAttackId) : undefined;
-      const name = parentName ? `${parentName}: ${row.name}` : row.name;
+      const name = qualifiedName({ name: row.name, parentName });
       return { stixId: row.stixId, attackId: row.attackId, name, kind: row.kind };
     }
     next = row.revokedBy;

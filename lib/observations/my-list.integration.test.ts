@@ -23,7 +23,11 @@ describe("listMyObservations", () => {
     expect(all.items.map((o) => o.id)).toEqual([b.id, a.id, draft.id]);
     expect(all.total).toBe(3);
     expect(all.counts).toMatchObject({ DRAFT: 1, SUBMITTED: 1, WITHDRAWN: 1, ACCEPTED: 0 });
-    expect(all.items[1].techniqueName).toBe("LSASS Memory");
+    // A sub-technique is named with its parent, as ATT&CK does (lib/attack/label).
+    expect(all.items[1]).toMatchObject({
+      techniqueName: "OS Credential Dumping: LSASS Memory",
+      techniqueLabel: "T1003.001 OS Credential Dumping: LSASS Memory",
+    });
 
     const submitted = await listMyObservations(w.contributor, { status: "submitted" }, w.db);
     expect(submitted.items.map((o) => o.id)).toEqual([a.id]);
@@ -42,6 +46,7 @@ describe("listMyObservations", () => {
     expect(await ids("encoded powershell")).toEqual([ps.id]);
     expect(await ids("t1003")).toEqual([lsass.id]);
     expect(await ids("LSASS Memory")).toEqual([lsass.id]);
+    expect(await ids("credential dumping: lsass")).toEqual([lsass.id]); // the parent's name is part of the label
     expect(await ids("PowerShell")).toEqual([ps.id]); // also the name of T1059.001
     // Only the scrubbed text is searched: the raw host name was never stored.
     expect(await ids("fin-ws-12")).toEqual([]);

@@ -6,7 +6,7 @@ import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import type { ObservationStatus } from "../../prisma/sqlite/client";
-import { toObservationView, type ObservationView } from "./view";
+import { techniqueNaming, toObservationView, type ObservationView, type TechniqueNaming } from "./view";
 
 /** Every status, in the order the filter lists them (the enum in prisma/models.prisma). */
 export const MY_STATUSES = [
@@ -34,9 +34,7 @@ export interface MyListInput {
   limit?: number | string | null;
 }
 
-export interface MyListItem extends ObservationView {
-  techniqueName: string;
-}
+export interface MyListItem extends ObservationView, TechniqueNaming {}
 
 export interface MyList {
   items: MyListItem[];
@@ -120,7 +118,7 @@ async function matchingIds(db: Db, contributorId: string, q: string): Promise<nu
   const needle = q.toLocaleLowerCase();
   return rows
     .filter((r) =>
-      [r.procedure, r.techniqueAttackId, names.get(r.techniqueStixId)?.name ?? ""].some((text) =>
+      [r.procedure, techniqueNaming(names.get(r.techniqueStixId), r.techniqueAttackId).techniqueLabel].some((text) =>
         text.toLocaleLowerCase().includes(needle),
       ),
     )
@@ -160,7 +158,7 @@ export async function listMyObservations(actor: Actor, input: MyListInput, db: D
   return {
     items: page.map((r) => ({
       ...toObservationView(r),
-      techniqueName: names.get(r.techniqueStixId)?.name ?? r.techniqueAttackId,
+      ...techniqueNaming(names.get(r.techniqueStixId), r.techniqueAttackId),
     })),
     nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
     counts,

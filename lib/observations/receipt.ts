@@ -1,6 +1,7 @@
 // The receipt mailed when an observation is SUBMITTED (created as non-draft, or the submit transition).
 // A mail failure never fails the submit: it is logged with addresses masked, for the operator.
 import { catalogNames } from "../attack/catalog";
+import { techniqueLabelOf } from "../attack/label";
 import { maskEmails } from "../auth/email";
 import type { Db } from "../db/client";
 import { appUrl } from "../env";
@@ -14,10 +15,10 @@ export async function sendReceipt(
   try {
     const contributor = await db.user.findUnique({ where: { id: row.contributorId } });
     if (!contributor) return;
-    const name = (await catalogNames(db, [row.techniqueStixId])).get(row.techniqueStixId)?.name;
+    const technique = (await catalogNames(db, [row.techniqueStixId])).get(row.techniqueStixId);
     await sendMail("receipt", contributor.email, {
       publicId: row.publicId,
-      techniqueLabel: name ? `${row.techniqueAttackId} ${name}` : row.techniqueAttackId,
+      techniqueLabel: techniqueLabelOf(technique, row.techniqueAttackId),
       tlp: row.tlp,
       tlpMeaning: tlpMeaning(row.tlp),
       observationUrl: `${appUrl()}/my/${row.publicId}`,

@@ -3,6 +3,7 @@
 // same transaction as the change.
 import type { FieldFinding } from "../anonymize";
 import { catalogNames, resolveActor } from "../attack/catalog";
+import { techniqueLabelOf } from "../attack/label";
 import { recordAudit } from "../audit";
 import { scrubObservation } from "./anonymize";
 import { sameList } from "./anonymize-preview";
@@ -285,7 +286,7 @@ export async function getPublicRecord(publicId: string, db: Db) {
   return {
     id: view.id,
     status: view.status,
-    technique: technique ? `${technique.attackId ?? row.techniqueAttackId} ${technique.name}` : row.techniqueAttackId,
+    technique: techniqueLabelOf(technique, row.techniqueAttackId),
     actor: actorNameOf(row, names, { withAttackId: true }),
     procedure: view.procedure,
     observedFrom: view.observedFrom,

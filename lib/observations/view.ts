@@ -1,5 +1,6 @@
 // What leaves the service: only the fields a caller needs, never whole rows.
 import type { ObservationStatus } from "../../prisma/sqlite/client";
+import { qualifiedName, techniqueLabelOf, type TNameable } from "../attack/label";
 import type { TObservation } from "./schema";
 
 export type Reference = TObservation["references"][number];
@@ -101,6 +102,21 @@ export function snapshotOf(row: ObservationRow): Record<string, unknown> {
     detectionSource: view.detectionSource,
     privilegeLevel: view.privilegeLevel,
     confidence: view.confidence,
+  };
+}
+
+export interface TechniqueNaming {
+  /** "Command and Scripting Interpreter: PowerShell" (or the stored ATT&CK ID when the catalog lost it). */
+  techniqueName: string;
+  /** "T1059.001 Command and Scripting Interpreter: PowerShell": what lists and pages show (lib/attack/label). */
+  techniqueLabel: string;
+}
+
+/** An observation's technique as lists and pages name it, from its catalog entry (catalogNames). */
+export function techniqueNaming(found: TNameable | undefined, storedAttackId: string): TechniqueNaming {
+  return {
+    techniqueName: found ? qualifiedName(found) : storedAttackId,
+    techniqueLabel: techniqueLabelOf(found, storedAttackId),
   };
 }
 

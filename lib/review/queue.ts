@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { catalogNames } from "../attack/catalog";
 import { canEditObservation, findObservationRow } from "../observations/service";
 import { audienceOf, tlpLevelsFor } from "../observations/tlp";
-import { actorNameOf, toObservationView } from "../observations/view";
+import { actorNameOf, techniqueNaming, toObservationView } from "../observations/view";
 import { storedCitations } from "../markdown/references";
 import { availableActions } from "./workflow";
 
@@ -47,7 +47,7 @@ export async function listQueue(actor: Actor, db: Db, options: { limit?: number 
   const answered = await answeredIds(db, rows);
   return rows.map((r) => ({
     ...toObservationView(r),
-    techniqueName: lookup.get(r.techniqueStixId)?.name ?? r.techniqueAttackId,
+    ...techniqueNaming(lookup.get(r.techniqueStixId), r.techniqueAttackId),
     actorName: actorNameOf(r, lookup),
     assignee: r.assignee?.email ?? null,
     answered: answered.has(r.id),
@@ -99,7 +99,7 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
   ]);
   return {
     observation: toObservationView(row),
-    techniqueName: lookup.get(row.techniqueStixId)?.name ?? row.techniqueAttackId,
+    ...techniqueNaming(lookup.get(row.techniqueStixId), row.techniqueAttackId),
     actorName: actorNameOf(row, lookup),
     actions: availableActions(actor, row),
     canEdit: canEditObservation(actor, row),

@@ -98,7 +98,7 @@ describe("the submit receipt", () => {
     const { observation: o } = await createObservation(w.contributor, observationInput({ tlp: "GREEN" }), w.db);
     const receipt = (await listOutbox(10)).find((m) => m.to === w.contributor.email && /received/i.test(m.subject));
     expect(receipt?.subject).toContain(o.id);
-    expect(receipt?.text).toContain("T1059.001 PowerShell");
+    expect(receipt?.text).toContain("T1059.001 Command and Scripting Interpreter: PowerShell");
     expect(receipt?.text).toContain("TLP:GREEN");
     expect(receipt?.text).toMatch(/Members only/);
     expect(receipt?.text).toContain(`/my/${o.id}`);

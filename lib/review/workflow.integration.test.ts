@@ -160,7 +160,7 @@ describe("getPublicRecord", () => {
     const record = await getPublicRecord(o.id, w.db);
     expect(record).toMatchObject({
       id: o.id,
-      technique: "T1059.001 PowerShell",
+      technique: "T1059.001 Command and Scripting Interpreter: PowerShell",
       actor: "G0007 APT28",
       status: "ACCEPTED",
     });
@@ -175,7 +175,11 @@ describe("listQueue", () => {
     const b = await submitted();
     const queue = await listQueue(w.reviewer, w.db);
     expect(queue.map((q) => q.id)).toEqual([a.id, b.id]);
-    expect(queue[0]).toMatchObject({ techniqueName: "PowerShell", actorName: "APT28" });
+    expect(queue[0]).toMatchObject({
+      techniqueName: "Command and Scripting Interpreter: PowerShell",
+      techniqueLabel: "T1059.001 Command and Scripting Interpreter: PowerShell",
+      actorName: "APT28",
+    });
     expect((await appErrorOf(listQueue(w.contributor, w.db))).code).toBe("FORBIDDEN");
   });
 });

@@ -2,6 +2,8 @@
 // may fire each transition, from which states, and what it does (revision, audit event, e-mail). DESIGN §4.
 import type { ObservationStatus } from "../../prisma/sqlite/client";
 import { scrub, type ScrubOptions } from "../anonymize";
+import { catalogNames } from "../attack/catalog";
+import { techniqueLabelOf } from "../attack/label";
 import { recordAudit } from "../audit";
 import { maskEmails } from "../auth/email";
 import { recordRevision } from "../observations/history";
@@ -240,7 +242,10 @@ async function notifyContributor(db: Db, action: TransitionAction, row: MailedRo
       await sendMail("decision", contributor.email, {
         publicId: row.publicId,
         status: row.status as "ACCEPTED" | "REJECTED" | "DUPLICATE",
-        techniqueLabel: row.techniqueAttackId,
+        techniqueLabel: techniqueLabelOf(
+          (await catalogNames(db, [row.techniqueStixId])).get(row.techniqueStixId),
+          row.techniqueAttackId,
+        ),
         comment,
         observationUrl,
         tlp: row.tlp,

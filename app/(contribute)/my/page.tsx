@@ -118,9 +118,7 @@ export default async function MyObservationsPage(props: { searchParams: Promise<
                   <td>
                     <Link href={`/my/${o.id}`}>{o.id}</Link>
                   </td>
-                  <td>
-                    <span className="mono">{o.technique.id}</span> {o.techniqueName}
-                  </td>
+                  <td>{o.techniqueLabel}</td>
                   <td>
                     <StatusBadge status={o.status} />
                   </td>

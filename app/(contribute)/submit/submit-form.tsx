@@ -152,6 +152,8 @@ export function SubmitForm({
           onChange={(item) => {
             setActor(item);
             setValue("actor", { id: item?.attackId ?? item?.stixId ?? "" });
+            // The error sits on actor.id: validating "actor" (not a registered field) would only ever clear it.
+            if (formState.isSubmitted) void form.trigger("actor.id");
           }}
         />
       )}

@@ -37,9 +37,7 @@ export default async function QueuePage() {
                   <td>
                     <Link href={`/queue/${o.id}`}>{o.id}</Link>
                   </td>
-                  <td>
-                    {o.technique.id} {o.techniqueName}
-                  </td>
+                  <td>{o.techniqueLabel}</td>
                   <td>{o.actorName}</td>
                   <td>
                     <StatusBadge status={o.status} />

@@ -28,7 +28,7 @@ export default async function MyObservationPage(props: {
           Submitted. Reviewers see it in their queue; you get an e-mail when they decide or have a question.
         </p>
       )}
-      <ObservationSummary observation={o} techniqueName={detail.techniqueName} actorName={detail.actorName} />
+      <ObservationSummary observation={o} techniqueLabel={detail.techniqueLabel} actorName={detail.actorName} />
       <CommentList title="Messages" comments={detail.comments} />
       {detail.actions.includes("answer") && (
         <ReplyBox publicId={o.id} version={o.version} keptIndicators={o.keptIndicators} />

@@ -19,7 +19,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <h1>{o.id}</h1>
-      <ObservationSummary observation={o} techniqueName={detail.techniqueName} actorName={detail.actorName} />
+      <ObservationSummary observation={o} techniqueLabel={detail.techniqueLabel} actorName={detail.actorName} />
       <TransitionButtons
         publicId={o.id}
         version={o.version}
