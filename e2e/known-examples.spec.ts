@@ -81,11 +81,13 @@ test("a markdown procedure renders safely, and the form shows ATT&CK's examples 
   await page.getByLabel(/^Technique/).fill("T1059.001");
   await page.getByRole("option", { name: /T1059\.001 .*PowerShell/ }).click();
   const panel = page.getByTestId("known-examples");
-  await expect(panel).toContainText("ATT&CK already has 223 procedure examples for T1059.001 PowerShell.");
+  await expect(panel).toContainText(
+    "ATT&CK already has 223 procedure examples for T1059.001 Command and Scripting Interpreter: PowerShell.",
+  );
   await page.getByLabel(/^Group, software or campaign/).fill("APT29");
   await page.getByRole("option", { name: /G0016 APT29/ }).click();
   await expect(panel).toContainText(
-    "ATT&CK already has 1 procedure example for APT29 and T1059.001 PowerShell (223 for the technique).",
+    "ATT&CK already has 1 procedure example for APT29 and T1059.001 Command and Scripting Interpreter: PowerShell (223 for the technique).",
   );
   // Other specs file work on this pair too: the count varies, our own submission is listed by id.
   await expect(panel.getByTestId("similar-pending")).toContainText(/similar submissions? (is|are) pending review/);
@@ -143,7 +145,7 @@ test("POST /api/v1/catalog/examples answers with a token and names what is wrong
   expect(ok.status()).toBe(200);
   const body = await ok.json();
   expect(body).toMatchObject({
-    technique: { attackId: "T1059.001", name: "PowerShell" },
+    technique: { attackId: "T1059.001", name: "PowerShell", parentName: "Command and Scripting Interpreter" },
     actor: { attackId: "G0016", name: "APT29" },
     count: 1,
     techniqueCount: 223,

@@ -2,6 +2,7 @@
 // closest examples rendered as markdown, the repeat hint and the pending submissions.
 import Link from "next/link";
 import { MarkdownText } from "@/app/components/markdown";
+import { catalogLabel } from "@/lib/attack/label";
 import { repeatHint } from "@/lib/attack/similarity";
 import type { SubmitContext } from "@/lib/observations/submit-context";
 
@@ -9,7 +10,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const percent = (score: number) => `${Math.round(score * 100)}% similar`;
 
 export function ContextView({ context, typed }: { context: SubmitContext; typed: boolean }) {
-  const t = `${context.technique.attackId} ${context.technique.name}`;
+  const t = catalogLabel(context.technique);
   const closest = context.nearest[0];
   const hint = typed ? repeatHint(closest, context.actor?.attackId) : null;
   return (

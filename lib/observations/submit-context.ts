@@ -1,7 +1,7 @@
 // The context the submit form shows while a procedure is typed (POST /api/v1/catalog/examples): what
 // ATT&CK already has for the technique and actor, and how many submissions on the same pair await review.
 // The typed text ranks ATT&CK's examples and is then dropped: never stored, logged or returned.
-import { resolveActor } from "../attack/catalog";
+import { parentNames, resolveActor } from "../attack/catalog";
 import { findKnownExamples, type KnownExamples, type NamedRef } from "../attack/known-examples";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
@@ -24,7 +24,7 @@ export interface SimilarPending {
 }
 
 export interface SubmitContext extends KnownExamples {
-  technique: NamedRef;
+  technique: NamedRef & { parentName: string | null };
   actor?: NamedRef;
   pending: SimilarPending;
 }
@@ -43,12 +43,14 @@ export async function getSubmitContext(actor: Actor, raw: unknown, db: Db): Prom
       [{ path: "actor", message: "Unknown actor" }],
     );
   }
-  const [known, pending] = await Promise.all([
+  const [known, pending, parents] = await Promise.all([
     findKnownExamples(db, { technique, actor: who, text: input.text }),
     similarPending(actor, { domain: input.domain, techniqueStixId: technique.stixId, actorStixId: who?.stixId }, db),
+    parentNames(db, input.domain, [technique]),
   ]);
+  const parentName = technique.parentAttackId ? (parents.get(technique.parentAttackId) ?? null) : null;
   return {
-    technique: { attackId: technique.attackId, name: technique.name },
+    technique: { attackId: technique.attackId, name: technique.name, parentName },
     ...(who ? { actor: { attackId: who.attackId, name: who.name } } : {}),
     ...known,
     pending,
