@@ -77,6 +77,7 @@ test("submit, review and export with the keyboard only", async ({ browser, signI
   await tabTo(reviewer, reviewer.getByRole("button", { name: "Claim for review" }));
   await reviewer.keyboard.press("Enter");
   await expect(reviewer.getByTestId("toast")).toContainText("Claimed");
+  await reviewer.screenshot({ path: "e2e/screenshots/toast-claimed-1280.png" });
   await expectFocused(reviewer, reviewer.getByRole("heading", { level: 1 }));
   const accept = reviewer.getByRole("button", { name: "Accept" });
   await expect(accept).toBeVisible();
@@ -104,6 +105,7 @@ test("submit, review and export with the keyboard only", async ({ browser, signI
   const dialog = admin.getByRole("alertdialog");
   await expect(dialog).toContainText("cannot be undone");
   await expectFocused(admin, dialog.getByRole("button", { name: "Cancel" }));
+  await admin.screenshot({ path: "e2e/screenshots/export-confirm-1280.png" });
   // Escape closes it and nothing is exported; then again, and Shift+Tab to the confirming button.
   await admin.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
