@@ -56,8 +56,9 @@ export function Toaster() {
     () => EMPTY,
   );
   // The live region is always in the page: a region inserted together with its message is often not announced.
+  // aria-live without role="status": the page's own status messages stay the only "status" role to find.
   return (
-    <div className="toaster" role="status" aria-live="polite">
+    <div className="toaster" aria-live="polite" aria-relevant="additions">
       {list.map((t) => (
         <ToastItem key={t.id} toast={t} />
       ))}
