@@ -3,7 +3,7 @@
 // e2e/screenshots/ (e2e/a11y-pages.ts). The data it makes is settled before it ends: the accepted observation is
 // exported in a release of its own, so no later spec finds an open release or an extra accepted observation.
 import { callApi, checkPage } from "./a11y-pages";
-import { test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { readE2eTokens } from "./tokens";
 import { E2E_USERS } from "./users";
 
@@ -56,6 +56,15 @@ test.beforeAll(async ({ playwright, mail }, testInfo) => {
   for (const subject of [`${reviewing.id} received`, `${accepted.id} received`, `${accepted.id} accepted`]) {
     await mail.waitForMail(E2E_USERS.contributor.email, { subject: new RegExp(`^${subject}$`) });
   }
+});
+
+test("the favicon is linked and served (no 404 on every page)", async ({ page }) => {
+  await page.goto("/sign-in");
+  const href = await page.locator('head link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await page.request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });
 
 test("signed out: sign-in, check your mail, home, a public record, 404", async ({ page }) => {
