@@ -72,6 +72,8 @@ test("a contributor submits, a reviewer accepts, an admin exports a bundle that 
   const row = admin.getByTestId("release-E2E community additions");
   await expect(row).toContainText("1");
   await row.getByRole("button", { name: "Export STIX bundle" }).click();
+  // Export freezes the release: it asks first.
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Yes, export and freeze" }).click();
   const downloadPromise = admin.waitForEvent("download");
   await row.getByRole("link", { name: "Download bundle.json" }).click();
   const download = await downloadPromise;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { focusElement } from "@/app/components/focus";
 import { editAction } from "@/app/(review)/queue/[id]/actions";
 import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
 import { sameList, scrubbedReferenceFields } from "@/lib/observations/anonymize-preview";
@@ -30,6 +31,9 @@ export function EditForm(props: {
   }
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // After a save, focus moves to its outcome, so keyboard and screen-reader users hear it and read on from there.
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => focusElement(messageRef.current), [message]);
   const [busy, setBusy] = useState(false);
   // The server's field errors (e.g. "after anonymization the procedure is … over the limit"), by field.
   const [issues, setIssues] = useState<Record<string, string>>({});
@@ -76,7 +80,7 @@ export function EditForm(props: {
       <input id="edit-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
       {issues.reason && <p className="error">{issues.reason}</p>}
       {message && (
-        <p className={`notice ${message.ok ? "ok" : "bad"}`} role="status">
+        <p ref={messageRef} className={`notice ${message.ok ? "ok" : "bad"}`} role="status">
           {message.text}
         </p>
       )}

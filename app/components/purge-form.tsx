@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { focusElement } from "@/app/components/focus";
 import { purgeAction } from "@/app/(review)/queue/[id]/actions";
 import { PURGE_VALUE_MAX, PURGE_VALUE_MIN } from "@/lib/observations/purge-schema";
 
@@ -13,6 +14,9 @@ export function PurgeForm(props: { publicId: string; version: number }) {
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // After a save, focus moves to its outcome, so keyboard and screen-reader users hear it and read on from there.
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => focusElement(messageRef.current), [message]);
 
   async function purge(event: React.FormEvent) {
     event.preventDefault();
@@ -64,7 +68,7 @@ export function PurgeForm(props: { publicId: string; version: number }) {
         This rewrites the whole history; it cannot be undone
       </label>
       {message && (
-        <p className={`notice ${message.ok ? "ok" : "bad"}`} role="status">
+        <p ref={messageRef} className={`notice ${message.ok ? "ok" : "bad"}`} role="status">
           {message.text}
         </p>
       )}

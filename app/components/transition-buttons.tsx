@@ -4,6 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { transitionAction } from "@/app/(review)/queue/[id]/actions";
 import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
+import { ConfirmButton } from "@/app/components/confirm-button";
+import { focusPageHeading } from "@/app/components/focus";
+import { showToast } from "@/app/components/toaster";
 import { sameList } from "@/lib/observations/anonymize-preview";
 import type { TransitionAction } from "@/lib/observations/schema";
 import { TRANSITIONS, needsComment } from "@/lib/review/transitions";
@@ -20,10 +23,25 @@ const LABELS: Record<TransitionAction, string> = {
   answer: "Send answer",
 };
 
-// Destructive actions ask first, in the page (not window.confirm): what it does and whether it can be undone.
+// Destructive or closing decisions ask first (app/components/confirm-button.tsx): what it does and whether it can
+// be undone.
 const CONFIRM: Partial<Record<TransitionAction, string>> = {
   withdraw: "Withdraw this observation? Reviewers will no longer see it, and this cannot be undone.",
-  reject: "Reject this observation? The contributor is told by e-mail.",
+  reject: "Reject this observation? The contributor is told by e-mail; only an admin can reopen it.",
+  duplicate: "Mark this observation as a duplicate? The contributor is told by e-mail; only an admin can reopen it.",
+};
+
+// What a success toast says; the page's heading gets focus, and the refreshed status badge tells the rest.
+const DONE: Record<TransitionAction, string> = {
+  submit: "Resubmitted: it is back in the review queue.",
+  withdraw: "Withdrawn.",
+  claim: "Claimed: you can edit and decide it now.",
+  ask: "Question sent: the contributor is told by e-mail.",
+  accept: "Accepted: the contributor is told by e-mail.",
+  reject: "Rejected: the contributor is told by e-mail.",
+  duplicate: "Marked as a duplicate.",
+  reopen: "Reopened.",
+  answer: "Answer sent.",
 };
 
 export function TransitionButtons(props: {
@@ -48,7 +66,6 @@ export function TransitionButtons(props: {
   const [duplicateOf, setDuplicateOf] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState<TransitionAction | null>(null);
   if (props.actions.length === 0) return null;
   const decides = props.actions.some((a) => needsComment(a) || a === "accept");
   // The hint names what the table requires a reason for, and who reads it.
@@ -56,7 +73,6 @@ export function TransitionButtons(props: {
   const internal = required.length > 0 && required.every((a) => TRANSITIONS[a].commentVisibility === "INTERNAL");
 
   async function fire(action: TransitionAction) {
-    setConfirming(null);
     setBusy(true);
     setError(null);
     const result = await transitionAction(props.publicId, {
@@ -70,6 +86,9 @@ export function TransitionButtons(props: {
     setComment("");
     setChoice(fresh());
     setSent((n) => n + 1);
+    // The heading stays across the refresh (the button pressed may not): focus lands where the news is.
+    focusPageHeading();
+    showToast(DONE[action]);
     router.refresh();
   }
 
@@ -119,38 +138,33 @@ export function TransitionButtons(props: {
         </p>
       )}
       <div className="actions">
-        {props.actions.map((action) => (
-          <button
-            key={action}
-            type="button"
-            disabled={busy}
-            className={
-              action === "reject" || action === "withdraw"
-                ? "danger"
-                : action === "accept" || action === "claim"
-                  ? ""
-                  : "secondary"
-            }
-            aria-expanded={CONFIRM[action] ? confirming === action : undefined}
-            onClick={() => (CONFIRM[action] ? setConfirming(action) : fire(action))}
-          >
-            {LABELS[action]}
-          </button>
-        ))}
+        {props.actions.map((action) => {
+          const className =
+            action === "reject" || action === "withdraw"
+              ? "danger"
+              : action === "accept" || action === "claim"
+                ? ""
+                : "secondary";
+          const question = CONFIRM[action];
+          return question ? (
+            <ConfirmButton
+              key={action}
+              className={className}
+              disabled={busy}
+              title={`${LABELS[action]} ${props.publicId}?`}
+              question={question}
+              confirmLabel={`Yes, ${LABELS[action].toLowerCase()}`}
+              onConfirm={() => fire(action)}
+            >
+              {LABELS[action]}
+            </ConfirmButton>
+          ) : (
+            <button key={action} type="button" disabled={busy} className={className} onClick={() => fire(action)}>
+              {LABELS[action]}
+            </button>
+          );
+        })}
       </div>
-      {confirming && (
-        <div className="notice bad" role="alertdialog" aria-labelledby="confirm-text">
-          <p id="confirm-text">{CONFIRM[confirming]}</p>
-          <div className="actions">
-            <button type="button" className="danger" disabled={busy} onClick={() => fire(confirming)} autoFocus>
-              Yes, {LABELS[confirming].toLowerCase()}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      )}
     </div>
   );
 }

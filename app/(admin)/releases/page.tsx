@@ -34,48 +34,52 @@ export default async function ReleasesPage() {
       </p>
       {!hasOpen && <CreateReleaseForm attackVersion={catalog?.version ?? "18.1"} />}
       {releases.length === 0 ? (
-        <p className="panel">No releases yet.</p>
+        <p className="panel empty">No releases yet. Open one above: accepted observations join it.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Release</th>
-              <th>Status</th>
-              <th>Observations</th>
-              <th>Bundle</th>
-            </tr>
-          </thead>
-          <tbody>
-            {releases.map((r) => (
-              <tr key={r.id} data-testid={`release-${r.name}`}>
-                <td>
-                  {r.name}
-                  <br />
-                  <span className="muted">
-                    {r.domain} · ATT&amp;CK {r.attackVersion}
-                  </span>
-                </td>
-                <td>
-                  <StatusBadge status={r.status} />
-                </td>
-                <td>{r.observations}</td>
-                <td>
-                  {r.status === "EXPORTED" ? (
-                    <>
-                      <a href={`/api/v1/releases/${r.id}/bundle.json`} download>
-                        Download bundle.json
-                      </a>
-                      <br />
-                      <span className="mono muted">sha256 {r.sha256?.slice(0, 16)}…</span>
-                    </>
-                  ) : (
-                    <ExportButton releaseId={r.id} />
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table className="stack">
+            <thead>
+              <tr>
+                <th scope="col">Release</th>
+                <th scope="col">Status</th>
+                <th scope="col">Observations</th>
+                <th scope="col">Bundle</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {releases.map((r) => (
+                <tr key={r.id} data-testid={`release-${r.name}`}>
+                  <td data-label="Release">
+                    <div>
+                      {r.name}
+                      <br />
+                      <span className="muted">
+                        {r.domain} · ATT&amp;CK {r.attackVersion}
+                      </span>
+                    </div>
+                  </td>
+                  <td data-label="Status">
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td data-label="Observations">{r.observations}</td>
+                  <td data-label="Bundle">
+                    {r.status === "EXPORTED" ? (
+                      <div>
+                        <a href={`/api/v1/releases/${r.id}/bundle.json`} download>
+                          Download bundle.json
+                        </a>
+                        <br />
+                        <span className="mono muted">sha256 {r.sha256?.slice(0, 16)}…</span>
+                      </div>
+                    ) : (
+                      <ExportButton releaseId={r.id} name={r.name} observations={r.observations} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {charted.length > 0 && (
         <>

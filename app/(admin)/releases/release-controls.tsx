@@ -2,6 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmButton } from "@/app/components/confirm-button";
+import { focusPageHeading } from "@/app/components/focus";
+import { showToast } from "@/app/components/toaster";
 import { createReleaseAction, exportReleaseAction } from "./actions";
 
 export function CreateReleaseForm({ attackVersion }: { attackVersion: string }) {
@@ -15,6 +18,7 @@ export function CreateReleaseForm({ attackVersion }: { attackVersion: string }) 
     const result = await createReleaseAction({ name, domain: "enterprise-attack", attackVersion: version });
     if (!result.ok) return setError(result.error.message);
     setName("");
+    showToast(`Release "${result.value.name}" is open: accepted observations join it.`);
     router.refresh();
   }
   return (
@@ -33,7 +37,7 @@ export function CreateReleaseForm({ attackVersion }: { attackVersion: string }) 
           <label htmlFor="release-version">Targets ATT&amp;CK version</label>
           <input id="release-version" value={version} onChange={(e) => setVersion(e.target.value)} />
         </div>
-        <div style={{ flex: 0 }}>
+        <div className="shrink">
           <button type="submit">Open release</button>
         </div>
       </div>
@@ -42,7 +46,15 @@ export function CreateReleaseForm({ attackVersion }: { attackVersion: string }) 
   );
 }
 
-export function ExportButton({ releaseId }: { releaseId: string }) {
+export function ExportButton({
+  releaseId,
+  name,
+  observations,
+}: {
+  releaseId: string;
+  name: string;
+  observations: number;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,13 +64,25 @@ export function ExportButton({ releaseId }: { releaseId: string }) {
     const result = await exportReleaseAction(releaseId);
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
+    focusPageHeading();
+    const held = result.value.heldBackByTlp;
+    showToast(
+      `"${name}" exported: the bundle validated and is ready to download.${held ? ` ${held} observation(s) not TLP:CLEAR stay accepted, outside the bundle.` : ""}`,
+    );
     router.refresh();
   }
+  // Export freezes the release for good: it asks first.
   return (
     <>
-      <button type="button" onClick={run} disabled={busy}>
+      <ConfirmButton
+        disabled={busy}
+        title={`Export "${name}"?`}
+        question={`Export freezes this release with its ${observations} observation(s): nothing joins or leaves it afterwards, and this cannot be undone. The STIX bundle is built and validated, then offered for download.`}
+        confirmLabel="Yes, export and freeze"
+        onConfirm={run}
+      >
         {busy ? "Exporting and validating…" : "Export STIX bundle"}
-      </button>
+      </ConfirmButton>
       {error && <p className="error">{error}</p>}
     </>
   );

@@ -83,7 +83,7 @@ export default async function MyObservationsPage(props: { searchParams: Promise<
         </div>
       </form>
       {list.items.length === 0 ? (
-        <p className="panel">
+        <p className="panel empty">
           {filtered ? (
             <>
               Nothing matches{q ? ` “${q}”` : ""}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { focusElement } from "@/app/components/focus";
 import { CREDIT_NAME_MAX, CREDIT_ORG_MAX } from "@/lib/auth/profile";
 import { updateProfileAction } from "./actions";
 
@@ -15,6 +16,9 @@ export function ProfileForm({ initial }: { initial: Values }) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // After a save, focus moves to its outcome, so keyboard and screen-reader users hear it and read on from there.
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => focusElement(messageRef.current), [message]);
   const [busy, setBusy] = useState(false);
 
   async function save(event: React.FormEvent) {
@@ -69,7 +73,7 @@ export function ProfileForm({ initial }: { initial: Values }) {
         {field("creditOrg", "Organization", CREDIT_ORG_MAX, "Used by “organization” credit; optional.")}
       </div>
       {message && (
-        <p className={`notice ${message.ok ? "ok" : "bad"}`} role="status">
+        <p ref={messageRef} className={`notice ${message.ok ? "ok" : "bad"}`} role="status">
           {message.text}
         </p>
       )}

@@ -16,39 +16,41 @@ export default async function QueuePage() {
       <h1>Review queue</h1>
       <p className="muted">Oldest first. Claim an observation before you edit or decide it.</p>
       {items.length === 0 ? (
-        <p className="panel">The queue is empty.</p>
+        <p className="panel empty">The queue is empty: nothing waits for review.</p>
       ) : (
         <>
           <QueueCharts actor={actor} />
-          <table>
-            <thead>
-              <tr>
-                <th>ID</th>
-                <th>Technique</th>
-                <th>Actor</th>
-                <th>Status</th>
-                <th>Waiting since</th>
-                <th>Reviewer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <Link href={`/queue/${o.id}`}>{o.id}</Link>
-                  </td>
-                  <td>{o.techniqueLabel}</td>
-                  <td>{o.actorName}</td>
-                  <td>
-                    <StatusBadge status={o.status} />
-                    {o.answered && <span className="status answered">answered</span>}
-                  </td>
-                  <td className="mono">{(o.submittedAt ?? o.createdAt).slice(0, 10)}</td>
-                  <td>{o.assignee ?? "—"}</td>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>ID</th>
+                  <th>Technique</th>
+                  <th>Actor</th>
+                  <th>Status</th>
+                  <th>Waiting since</th>
+                  <th>Reviewer</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((o) => (
+                  <tr key={o.id}>
+                    <td>
+                      <Link href={`/queue/${o.id}`}>{o.id}</Link>
+                    </td>
+                    <td>{o.techniqueLabel}</td>
+                    <td>{o.actorName}</td>
+                    <td>
+                      <StatusBadge status={o.status} />
+                      {o.answered && <span className="status answered">answered</span>}
+                    </td>
+                    <td className="mono">{(o.submittedAt ?? o.createdAt).slice(0, 10)}</td>
+                    <td>{o.assignee ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </>

@@ -48,27 +48,29 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           ))}
         </ul>
       )}
-      <h2>History</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>Version</th>
-            <th>By</th>
-            <th>What</th>
-            <th>When</th>
-          </tr>
-        </thead>
-        <tbody>
-          {detail.revisions.map((r) => (
-            <tr key={r.version}>
-              <td>{r.version}</td>
-              <td>{r.editor}</td>
-              <td>{r.reason}</td>
-              <td className="mono">{r.createdAt.slice(0, 19).replace("T", " ")}</td>
+      <h2 id="history-heading">History</h2>
+      <div className="table-scroll" role="region" aria-labelledby="history-heading" tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th>Version</th>
+              <th>By</th>
+              <th>What</th>
+              <th>When</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {detail.revisions.map((r) => (
+              <tr key={r.version}>
+                <td>{r.version}</td>
+                <td>{r.editor}</td>
+                <td>{r.reason}</td>
+                <td className="mono">{r.createdAt.slice(0, 19).replace("T", " ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <CommentList title="Comments" comments={detail.comments} showVisibility />
     </>
   );
