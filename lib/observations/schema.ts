@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isWellFormedText } from "../http/well-formed";
 import { publicUrlProblem } from "../anonymize/internal";
+import { unresolvedCitations } from "../attack/citations";
 import { ATTACK_DOMAINS } from "../attack/parse";
 import { FUTURE_DATE, OBSERVED_FORMAT, REVERSED_DATES, isCalendarDate, isFutureDate } from "./dates";
 import { isCountryCode, naicsSector } from "./victimology";
@@ -179,7 +180,16 @@ export const ZObservationInput = z
   .refine((v) => !v.observedFrom || !v.observedTo || v.observedFrom <= v.observedTo, {
     message: REVERSED_DATES,
     path: ["observedTo"],
+  })
+  .superRefine((v, ctx) => {
+    for (const name of unresolvedCitations(v.procedure, v.references)) {
+      ctx.addIssue({ code: "custom", path: ["procedure"], message: unresolvedCitationMessage(name) });
+    }
   });
+
+/** Every `(Citation: X)` must name one of the observation's references: the export cites by source name. */
+export const unresolvedCitationMessage = (name: string) =>
+  `(Citation: ${name}) names no reference: add a reference whose source name is "${name}", or remove the marker.`;
 
 export type TObservationInput = z.input<typeof ZObservationInput>;
 export type TObservation = z.output<typeof ZObservationInput>;

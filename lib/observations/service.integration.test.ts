@@ -100,6 +100,37 @@ describe("reading", () => {
   });
 });
 
+describe("citations", () => {
+  it("refuses a (Citation: X) that names no reference, on create and on edit, changing nothing", async () => {
+    const cited = "Ran an encoded PowerShell loader from a scheduled task.(Citation: Gamma Report)";
+    const onCreate = await appErrorOf(createObservation(w.contributor, observationInput({ procedure: cited }), w.db));
+    const ok = `${cited.replace("Gamma Report", "Acme Labs 2026")}`;
+    const { observation } = await createObservation(
+      w.contributor,
+      observationInput({ draft: true, procedure: ok }),
+      w.db,
+    );
+    // An edit that renames the only reference leaves the text's marker pointing nowhere.
+    const onEdit = await appErrorOf(
+      editObservation(
+        w.contributor,
+        observation.id,
+        { version: 1, references: [{ sourceName: "Beta Labs 2026", description: "Beta Labs. (2026). Notes." }] },
+        w.db,
+      ),
+    );
+    expect(onCreate.issues).toEqual([
+      {
+        path: "procedure",
+        message:
+          '(Citation: Gamma Report) names no reference: add a reference whose source name is "Gamma Report", or remove the marker.',
+      },
+    ]);
+    expect(onEdit.issues?.map((i) => i.message)).toEqual([expect.stringContaining("(Citation: Acme Labs 2026)")]);
+    expect((await getObservation(w.contributor, observation.id, w.db)).version).toBe(1);
+  });
+});
+
 describe("editObservation", () => {
   // One technique rule for create and edit: T1153 (Source) is deprecated in ATT&CK 18.1.
   it.each([

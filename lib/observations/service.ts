@@ -18,12 +18,14 @@ import { hitRateLimit } from "../rate-limit";
 import {
   ZObservationEdit,
   ZObservationInput,
+  unresolvedCitationMessage,
   type TObservation,
   type TObservationEdit,
   type TObservationInput,
 } from "./schema";
 import { checkPlatforms } from "./platforms";
 import { resolveUsableTechnique } from "./technique";
+import { unresolvedCitations } from "../attack/citations";
 import { canSeeTlp, tlpAllows } from "./tlp";
 import { parsePublicId } from "./public-id";
 import { actorNameOf, publicIdOf, toObservationView, type ObservationView } from "./view";
@@ -213,7 +215,8 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
   // The edited texts and the reason are scrubbed together; the stored texts the edit leaves alone only reserve
   // their placeholder numbers (context), so a new value never takes a number that already means another one here.
   // Which stored fields join the edit, and with which keep list: lib/observations/kept.ts.
-  const plan = planEdit(toObservationView(current), edit);
+  const stored = toObservationView(current);
+  const plan = planEdit(stored, edit);
   const { procedure, references, proposed, platforms } = plan;
   const scrubbed = scrubObservation(
     {
@@ -226,6 +229,15 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     { keep: plan.keep, redact: edit.redact },
     plan.context,
   );
+  // The citation rule of a submission (lib/observations/schema), on the text and references the edit leaves.
+  const cites = unresolvedCitations(
+    procedure !== undefined ? scrubbed.procedure : stored.procedure,
+    references !== undefined ? scrubbed.references : stored.references,
+  );
+  if (cites.length > 0) {
+    const issues = cites.map((name) => ({ path: "procedure", message: unresolvedCitationMessage(name) }));
+    throw new AppError("VALIDATION", `The edit is not valid. procedure: ${issues[0].message}`, issues);
+  }
   const data: Record<string, unknown> = {};
   if (procedure !== undefined) data.procedure = scrubbed.procedure;
   if (references !== undefined) data.references = scrubbed.references;

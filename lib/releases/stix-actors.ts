@@ -17,7 +17,8 @@ export type Proposed = Extract<ExportObservation["actor"], { kind: "PROPOSED" }>
 
 export const iso = (d: Date) => d.toISOString();
 export const cite = (names: string[]) => names.map((n) => `(Citation: ${n})`).join("");
-export const citedNames = (text: string) => [...text.matchAll(/\(Citation: ([^)]+)\)/g)].map((m) => m[1].trim());
+import { citedNames } from "../attack/citations";
+export { citedNames };
 const uniq = (xs: string[]) => [...new Set(xs)];
 const ID_LETTER: Record<ProposedActorType, string> = { "intrusion-set": "G", malware: "S", tool: "S", campaign: "C" };
 const KIND_LABEL: Record<ProposedActorType, string> = {

@@ -17,6 +17,7 @@
 //   change. MITRE's identity is left out too (its published description "" fails the schema).
 import { ATTACK_SPEC_VERSION } from "@mitre-attack/attack-data-model/dist/attack-spec-version.js";
 import { v5 as uuidv5 } from "uuid";
+import { citationName } from "../attack/citations";
 import {
   cite,
   citedNames,
@@ -59,8 +60,6 @@ const ATTACK_PATH: Record<string, string> = {
 const MONTHS = "January February March April May June July August September October November December".split(" ");
 
 const mintId = (type: string, name: string) => `${type}--${uuidv5(name, EXPORT_NAMESPACE)}`;
-// Parentheses in a source name would end the "(Citation: …)" marker early and never resolve.
-const citationName = (s: string) => s.replace(/[()]/g, "").replace(/\s+/g, " ").trim();
 const longDate = (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
 
 /** The observation's citations; with no public report it cites the platform's own public record. */

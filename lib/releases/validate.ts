@@ -15,6 +15,7 @@ import {
   relationshipSchema,
   toolSchema,
 } from "@mitre-attack/attack-data-model/dist/schemas/index.js";
+import { citedNames } from "../attack/citations";
 import type { BundleIssue } from "./types";
 
 export type { BundleIssue } from "./types";
@@ -39,7 +40,6 @@ const SCHEMAS: Record<string, Schema> = {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const citations = (text: string) => [...text.matchAll(/\(Citation: ([^)]+)\)/g)].map((m) => m[1].trim());
 
 function schemaIssues(obj: Obj, schema: Schema): Omit<BundleIssue, "objectId" | "type">[] {
   const result = schema.safeParse(obj);
@@ -72,7 +72,7 @@ function citationIssues(obj: Obj): Omit<BundleIssue, "objectId" | "type">[] {
   ];
   for (const [field, text] of texts) {
     if (typeof text !== "string") continue;
-    for (const name of citations(text)) {
+    for (const name of citedNames(text)) {
       if (!count.has(name))
         out.push({ field, message: `(Citation: ${name}) has no external reference named "${name}"` });
     }
