@@ -35,7 +35,7 @@ describe("contributorHome", () => {
     expect(home.waiting.map((o) => [o.id, o.status])).toEqual([[b.id, "NEEDS_INFO"]]);
     expect(home.latest.map((o) => o.id).slice(0, 3)).toEqual([c.id, expect.any(String), b.id]);
     expect(home.latest.map((o) => o.id)).toContain(a.id);
-    expect(home.latest.find((o) => o.id === a.id)?.techniqueName).toBe("LSASS Memory");
+    expect(home.latest.find((o) => o.id === a.id)?.techniqueName).toBe("OS Credential Dumping: LSASS Memory");
     expect(home.counts).toMatchObject({ SUBMITTED: 2, NEEDS_INFO: 1, DRAFT: 1, ACCEPTED: 0 });
     expect(home.total).toBe(4);
   });
