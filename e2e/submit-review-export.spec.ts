@@ -59,7 +59,9 @@ test("a contributor submits, a reviewer accepts, an admin exports a bundle that 
   await reviewer.getByRole("button", { name: "Accept" }).click();
   await expect(reviewer.locator(".status").first()).toHaveText("accepted");
 
-  const decision = await mail.waitForMail(E2E_USERS.contributor.email, { subject: /accepted/i });
+  const decision = await mail.waitForMail(E2E_USERS.contributor.email, {
+    subject: new RegExp(`^${publicId} accepted$`),
+  });
   expect(decision.text).toContain(publicId);
   expect(decision.text).toContain("Clear and well sourced");
 

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { focusElement } from "@/app/components/focus";
+import { useLeaveWarning } from "@/app/components/use-leave-warning";
 import { editAction } from "@/app/(review)/queue/[id]/actions";
 import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
 import { sameList, scrubbedReferenceFields } from "@/lib/observations/anonymize-preview";
@@ -39,6 +40,7 @@ export function EditForm(props: {
   const [issues, setIssues] = useState<Record<string, string>>({});
   const changed =
     procedure !== props.procedure || !sameList(choice.keep, props.keptIndicators) || choice.redact.length > 0;
+  useLeaveWarning(changed && !busy);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();

@@ -47,7 +47,7 @@ export function AdminSection({ home }: { home: AdminHome }) {
           No catalog imported: run <code>npm run cli -- attack:import &lt;enterprise-attack.json&gt;</code>.
         </p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="ATT&CK catalog versions" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -7,7 +7,7 @@ const days = (n: number) => (n === 0 ? "today" : n === 1 ? "1 day" : `${n} days`
 
 function QueueTable({ items, caption, status }: { items: HomeItem[]; caption: string; status?: boolean }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="my-list">
         <caption className="muted">{caption}</caption>
         <thead>

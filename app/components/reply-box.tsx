@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { replyAction } from "@/app/(review)/queue/[id]/actions";
 import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
+import { useLeaveWarning } from "@/app/components/use-leave-warning";
 import { sameList } from "@/lib/observations/anonymize-preview";
 
 /** The contributor's answer to the reviewer's question (the `answer` transition, via POST …/comments). */
@@ -23,6 +24,7 @@ export function ReplyBox(props: { publicId: string; version: number; keptIndicat
   const [sent, setSent] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useLeaveWarning(body.trim() !== "" && !busy);
 
   async function send(event: React.FormEvent) {
     event.preventDefault();

@@ -6,9 +6,9 @@
 // anonymized one and never replaces the text in the fields), and nothing is kept in the browser beyond this tab.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
+import { useLeaveWarning } from "./use-leave-warning";
 
 export const AUTOSAVE_DELAY_MS = 1_500;
-export const LEAVE_WARNING = "Your latest changes are not saved yet. Leave this page and lose them?";
 
 export type AutosaveStatus =
   | { state: "idle" }
@@ -54,6 +54,7 @@ export function useAutosave<T extends FieldValues>(
   }, [snapshot]);
 
   const hasUnsaved = useCallback(() => snapshot() !== lastSaved.current, [snapshot]);
+  useLeaveWarning(() => !paused.current && hasUnsaved());
 
   const flush = useCallback(async (): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
@@ -96,28 +97,9 @@ export function useAutosave<T extends FieldValues>(
     const onHide = () => {
       if (document.visibilityState === "hidden") void flush();
     };
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (paused.current || !hasUnsaved()) return;
-      event.preventDefault();
-      event.returnValue = ""; // older browsers need it set to show the dialog
-    };
-    // Next's router has no "leave?" hook: in-app links are caught before Next sees the click (capture phase on the
-    // document runs before React's listener on its root).
-    const onClick = (event: MouseEvent) => {
-      const link = (event.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
-      if (!link || link.target === "_blank" || event.defaultPrevented || event.button !== 0) return;
-      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      if (paused.current || !hasUnsaved() || window.confirm(LEAVE_WARNING)) return;
-      event.preventDefault();
-      event.stopPropagation();
-    };
     document.addEventListener("visibilitychange", onHide);
-    window.addEventListener("beforeunload", onBeforeUnload);
-    document.addEventListener("click", onClick, true);
     return () => {
       document.removeEventListener("visibilitychange", onHide);
-      window.removeEventListener("beforeunload", onBeforeUnload);
-      document.removeEventListener("click", onClick, true);
       if (timer.current) clearTimeout(timer.current);
     };
   }, [flush, hasUnsaved]);

@@ -36,7 +36,7 @@ export default async function ReleasesPage() {
       {releases.length === 0 ? (
         <p className="panel empty">No releases yet. Open one above: accepted observations join it.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Releases" tabIndex={0}>
           <table className="stack">
             <thead>
               <tr>

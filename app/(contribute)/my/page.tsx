@@ -102,7 +102,7 @@ export default async function MyObservationsPage(props: { searchParams: Promise<
           )}
         </p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Your observations" tabIndex={0}>
           <table className="my-list">
             <thead>
               <tr>

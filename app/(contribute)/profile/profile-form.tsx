@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { focusElement } from "@/app/components/focus";
+import { useLeaveWarning } from "@/app/components/use-leave-warning";
 import { CREDIT_NAME_MAX, CREDIT_ORG_MAX } from "@/lib/auth/profile";
 import { updateProfileAction } from "./actions";
 
@@ -20,6 +21,8 @@ export function ProfileForm({ initial }: { initial: Values }) {
   const messageRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => focusElement(messageRef.current), [message]);
   const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(initial);
+  useLeaveWarning(!busy && (values.creditName !== saved.creditName || values.creditOrg !== saved.creditOrg));
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -29,7 +32,9 @@ export function ProfileForm({ initial }: { initial: Values }) {
     setBusy(false);
     if (result.ok) {
       setErrors({});
-      setValues({ creditName: result.value.creditName ?? "", creditOrg: result.value.creditOrg ?? "" });
+      const stored = { creditName: result.value.creditName ?? "", creditOrg: result.value.creditOrg ?? "" };
+      setValues(stored);
+      setSaved(stored);
       setMessage({ ok: true, text: "Saved. New submissions can now use this credit." });
       router.refresh();
       return;

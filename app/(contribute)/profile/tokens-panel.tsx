@@ -104,7 +104,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
       {tokens.length === 0 ? (
         <p className="muted">You have no tokens yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Your API tokens" tabIndex={0}>
           <table className="stack">
             <thead>
               <tr>

@@ -20,7 +20,7 @@ export default async function QueuePage() {
       ) : (
         <>
           <QueueCharts actor={actor} />
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-label="Review queue" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -38,23 +38,27 @@ export function BarChart({ title, bars, empty = "Nothing to show yet.", note, te
               </div>
             ))}
           </div>
-          <table className={styles.hidden}>
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col">Count</th>
-              </tr>
-            </thead>
-            <tbody>
-              {chart.bars.map((b) => (
-                <tr key={b.key} data-key={b.key}>
-                  <th scope="row">{b.label}</th>
-                  <td>{b.value}</td>
+          {/* Hidden by its box, not on the table: a table is never narrower than its content, so a 1px-wide table
+              would still stretch the page sideways on a phone. */}
+          <div className={styles.hidden}>
+            <table>
+              <caption>{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Group</th>
+                  <th scope="col">Count</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {chart.bars.map((b) => (
+                  <tr key={b.key} data-key={b.key}>
+                    <th scope="row">{b.label}</th>
+                    <td>{b.value}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       {note && <p className={styles.note}>{note}</p>}
