@@ -63,7 +63,10 @@ describe("reviewerHome", () => {
       [older.id, 12],
       [old.id, 3],
     ]);
-    expect(home.oldest[0]).toMatchObject({ techniqueId: "T1003.001", techniqueName: "LSASS Memory" });
+    expect(home.oldest[0]).toMatchObject({
+      techniqueId: "T1003.001",
+      techniqueName: "OS Credential Dumping: LSASS Memory",
+    });
 
     expect((await appErrorOf(reviewerHome(w.contributor, w.db))).code).toBe("FORBIDDEN");
   });

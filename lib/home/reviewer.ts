@@ -2,6 +2,7 @@
 // waited longest for anyone. Scoped like the queue (lib/review/queue): no drafts, only the TLP levels a
 // reviewer may receive; what they claimed they see whatever its TLP (they hold it already).
 import { catalogNames } from "../attack/catalog";
+import { qualifiedName, type TNameable } from "../attack/label";
 import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { audienceOf, tlpLevelsFor } from "../observations/tlp";
@@ -58,6 +59,9 @@ export async function reviewerHome(actor: Actor, db: Db, now = new Date()): Prom
   return { counts, claimed: items.slice(0, claimed.length), oldest: items.slice(claimed.length) };
 }
 
+// "Command and Scripting Interpreter: PowerShell", as every list names a sub-technique; the bare ID if the catalog lost it.
+const qualifiedNameOr = (hit: TNameable | undefined, id: string) => (hit ? qualifiedName(hit) : id);
+
 async function homeItems(db: Db, rows: ObservationRow[], now: Date): Promise<HomeItem[]> {
   const names = await catalogNames(
     db,
@@ -70,7 +74,7 @@ async function homeItems(db: Db, rows: ObservationRow[], now: Date): Promise<Hom
       id: o.id,
       status: o.status,
       techniqueId: o.technique.id,
-      techniqueName: names.get(row.techniqueStixId)?.name ?? row.techniqueAttackId,
+      techniqueName: qualifiedNameOr(names.get(row.techniqueStixId), row.techniqueAttackId),
       since: since.toISOString(),
       ageDays: Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS)),
     };
