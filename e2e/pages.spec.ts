@@ -107,6 +107,20 @@ test.beforeAll(async ({ playwright }, testInfo) => {
     });
     expect(moved.status(), await moved.text()).toBe(200);
   }
+  // Publish it in a release of this spec's own, so no accepted observation is left for later specs' exports (its
+  // public record stays readable: PUBLISHED is public too).
+  const admin = { authorization: `Bearer ${tokens.admin}` };
+  const opened = await api.post("/api/v1/releases", {
+    headers: admin,
+    data: { name: `E2E pages release ${Date.now()}`, attackVersion: "18.1" },
+  });
+  const { items } = (await (await api.get("/api/v1/releases", { headers: admin })).json()) as {
+    items: { id: string; status: string }[];
+  };
+  const open = opened.ok() ? ((await opened.json()) as { id: string }) : items.find((r) => r.status === "OPEN");
+  expect(open, "an open release to publish into").toBeTruthy();
+  const exported = await api.post(`/api/v1/releases/${open!.id}/export`, { headers: admin });
+  expect(exported.status(), await exported.text()).toBe(200);
   await api.dispose();
 });
 
