@@ -32,18 +32,19 @@ export function detectDomain(
   forced: AttackDomain | undefined,
   source: string,
 ): AttackDomain {
+  const where = source.replace(/^The /, "the "); // mid-sentence
   const declared = domainFromName(str(collection?.name)) ?? domainFromObjects(all);
   if (declared && forced && declared !== forced) {
     throw new AppError(
       "VALIDATION",
-      `--domain ${forced} contradicts ${source}, which declares ${declared}. Leave out --domain.`,
+      `--domain ${forced} contradicts ${where}, which declares ${declared}. Leave out --domain.`,
     );
   }
   const domain = forced ?? declared ?? domainFromKillChains(all);
   if (domain) return domain;
   throw new AppError(
     "VALIDATION",
-    `Cannot tell the ATT&CK domain of ${source}: it has no x-mitre-collection, no x_mitre_domains, and its ` +
+    `Cannot tell the ATT&CK domain of ${where}: it has no x-mitre-collection, no x_mitre_domains, and its ` +
       `techniques' kill-chain names do not point to one domain. Pass --domain (${ATTACK_DOMAINS.join(", ")}).`,
   );
 }

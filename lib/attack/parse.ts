@@ -227,7 +227,7 @@ function detectVersion(collection: StixObject | undefined, options: ParseOptions
   if (!version) {
     throw new AppError(
       "VALIDATION",
-      `Cannot tell the ATT&CK version of ${describe(options.fileName)}: it has no x-mitre-collection and its name ` +
+      `Cannot tell the ATT&CK version of ${describe(options.fileName).replace(/^The /, "the ")}: it has no x-mitre-collection and its name ` +
         "carries no version. Pass --version (e.g. --version 18.1).",
     );
   }
