@@ -1,5 +1,5 @@
 // Which ATT&CK domain a bundle belongs to. Newer bundles say it (their x-mitre-collection's name, or
-// x_mitre_domains on every object); releases before ~v8 say neither, so the domain is read from the
+// x_mitre_domains on every object); older releases (v6.3 and v7.0 among them) say neither, so the domain is read from the
 // kill-chain names of their techniques, and `--domain` settles what the content cannot.
 import { AppError } from "../errors";
 import { ATTACK_DOMAINS, type AttackDomain, type StixObject } from "./parse";
