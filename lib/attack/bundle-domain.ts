@@ -2,7 +2,10 @@
 // x_mitre_domains on every object); older releases (v6.3 and v7.0 among them) say neither, so the domain is read from the
 // kill-chain names of their techniques, and `--domain` settles what the content cannot.
 import { AppError } from "../errors";
-import { ATTACK_DOMAINS, type AttackDomain, type StixObject } from "./parse";
+import type { StixObject } from "./parse";
+
+export const ATTACK_DOMAINS = ["enterprise-attack", "mobile-attack", "ics-attack"] as const;
+export type AttackDomain = (typeof ATTACK_DOMAINS)[number];
 
 const DOMAIN_OF_KILL_CHAIN: Record<string, AttackDomain> = {
   "mitre-attack": "enterprise-attack",

@@ -4,10 +4,9 @@
 // on objects) and mitre-attack/attack-stix-data (STIX 2.1 objects plus one `x-mitre-collection`).
 import { AppError } from "../errors";
 import { citationsFromStix, type Citation } from "../markdown/references";
-import { detectDomain } from "./bundle-domain";
+import { detectDomain, type AttackDomain } from "./bundle-domain";
 
-export const ATTACK_DOMAINS = ["enterprise-attack", "mobile-attack", "ics-attack"] as const;
-export type AttackDomain = (typeof ATTACK_DOMAINS)[number];
+export { ATTACK_DOMAINS, type AttackDomain } from "./bundle-domain";
 
 export const ATTACK_KINDS = ["technique", "tactic", "group", "software", "campaign"] as const;
 export type AttackKind = (typeof ATTACK_KINDS)[number];
