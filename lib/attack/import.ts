@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Prisma } from "../../prisma/sqlite/client";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors";
+import { parseDomain } from "./bundle-domain";
 import { parseBundleText, type AttackDomain } from "./parse";
 
 export interface CatalogSource {
@@ -18,6 +19,8 @@ export interface CatalogSource {
 export interface ImportOptions {
   /** Used only when neither the bundle's collection nor its file name carries a version. */
   version?: string;
+  /** `--domain`: for old bundles that declare no domain; checked before anything is read. */
+  domain?: string;
   onProgress?: (done: number, total: number, phase: ImportPhase) => void;
 }
 
@@ -39,17 +42,24 @@ const PROCEDURE_CHUNK = 2000;
 // The enterprise release takes seconds; the default 5 s interactive-transaction timeout is too tight
 // on a slow disk, and a rollback half-way would only waste the work, never leave a mix.
 const TRANSACTION_TIMEOUT_MS = 120_000;
+// The largest release is ~35 MB; a stalled server must not hang a start-up import forever.
+const DOWNLOAD_TIMEOUT_MS = 300_000;
 
 export async function importCatalog(db: Db, source: CatalogSource, options: ImportOptions = {}): Promise<ImportResult> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
+  const forcedDomain = options.domain === undefined ? undefined : parseDomain(options.domain);
   progress(0, 1, "read");
   const { bytes, name } = await readSource(source);
   progress(1, 1, "read");
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 
   progress(0, 1, "parse");
-  const catalog = parseBundleText(bytes.toString("utf8"), { fileName: name, version: options.version });
+  const catalog = parseBundleText(bytes.toString("utf8"), {
+    fileName: name,
+    version: options.version,
+    domain: forcedDomain,
+  });
   progress(1, 1, "parse");
   const { domain, version, objects, procedures } = catalog;
   const result = { domain, version, objects: objects.length, procedures: procedures.length };
@@ -120,21 +130,39 @@ async function readSource(source: CatalogSource): Promise<{ bytes: Buffer; name?
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT") throw new AppError("NOT_FOUND", `File not found: ${source.path}`);
       if (code === "EISDIR") throw new AppError("VALIDATION", `${source.path} is a folder, not a bundle file.`);
+      if (code === "EACCES") throw new AppError("VALIDATION", `${source.path} cannot be read: permission denied.`);
       throw error;
     }
   }
   if (source.url) {
     let response: Response;
     try {
-      response = await fetch(source.url);
+      response = await fetch(source.url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+      if (!response.ok) {
+        throw new AppError("VALIDATION", `Could not download ${source.url}: HTTP ${response.status}. Check the URL.`);
+      }
+      return { bytes: Buffer.from(await response.arrayBuffer()), name: source.url };
     } catch (error) {
-      const detail = error instanceof Error ? `: ${error.message}` : "";
-      throw new AppError("VALIDATION", `Could not download ${source.url}${detail}`);
+      if (error instanceof AppError) throw error;
+      throw new AppError("VALIDATION", `Could not download ${source.url}: ${fetchFailure(error)}.`);
     }
-    if (!response.ok) {
-      throw new AppError("VALIDATION", `Could not download ${source.url}: HTTP ${response.status}`);
-    }
-    return { bytes: Buffer.from(await response.arrayBuffer()), name: source.url };
   }
   throw new AppError("VALIDATION", "Nothing to import: give a file path, a URL or the bundle's JSON.");
+}
+
+// fetch() says only "fetch failed"; the reason (no such host, refused, timed out) is in its cause.
+function fetchFailure(error: unknown): string {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return `no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s`;
+  }
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const reason: Record<string, string> = {
+    ENOTFOUND: "no such host",
+    EAI_AGAIN: "the host name could not be resolved (no network?)",
+    ECONNREFUSED: "the server refused the connection",
+    ECONNRESET: "the connection was cut",
+    ETIMEDOUT: "the connection timed out",
+  };
+  if (cause?.code && reason[cause.code]) return `${reason[cause.code]} (${cause.code})`;
+  return cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -4,9 +4,9 @@
 // on objects) and mitre-attack/attack-stix-data (STIX 2.1 objects plus one `x-mitre-collection`).
 import { AppError } from "../errors";
 import { citationsFromStix, type Citation } from "../markdown/references";
+import { detectDomain, type AttackDomain } from "./bundle-domain";
 
-export const ATTACK_DOMAINS = ["enterprise-attack", "mobile-attack", "ics-attack"] as const;
-export type AttackDomain = (typeof ATTACK_DOMAINS)[number];
+export { ATTACK_DOMAINS, type AttackDomain } from "./bundle-domain";
 
 export const ATTACK_KINDS = ["technique", "tactic", "group", "software", "campaign"] as const;
 export type AttackKind = (typeof ATTACK_KINDS)[number];
@@ -80,18 +80,36 @@ export interface ParseOptions {
   fileName?: string;
   /** The version the user asserted (`--version`), used when the bundle and its name are silent. */
   version?: string;
+  /** The domain the user asserted (`--domain`), for bundles that do not declare theirs. */
+  domain?: AttackDomain;
 }
 
 /** JSON.parse with a message a user can act on. */
 export function parseBundleText(text: string, options: ParseOptions = {}): ParsedCatalog {
+  const source = describe(options.fileName);
+  if (text.trim() === "") throw new AppError("VALIDATION", `${source} is empty: expected an ATT&CK STIX bundle.`);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? ` (${error.message.replace(/\s+/g, " ")})` : "";
-    throw new AppError("VALIDATION", `${describe(options.fileName)} is not JSON${detail}.`);
+    const message = error instanceof Error ? error.message.replace(/\s+/g, " ") : "";
+    // An interrupted download is the usual cause; say so rather than leave a parser message alone.
+    if (looksTruncated(text, message)) {
+      throw new AppError(
+        "VALIDATION",
+        `${source} ends in the middle of its JSON (${message}): the file looks truncated. Download it again.`,
+      );
+    }
+    throw new AppError("VALIDATION", `${source} is not JSON${message ? ` (${message})` : ""}.`);
   }
   return parseBundle(json, options);
+}
+
+// V8 reports a cut-off text either as "Unexpected end of JSON input" or as an error at the last position.
+function looksTruncated(text: string, message: string): boolean {
+  if (/end of JSON input/i.test(message)) return true;
+  const at = /at position (\d+)/.exec(message);
+  return at !== null && Number(at[1]) >= text.trimEnd().length;
 }
 
 export function parseBundle(bundle: unknown, options: ParseOptions = {}): ParsedCatalog {
@@ -112,7 +130,7 @@ export function parseBundle(bundle: unknown, options: ParseOptions = {}): Parsed
     );
   }
   const collection = all.find((o) => o.type === "x-mitre-collection");
-  const domain = detectDomain(all, collection);
+  const domain = detectDomain(all, collection, options.domain, source);
   const version = detectVersion(collection, options);
   const layout = collection || all.some((o) => o.spec_version === "2.1") ? "stix-2.1" : "stix-2.0";
 
@@ -191,33 +209,6 @@ function latestOnly(objects: StixObject[]): StixObject[] {
   return byId.size === objects.length ? objects : [...byId.values()];
 }
 
-function detectDomain(all: StixObject[], collection: StixObject | undefined): AttackDomain {
-  const fromName = domainFromName(str(collection?.name));
-  if (fromName) return fromName;
-  // Objects shared between domains list several; the bundle's own domain is on nearly all of them.
-  const counts = new Map<AttackDomain, number>();
-  for (const o of all) {
-    if (!KIND_OF_TYPE[o.type]) continue;
-    for (const d of strings(o.x_mitre_domains)) {
-      if (isDomain(d)) counts.set(d, (counts.get(d) ?? 0) + 1);
-    }
-  }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  if (!best) {
-    throw new AppError("VALIDATION", "Cannot tell the ATT&CK domain: no x-mitre-collection and no x_mitre_domains.");
-  }
-  return best[0];
-}
-
-function domainFromName(name: string | null): AttackDomain | null {
-  if (!name) return null;
-  if (isDomain(name)) return name;
-  if (/enterprise/i.test(name)) return "enterprise-attack";
-  if (/mobile/i.test(name)) return "mobile-attack";
-  if (/\bics\b/i.test(name)) return "ics-attack";
-  return null;
-}
-
 function detectVersion(collection: StixObject | undefined, options: ParseOptions): string {
   const asserted = options.version ? normalizeVersion(options.version) : null;
   if (options.version && !asserted) {
@@ -235,7 +226,7 @@ function detectVersion(collection: StixObject | undefined, options: ParseOptions
   if (!version) {
     throw new AppError(
       "VALIDATION",
-      `Cannot tell the ATT&CK version of ${describe(options.fileName)}: it has no x-mitre-collection and its name ` +
+      `Cannot tell the ATT&CK version of ${describe(options.fileName).replace(/^The /, "the ")}: it has no x-mitre-collection and its name ` +
         "carries no version. Pass --version (e.g. --version 18.1).",
     );
   }
@@ -290,10 +281,6 @@ function phaseNames(phases: unknown): string[] {
 function timestamp(v: unknown): Date {
   const date = typeof v === "string" ? new Date(v) : new Date(NaN);
   return Number.isNaN(date.getTime()) ? new Date(0) : date;
-}
-
-function isDomain(v: string): v is AttackDomain {
-  return (ATTACK_DOMAINS as readonly string[]).includes(v);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

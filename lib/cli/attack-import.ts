@@ -1,11 +1,11 @@
-// `attack:import <file|url> [--version X]`: loads an official ATT&CK bundle into the catalog.
+// `attack:import <file|url> [--version X] [--domain D]`: loads an official ATT&CK bundle into the catalog.
 // A progress bar on a terminal; plain lines when output goes to a log (CI, docker, start-up import).
 import { SingleBar } from "cli-progress";
 import { importCatalog, type ImportPhase } from "../attack/import";
 import type { Db } from "../db/client";
 import { isAppError } from "../errors";
 
-const USAGE = "usage: attack:import <file|url> [--version X]";
+const USAGE = "usage: attack:import <file|url> [--version X] [--domain enterprise-attack|mobile-attack|ics-attack]";
 
 const PHASE_LABEL: Record<ImportPhase, string> = {
   read: "reading",
@@ -14,9 +14,13 @@ const PHASE_LABEL: Record<ImportPhase, string> = {
   procedures: "procedures",
 };
 
+const OPTIONS = ["version", "domain"] as const;
+const EXAMPLE: Record<(typeof OPTIONS)[number], string> = { version: "18.1", domain: "enterprise-attack" };
+
 interface Args {
   source: string;
   version?: string;
+  domain?: string;
 }
 
 export async function attackImportCommand(args: string[], db: Db): Promise<number> {
@@ -32,6 +36,7 @@ export async function attackImportCommand(args: string[], db: Db): Promise<numbe
   try {
     const result = await importCatalog(db, isUrl ? { url: parsed.source } : { path: parsed.source }, {
       version: parsed.version,
+      domain: parsed.domain,
       onProgress: progress.update,
     });
     progress.stop();
@@ -55,14 +60,15 @@ export async function attackImportCommand(args: string[], db: Db): Promise<numbe
 
 function parseArgs(args: string[]): Args {
   let source: string | undefined;
-  let version: string | undefined;
+  const values: Partial<Record<(typeof OPTIONS)[number], string>> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === "--version") {
-      version = args[++i];
-      if (!version) throw new Error("--version needs a value, e.g. --version 18.1");
-    } else if (arg.startsWith("--version=")) {
-      version = arg.slice("--version=".length);
+    const [flag, inline] = arg.startsWith("--") ? arg.slice(2).split(/=(.*)/s) : [];
+    const option = OPTIONS.find((o) => o === flag);
+    if (option) {
+      const value = inline ?? args[++i];
+      if (!value) throw new Error(`--${option} needs a value, e.g. --${option} ${EXAMPLE[option]}`);
+      values[option] = value;
     } else if (arg.startsWith("-")) {
       throw new Error(`unknown option ${arg}`);
     } else if (source) {
@@ -72,7 +78,7 @@ function parseArgs(args: string[]): Args {
     }
   }
   if (!source) throw new Error("give the bundle's file path or URL");
-  return { source, version };
+  return { source, ...values };
 }
 
 interface Reporter {

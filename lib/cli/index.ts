@@ -11,7 +11,7 @@ const COMMANDS: Record<string, { run: (args: string[], db: Db) => Promise<number
   start: { run: startCommand, help: "start   migrate, offer to import the catalog, build if needed, serve on PORT" },
   "attack:import": {
     run: attackImportCommand,
-    help: "attack:import <file|url> [--version 18.1]   import an ATT&CK STIX bundle",
+    help: "attack:import <file|url> [--version 18.1] [--domain enterprise-attack]   import an ATT&CK STIX bundle (v6.3 on)",
   },
   "user:create": {
     run: userCreateCommand,
