@@ -1,4 +1,5 @@
 import { loadPage } from "@/app/page-errors";
+import { CatalogNotice } from "@/app/components/catalog-notice";
 import { requireActor } from "@/app/require-actor";
 import { CommentList, ObservationSummary } from "@/app/components/observation-summary";
 import { EditForm } from "@/app/components/edit-form";
@@ -29,6 +30,7 @@ export default async function MyObservationPage(props: {
         </p>
       )}
       <ObservationSummary observation={o} techniqueLabel={detail.techniqueLabel} actorName={detail.actorName} />
+      <CatalogNotice publicId={o.id} version={o.version} catalog={detail.catalog} canRemap={detail.canRemap} />
       <CommentList title="Messages" comments={detail.comments} />
       {detail.actions.includes("answer") && (
         <ReplyBox publicId={o.id} version={o.version} keptIndicators={o.keptIndicators} />
