@@ -44,25 +44,31 @@ export function CatalogNotice(props: {
       {technique && <p>{technique}</p>}
       {actor && <p>{actor}</p>}
       {technique && props.canRemap && (
-        <div className="row">
-          {props.catalog.replacements.map((r) => (
-            <button key={r.stixId} type="button" disabled={busy} onClick={() => remap(r.technique ?? r.stixId)}>
-              Apply {r.technique ?? r.name}
-            </button>
-          ))}
+        <>
+          {props.catalog.replacements.length > 0 && (
+            <p>
+              {props.catalog.replacements.map((r) => (
+                <button key={r.stixId} type="button" disabled={busy} onClick={() => remap(r.technique ?? r.stixId)}>
+                  Apply {r.technique ?? r.name}
+                </button>
+              ))}
+            </p>
+          )}
           <form
             onSubmit={(e) => {
               e.preventDefault();
               if (other.trim()) void remap(other.trim());
             }}
           >
-            <label htmlFor="remap-other">Another technique (ATT&amp;CK ID)</label>
-            <input id="remap-other" value={other} onChange={(e) => setOther(e.target.value)} placeholder="T1059.001" />
-            <button type="submit" disabled={busy || !other.trim()}>
-              Remap
-            </button>
+            <label htmlFor="remap-other">Or another live technique (ATT&amp;CK ID)</label>
+            <div className="row">
+              <input id="remap-other" value={other} onChange={(e) => setOther(e.target.value)} />
+              <button type="submit" className="shrink secondary" disabled={busy || !other.trim()}>
+                Remap
+              </button>
+            </div>
           </form>
-        </div>
+        </>
       )}
       {technique && !props.canRemap && <p className="muted">A reviewer remaps it to a live technique.</p>}
       {error && (

@@ -2,7 +2,8 @@
 // ATT&CK version is imported, a technique may be revoked (with a `revokedBy` to follow) or deprecated: the
 // observation is then flagged, and the replacement ATT&CK names is offered first (DESIGN.md §7).
 import type { AttackObject } from "../../prisma/sqlite/client";
-import { currentCatalog } from "../attack/catalog";
+import { currentCatalog, parentNames } from "../attack/catalog";
+import { qualifiedName } from "../attack/label";
 import { findReplacement } from "../attack/revoked";
 import type { Tx } from "../db/client";
 
@@ -46,7 +47,10 @@ interface Subject {
 async function objectStatus(db: Tx, domain: string, stixId: string): Promise<ObjectStatus> {
   const row = await db.attackObject.findFirst({ where: { domain, stixId } });
   if (!row) return { status: "DEPRECATED", id: null, name: null, replacements: [] };
-  return { ...(await statusOfRow(db, domain, row)), id: row.attackId, name: row.name };
+  // "Parent: Sub" for a sub-technique, as every list names it.
+  const parents = row.parentAttackId ? await parentNames(db, domain, [row]) : new Map<string, string>();
+  const name = qualifiedName({ name: row.name, parentName: parents.get(row.parentAttackId ?? "") });
+  return { ...(await statusOfRow(db, domain, row)), id: row.attackId, name };
 }
 
 async function statusOfRow(db: Tx, domain: string, row: AttackObject) {

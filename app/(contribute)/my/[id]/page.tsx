@@ -29,8 +29,8 @@ export default async function MyObservationPage(props: {
           Submitted. Reviewers see it in their queue; you get an e-mail when they decide or have a question.
         </p>
       )}
-      <ObservationSummary observation={o} techniqueLabel={detail.techniqueLabel} actorName={detail.actorName} />
       <CatalogNotice publicId={o.id} version={o.version} catalog={detail.catalog} canRemap={detail.canRemap} />
+      <ObservationSummary observation={o} techniqueLabel={detail.techniqueLabel} actorName={detail.actorName} />
       <CommentList title="Messages" comments={detail.comments} />
       {detail.actions.includes("answer") && (
         <ReplyBox publicId={o.id} version={o.version} keptIndicators={o.keptIndicators} />

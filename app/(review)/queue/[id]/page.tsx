@@ -20,8 +20,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <h1>{o.id}</h1>
-      <ObservationSummary observation={o} techniqueLabel={detail.techniqueLabel} actorName={detail.actorName} />
       <CatalogNotice publicId={o.id} version={o.version} catalog={detail.catalog} canRemap={detail.canRemap} />
+      <ObservationSummary observation={o} techniqueLabel={detail.techniqueLabel} actorName={detail.actorName} />
       <TransitionButtons
         publicId={o.id}
         version={o.version}
