@@ -60,7 +60,9 @@ export function CatalogNotice(props: {
               if (other.trim()) void remap(other.trim());
             }}
           >
-            <label htmlFor="remap-other">Or another live technique (ATT&amp;CK ID)</label>
+            <label htmlFor="remap-other">
+              {props.catalog.replacements.length > 0 ? "Or another" : "A"} live technique (ATT&amp;CK ID)
+            </label>
             <div className="row">
               <input id="remap-other" value={other} onChange={(e) => setOther(e.target.value)} />
               <button type="submit" className="shrink secondary" disabled={busy || !other.trim()}>
