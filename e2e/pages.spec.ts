@@ -36,6 +36,8 @@ const TABLE: Row[] = [
   { route: "/my/[id]", case: "existing", expect: ["sign-in", 200, 200, 200] },
   { route: "/my/[id]", case: "missing", expect: ["sign-in", 404, 404, 404] },
   { route: "/queue", expect: ["sign-in", 403, 200, 200] },
+  // The needs-remapping view (revoked or deprecated techniques after an ATT&CK import).
+  { route: "/queue/remap", expect: ["sign-in", 403, 200, 200] },
   { route: "/queue/[id]", case: "existing", expect: ["sign-in", 403, 200, 200] },
   { route: "/queue/[id]", case: "missing", expect: ["sign-in", 403, 404, 404] },
   { route: "/releases", expect: ["sign-in", 403, 403, 200] },

@@ -15,6 +15,10 @@ describe("permissions", () => {
     // Reopening a decided observation overrides a reviewer's decision: admins only.
     expect(can(as("REVIEWER"), "observation:reopen")).toBe(false);
     expect(can(as("ADMIN"), "observation:reopen")).toBe(true);
+    // Remapping a revoked or deprecated technique: reviewers and admins, never the contributor.
+    expect(can(as("CONTRIBUTOR"), "observation:remap")).toBe(false);
+    expect(can(as("REVIEWER"), "observation:remap")).toBe(true);
+    expect(can(as("ADMIN"), "observation:remap")).toBe(true);
   });
   it("fails closed for no actor and unknown roles", () => {
     expect(can(null, "observation:read-own")).toBe(false);

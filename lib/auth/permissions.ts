@@ -18,6 +18,8 @@ export type Permission =
   | "observation:decide"
   | "observation:override-claim"
   | "observation:reopen"
+  // Point an observation whose technique ATT&CK revoked or deprecated at a live one (lib/observations/remap).
+  | "observation:remap"
   | "release:manage"
   | "user:manage";
 
@@ -29,6 +31,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "observation:read-any",
     "observation:edit-any",
     "observation:decide",
+    "observation:remap",
   ],
   ADMIN: [
     "observation:create",
@@ -38,6 +41,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "observation:decide",
     "observation:override-claim",
     "observation:reopen",
+    "observation:remap",
     "release:manage",
     "user:manage",
   ],

@@ -226,6 +226,12 @@ export const ZObservationEdit = z
   .strict();
 export type TObservationEdit = z.input<typeof ZObservationEdit>;
 
+// A remap (lib/observations/remap): only the technique changes, to a live one, with the version the reviewer saw.
+export const ZRemapInput = ZObservationEdit.pick({ version: true, reason: true })
+  .extend({ technique: ZObservationInput.shape.technique })
+  .strict();
+export type TRemapInput = z.input<typeof ZRemapInput>;
+
 export const TRANSITION_ACTIONS = [
   "submit",
   "withdraw",

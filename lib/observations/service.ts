@@ -25,6 +25,7 @@ import {
 } from "./schema";
 import { checkPlatforms } from "./platforms";
 import { resolveUsableTechnique } from "./technique";
+import { observationCatalog } from "./catalog-status";
 import { unresolvedCitations } from "../attack/citations";
 import { canSeeTlp, tlpAllows } from "./tlp";
 import { parsePublicId } from "./public-id";
@@ -165,8 +166,10 @@ function mayRead(actor: Actor, row: { contributorId: string; status: string; tlp
   return can(actor, "observation:read-any") && row.status !== "DRAFT" && canSeeTlp(actor, row);
 }
 
-export async function getObservation(actor: Actor, publicId: string, db: Db): Promise<ObservationView> {
-  return toObservationView(await findObservationRow(actor, publicId, db));
+/** The observation, and where its technique (and actor) stands in the current catalog (catalog-status.ts). */
+export async function getObservation(actor: Actor, publicId: string, db: Db) {
+  const row = await findObservationRow(actor, publicId, db);
+  return { ...toObservationView(row), catalog: await observationCatalog(db, row) };
 }
 
 export { listMyObservations } from "./my-list";

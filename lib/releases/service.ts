@@ -11,6 +11,7 @@ import { DOMAINS, NAME_MAX, trimmed } from "../observations/schema";
 import { recordRevision } from "../observations/history";
 import { tlpAllows } from "../observations/tlp";
 import { parseReleaseId } from "./release-id";
+import { assertNothingToRemap } from "./remap-guard";
 import { buildBundle, serializeBundle } from "./stix";
 import type { ExportObservation, ExportReference, ExportRelease } from "./stix";
 import { validateBundle } from "./validate";
@@ -181,6 +182,7 @@ export async function exportRelease(actor: Actor, releaseId: string, db: Db) {
   const { rows, heldBackByTlp } = await exportInput(db, release.id);
   if (release.status === "EXPORTED")
     return { id: release.id, status: release.status, sha256: release.bundleSha256, heldBackByTlp };
+  await assertNothingToRemap(db, release);
   const observations = await toExportObservations(db, rows);
   if (observations.length === 0) {
     throw new AppError(

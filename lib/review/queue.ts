@@ -1,5 +1,5 @@
 // The reviewers' queue and the detail a reviewer works from.
-import { assertCan, type Actor } from "../auth/permissions";
+import { assertCan, can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { catalogNames } from "../attack/catalog";
@@ -7,6 +7,8 @@ import { canEditObservation, findObservationRow } from "../observations/service"
 import { audienceOf, tlpLevelsFor } from "../observations/tlp";
 import { actorNameOf, techniqueNaming, toObservationView } from "../observations/view";
 import { storedCitations } from "../markdown/references";
+import { observationCatalog } from "../observations/catalog-status";
+import { remapRefusal } from "../observations/remap";
 import { availableActions } from "./workflow";
 
 export const QUEUE_STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] as const;
@@ -76,7 +78,7 @@ export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
 export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
   const row = await findObservationRow(actor, publicId, db);
   const reviewer = row.contributorId !== actor.id;
-  const [revisions, comments, lookup, known] = await Promise.all([
+  const [revisions, comments, lookup, known, catalog, remapBlocked] = await Promise.all([
     db.revision.findMany({
       where: { observationId: row.id },
       orderBy: { version: "asc" },
@@ -96,6 +98,8 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
           take: 10,
         })
       : Promise.resolve([]),
+    observationCatalog(db, row),
+    can(actor, "observation:remap") ? remapRefusal(db, row) : Promise.resolve("no permission"),
   ]);
   return {
     observation: toObservationView(row),
@@ -103,6 +107,9 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
     actorName: actorNameOf(row, lookup),
     actions: availableActions(actor, row),
     canEdit: canEditObservation(actor, row),
+    /** Where the technique (and actor) stands in the current catalog: revoked or deprecated ones are flagged. */
+    catalog,
+    canRemap: remapBlocked === null,
     revisions: revisions.map((r) => ({
       version: r.version,
       editor: r.editor.email,

@@ -14,7 +14,10 @@ export default async function QueuePage() {
   return (
     <>
       <h1>Review queue</h1>
-      <p className="muted">Oldest first. Claim an observation before you edit or decide it.</p>
+      <p className="muted">
+        Oldest first. Claim an observation before you edit or decide it. After a new ATT&amp;CK import, see{" "}
+        <Link href="/queue/remap">what needs remapping</Link>.
+      </p>
       {items.length === 0 ? (
         <p className="panel empty">The queue is empty: nothing waits for review.</p>
       ) : (

@@ -1,4 +1,5 @@
 import { loadPage } from "@/app/page-errors";
+import { CatalogNotice } from "@/app/components/catalog-notice";
 import { requireActor } from "@/app/require-actor";
 import { CommentList, ObservationSummary } from "@/app/components/observation-summary";
 import { EditForm } from "@/app/components/edit-form";
@@ -28,6 +29,7 @@ export default async function MyObservationPage(props: {
           Submitted. Reviewers see it in their queue; you get an e-mail when they decide or have a question.
         </p>
       )}
+      <CatalogNotice publicId={o.id} version={o.version} catalog={detail.catalog} canRemap={detail.canRemap} />
       <ObservationSummary observation={o} techniqueLabel={detail.techniqueLabel} actorName={detail.actorName} />
       <CommentList title="Messages" comments={detail.comments} />
       {detail.actions.includes("answer") && (

@@ -6,6 +6,7 @@ import { runAction } from "@/app/run-action";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Db } from "@/lib/db/client";
 import { purgeValue } from "@/lib/observations/purge";
+import { remapObservation } from "@/lib/observations/remap";
 import { editObservation } from "@/lib/observations/service";
 import { replyToQuestion } from "@/lib/review/reply";
 import { transitionObservation } from "@/lib/review/workflow";
@@ -38,4 +39,11 @@ export async function purgeAction(rawId: unknown, input: unknown) {
 
 export async function replyAction(rawId: unknown, input: unknown) {
   return onObservation(replyToQuestion, rawId, input);
+}
+
+/** Point the observation at the technique that replaced its revoked one (or another live one). */
+export async function remapAction(rawId: unknown, input: unknown) {
+  const result = await onObservation(remapObservation, rawId, input);
+  if (result.ok) revalidatePath("/queue/remap");
+  return result.ok ? { ok: true as const, value: { version: result.value.version } } : result;
 }

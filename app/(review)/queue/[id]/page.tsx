@@ -1,4 +1,5 @@
 import { loadPage } from "@/app/page-errors";
+import { CatalogNotice } from "@/app/components/catalog-notice";
 import { requireActor } from "@/app/require-actor";
 import { CommentList, ObservationSummary } from "@/app/components/observation-summary";
 import { TransitionButtons } from "@/app/components/transition-buttons";
@@ -19,6 +20,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <h1>{o.id}</h1>
+      <CatalogNotice publicId={o.id} version={o.version} catalog={detail.catalog} canRemap={detail.canRemap} />
       <ObservationSummary observation={o} techniqueLabel={detail.techniqueLabel} actorName={detail.actorName} />
       <TransitionButtons
         publicId={o.id}

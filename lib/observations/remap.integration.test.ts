@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { observationInput } from "../../prisma/factories";
+import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
+import { createRelease, exportRelease } from "../releases/service";
+import { listNeedsRemapping } from "../review/remap-queue";
+import { transitionObservation } from "../review/workflow";
+import { remapObservation } from "./remap";
+import { createObservation, getObservation } from "./service";
+
+const w = useWorkDb();
+const domain = "enterprise-attack";
+
+// A newer catalog, simulated on the imported 18.1 rows: the observation's technique is revoked (pointing at
+// another live technique) or deprecated, as a later ATT&CK release would leave it. Undone after each test.
+async function techniqueRow(attackId: string) {
+  return w.db.attackObject.findFirstOrThrow({ where: { domain, attackId, kind: "technique" } });
+}
+async function revoke(attackId: string, byAttackId: string) {
+  const by = await techniqueRow(byAttackId);
+  await w.db.attackObject.updateMany({ where: { domain, attackId }, data: { revoked: true, revokedBy: by.stixId } });
+}
+async function deprecate(attackId: string) {
+  await w.db.attackObject.updateMany({ where: { domain, attackId }, data: { deprecated: true } });
+}
+afterEach(async () => {
+  for (const attackId of ["T1059.001", "T1105"]) {
+    await w.db.attackObject.updateMany({
+      where: { domain, attackId },
+      data: { revoked: false, revokedBy: null, deprecated: false },
+    });
+  }
+});
+
+async function submitted(overrides = {}) {
+  const { observation } = await createObservation(w.contributor, observationInput(overrides), w.db);
+  return observation.id;
+}
+async function accepted(overrides = {}) {
+  const id = await submitted(overrides);
+  await transitionObservation(w.reviewer, id, { action: "claim", version: 1 }, w.db);
+  await transitionObservation(w.reviewer, id, { action: "accept", version: 2 }, w.db);
+  return id;
+}
+
+describe("catalog status", () => {
+  it("is CURRENT for a live technique, REVOKED with the revoked-by target first, DEPRECATED without one", async () => {
+    const live = await submitted();
+    const other = await submitted({ technique: "T1105" });
+    expect((await getObservation(w.contributor, live, w.db)).catalog).toMatchObject({
+      status: "CURRENT",
+      version: "18.1",
+      replacements: [],
+      actor: null,
+    });
+
+    await revoke("T1059.001", "T1059.003");
+    await deprecate("T1105");
+    const revoked = (await getObservation(w.contributor, live, w.db)).catalog;
+    expect(revoked.status).toBe("REVOKED");
+    expect(revoked.replacements[0]).toMatchObject({
+      technique: "T1059.003",
+      name: "Command and Scripting Interpreter: Windows Command Shell",
+      source: "revoked-by",
+    });
+    expect((await getObservation(w.reviewer, other, w.db)).catalog).toMatchObject({
+      status: "DEPRECATED",
+      replacements: [],
+    });
+
+    const list = await listNeedsRemapping(w.reviewer, w.db);
+    expect(list.counts).toEqual({ revoked: 1, deprecated: 1, actor: 0 });
+    expect(list.items.map((i) => i.id).sort()).toEqual([live, other].sort());
+    expect((await appErrorOf(listNeedsRemapping(w.contributor, w.db))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("remapObservation", () => {
+  it("changes only the technique of an accepted observation in an OPEN release, with a revision and an audit event", async () => {
+    await createRelease(w.admin, { name: "Community additions", domain, attackVersion: "18.1" }, w.db);
+    const id = await accepted();
+    await revoke("T1059.001", "T1059.003");
+    const before = await w.db.observation.findUniqueOrThrow({ where: { publicId: id } });
+
+    const result = await remapObservation(
+      w.reviewer,
+      id,
+      { technique: "T1059.003", version: 3, reason: "Checked on fin-ws-12.corp.local" },
+      w.db,
+    );
+    expect(result).toMatchObject({ status: "ACCEPTED", version: 4, technique: { id: "T1059.003" } });
+    expect(result.catalog.status).toBe("CURRENT");
+    const after = await w.db.observation.findUniqueOrThrow({ where: { publicId: id } });
+    expect({ ...after, techniqueStixId: "", techniqueAttackId: "", version: 0, updatedAt: null }).toEqual({
+      ...before,
+      techniqueStixId: "",
+      techniqueAttackId: "",
+      version: 0,
+      updatedAt: null,
+    });
+    const revision = await w.db.revision.findFirstOrThrow({ where: { observationId: after.id, version: 4 } });
+    expect(revision.reason).toMatch(
+      /^Remapped T1059\.001 → T1059\.003: revoked in ATT&CK 18\.1\. Checked on \[HOST-1\]$/,
+    );
+    const audit = await w.db.auditEvent.findFirstOrThrow({ where: { action: "observation.remap", subjectId: id } });
+    expect(audit.data).toMatchObject({ from: "T1059.001", to: "T1059.003", was: "REVOKED" });
+
+    // A stale version is a 409; a remap to a dead or the same technique is a 400 on `technique`.
+    expect(
+      (await appErrorOf(remapObservation(w.reviewer, id, { technique: "T1059.004", version: 3 }, w.db))).code,
+    ).toBe("CONFLICT");
+    const dead = await appErrorOf(remapObservation(w.reviewer, id, { technique: "T1059.001", version: 4 }, w.db));
+    expect(dead.code).toBe("VALIDATION");
+    expect(dead.message).toContain("T1059.003");
+    expect(
+      (await appErrorOf(remapObservation(w.reviewer, id, { technique: "T1059.003", version: 4 }, w.db))).code,
+    ).toBe("VALIDATION");
+  });
+
+  it("is refused to contributors and on closed work", async () => {
+    const id = await submitted();
+    const open = await submitted();
+    await revoke("T1059.001", "T1059.003");
+    const input = { technique: "T1059.003", version: 1 };
+    expect((await appErrorOf(remapObservation(w.contributor, id, input, w.db))).code).toBe("FORBIDDEN");
+    await transitionObservation(w.contributor, id, { action: "withdraw", version: 1 }, w.db);
+    expect((await appErrorOf(remapObservation(w.admin, id, { ...input, version: 2 }, w.db))).code).toBe(
+      "INVALID_STATE",
+    );
+    // Submitted work may be remapped by any reviewer, unclaimed included.
+    expect((await remapObservation(w.reviewer, open, input, w.db)).technique.id).toBe("T1059.003");
+  });
+});
+
+describe("export", () => {
+  it("is refused while the release holds a revoked or deprecated technique, naming the observations", async () => {
+    const release = await createRelease(w.admin, { name: "Community additions", domain, attackVersion: "18.1" }, w.db);
+    const id = await accepted();
+    await deprecate("T1059.001");
+    const refused = await appErrorOf(exportRelease(w.admin, release.id, w.db));
+    expect(refused.code).toBe("INVALID_STATE");
+    expect(refused.message).toContain(id);
+    expect(refused.message).toContain("/queue/remap");
+    expect((await w.db.release.findUniqueOrThrow({ where: { id: release.id } })).status).toBe("OPEN");
+
+    await remapObservation(w.reviewer, id, { technique: "T1059.003", version: 3 }, w.db);
+    expect((await exportRelease(w.admin, release.id, w.db)).status).toBe("EXPORTED");
+    // Published work keeps the technique it was exported with.
+    expect((await appErrorOf(remapObservation(w.admin, id, { technique: "T1059.001", version: 5 }, w.db))).code).toBe(
+      "INVALID_STATE",
+    );
+  });
+});
