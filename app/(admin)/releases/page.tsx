@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { listReleases } from "@/lib/releases/service";
 import { releaseTacticBars } from "@/lib/stats/releases";
 import { ReleaseTacticChart } from "@/app/components/charts/release-chart";
+import { LayerLink } from "@/app/components/layer-link";
 import { CreateReleaseForm, ExportButton } from "./release-controls";
 
 export const dynamic = "force-dynamic";
@@ -32,6 +33,7 @@ export default async function ReleasesPage() {
         Accepted observations join the open release of their domain. Export freezes it, builds the STIX 2.1 bundle and
         validates every object with MITRE&apos;s ATT&amp;CK schemas before offering it.
       </p>
+      <LayerLink whose="community" />
       {!hasOpen && <CreateReleaseForm attackVersion={catalog?.version ?? "18.1"} />}
       {releases.length === 0 ? (
         <p className="panel empty">No releases yet. Open one above: accepted observations join it.</p>

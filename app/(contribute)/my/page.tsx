@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LayerLink } from "@/app/components/layer-link";
 import { throwPageError } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { StatusBadge } from "@/app/components/observation-summary";
@@ -49,6 +50,7 @@ export default async function MyObservationsPage(props: { searchParams: Promise<
   return (
     <>
       <h1>My observations</h1>
+      <LayerLink whose="yours" />
       <nav className="filters" aria-label="Filter by status">
         <Link href={hrefFor({ q, limit })} aria-current={!status ? "page" : undefined}>
           All <span className="count">{list.total}</span>

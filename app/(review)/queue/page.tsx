@@ -2,6 +2,7 @@ import Link from "next/link";
 import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { StatusBadge } from "@/app/components/observation-summary";
+import { LayerLink } from "@/app/components/layer-link";
 import { QueueCharts } from "@/app/components/charts/queue-charts";
 import { db } from "@/lib/db/client";
 import { listQueue } from "@/lib/review/queue";
@@ -18,6 +19,7 @@ export default async function QueuePage() {
         Oldest first. Claim an observation before you edit or decide it. After a new ATT&amp;CK import, see{" "}
         <Link href="/queue/remap">what needs remapping</Link>.
       </p>
+      <LayerLink whose="community" />
       {items.length === 0 ? (
         <p className="panel empty">The queue is empty: nothing waits for review.</p>
       ) : (
