@@ -53,6 +53,15 @@ for (const [who, path] of [
   test(`${who}: the link on ${path} downloads the layer the API gives`, async ({ page, request, signIn }) => {
     await signIn(page, E2E_USERS[who].email);
     await page.goto(path);
+    // For a reviewer to look at (test-results/ is not committed): the link at both widths.
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `test-results/layer-${who}-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     const layer = await downloadLayer(page);
     expectLayerShape(layer);
     const res = await viaApi(request, who);
