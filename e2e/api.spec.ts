@@ -143,6 +143,7 @@ test("every route refuses a request without a valid token with 401", async ({ re
     ["GET", "/api/v1/releases/nope/bundle.json"],
     ["POST", "/api/v1/anonymize", { text: RAW_PROCEDURE }],
     ["GET", "/api/v1/catalog/search?q=powershell"],
+    ["GET", "/api/v1/catalog/layer?domain=pre-attack"],
     ["POST", "/api/v1/catalog/examples", { technique: "T1059.001", text: RAW_PROCEDURE }],
   ];
   const badHeaders: Record<string, string>[] = [

@@ -6,7 +6,7 @@ import { makeActor, observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import type { Actor } from "../auth/permissions";
 import { createObservation } from "../observations/service";
-import { coverageLayer, parseLayerQuery } from "./layer-service";
+import { coverageLayer } from "./layer-service";
 
 const w = useWorkDb();
 
@@ -15,7 +15,7 @@ async function observation(who: Actor, technique: string, status: string, tlp = 
   const { observation } = await createObservation(who, observationInput({ technique }), w.db);
   await w.db.observation.update({ where: { publicId: observation.id }, data: { status: status as never, tlp } });
 }
-const query = (qs = "") => parseLayerQuery(new URLSearchParams(qs));
+const query = (qs = "") => new URLSearchParams(qs);
 const scores = async (actor: Actor, qs = "") =>
   (await coverageLayer(actor, query(qs), w.db)).techniques.map((t) => [t.techniqueID, t.score]);
 
@@ -64,10 +64,12 @@ describe("coverageLayer", () => {
 
   it("refuses the signed-out and bad query values with what to send instead", async () => {
     expect((await appErrorOf(coverageLayer(null, query(), w.db))).code).toBe("UNAUTHENTICATED");
-    const badDomain = await appErrorOf(Promise.resolve().then(() => query("domain=pre-attack")));
+    // Who asks comes first: signed out with a bad query is still a 401.
+    expect((await appErrorOf(coverageLayer(null, query("domain=pre-attack"), w.db))).code).toBe("UNAUTHENTICATED");
+    const badDomain = await appErrorOf(coverageLayer(w.reviewer, query("domain=pre-attack"), w.db));
     expect(badDomain.code).toBe("VALIDATION");
     expect(badDomain.issues?.[0].path).toBe("domain");
-    const badStatus = await appErrorOf(Promise.resolve().then(() => query("status=ACCEPTED,DONE")));
+    const badStatus = await appErrorOf(coverageLayer(w.contributor, query("status=ACCEPTED,DONE"), w.db));
     expect(badStatus.message).toContain('Unknown status "DONE"');
     expect(badStatus.issues?.[0].path).toBe("status");
   });

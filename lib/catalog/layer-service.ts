@@ -39,8 +39,10 @@ export function parseLayerQuery(params: URLSearchParams): TLayerQuery {
   return { domain, statuses: statuses.length ? statuses : [...LAYER_DEFAULT_STATUSES] };
 }
 
-export async function coverageLayer(actor: Actor | null, query: TLayerQuery, db: Db): Promise<TNavigatorLayer> {
+/** The layer for `?domain=&status=`; who asks is checked before what they ask (a 401 before a 400). */
+export async function coverageLayer(actor: Actor | null, params: URLSearchParams, db: Db): Promise<TNavigatorLayer> {
   assertCan(actor, "observation:read-own");
+  const query = parseLayerQuery(params);
   const community = can(actor, "observation:read-any");
   const scope = community ? { tlp: { in: tlpLevelsFor(audienceOf(actor)) } } : { contributorId: actor.id };
   const [groups, catalog] = await Promise.all([
