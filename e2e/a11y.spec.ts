@@ -75,13 +75,17 @@ test("signed out: sign-in, check your mail, home, a public record, 404", async (
   await checkPage(page, "not-found", "/o/OBS-999999");
 });
 
-test("contributor: home, submit, my observations, one observation, profile", async ({ page, signIn }) => {
+test("contributor: home, submit, my observations, one observation, profile, catalog changes", async ({
+  page,
+  signIn,
+}) => {
   await signIn(page, E2E_USERS.contributor.email);
   await checkPage(page, "home-contributor", "/");
   await checkPage(page, "submit", "/submit");
   await checkPage(page, "my", "/my");
   await checkPage(page, "my-observation", `/my/${ids.inReview}`);
   await checkPage(page, "profile", "/profile");
+  await checkPage(page, "catalog-changes", "/catalog/changes");
 });
 
 test("contributor: the 403 page", async ({ page, signIn }) => {

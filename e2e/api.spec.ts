@@ -144,6 +144,7 @@ test("every route refuses a request without a valid token with 401", async ({ re
     ["POST", "/api/v1/anonymize", { text: RAW_PROCEDURE }],
     ["GET", "/api/v1/catalog/search?q=powershell"],
     ["GET", "/api/v1/catalog/layer?domain=pre-attack"],
+    ["GET", "/api/v1/catalog/changes?domain=enterprise-attack"],
     ["POST", "/api/v1/catalog/examples", { technique: "T1059.001", text: RAW_PROCEDURE }],
   ];
   const badHeaders: Record<string, string>[] = [
@@ -835,6 +836,24 @@ test("POST /anonymize and GET /catalog/search reject bad input", async ({ reques
   );
   const found = await send(request, "GET", "/api/v1/catalog/search?q=T1059.001", "contributor");
   expect(found.status()).toBe(200);
+});
+
+// The e2e catalog is one version (Enterprise 18.1), so no change set exists: a 404 saying why. The change sets
+// themselves are tested against v6.3 → v7.0 in lib/attack/changes.integration.test.ts.
+test("GET /catalog/changes: a bad domain is a 400, a pair never imported in sequence a 404 saying so", async ({
+  request,
+}) => {
+  await expectError(
+    await send(request, "GET", "/api/v1/catalog/changes?domain=pre-attack", "contributor"),
+    400,
+    "VALIDATION",
+  );
+  const none = await expectError(
+    await send(request, "GET", "/api/v1/catalog/changes?domain=enterprise-attack&from=6.3&to=7.0", "contributor"),
+    404,
+    "NOT_FOUND",
+  );
+  expect(none.error.message).toMatch(/from 6\.3 to 7\.0: those versions were not imported one after the other/);
 });
 
 test("cookie-authenticated writes need this app's Origin; reads and bearer tokens do not", async ({

@@ -40,6 +40,8 @@ const TABLE: Row[] = [
   { route: "/queue/remap", expect: ["sign-in", 403, 200, 200] },
   { route: "/queue/[id]", case: "existing", expect: ["sign-in", 403, 200, 200] },
   { route: "/queue/[id]", case: "missing", expect: ["sign-in", 403, 404, 404] },
+  // What the latest ATT&CK import changed: public ATT&CK content, for every signed-in user.
+  { route: "/catalog/changes", expect: ["sign-in", 200, 200, 200] },
   { route: "/releases", expect: ["sign-in", 403, 403, 200] },
   // An accepted TLP:CLEAR observation's public record: anyone may read it.
   { route: "/o/[id]", case: "existing", expect: [200, 200, 200, 200] },

@@ -8,7 +8,8 @@ import type { Prisma } from "../../prisma/sqlite/client";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors";
 import { parseDomain } from "./bundle-domain";
-import { parseBundleText, type AttackDomain } from "./parse";
+import { diffCatalog } from "./catalog-diff";
+import { parseBundleText, type AttackDomain, type AttackObjectRow } from "./parse";
 
 export interface CatalogSource {
   path?: string;
@@ -73,6 +74,8 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
 
   await db.$transaction(
     async (tx) => {
+      // Before the old rows go: afterwards nothing would be left to compare with.
+      await recordChanges(tx, domain, version, sha256, objects);
       await tx.knownProcedure.deleteMany({ where: { domain } });
       await tx.attackObject.deleteMany({ where: { domain } });
       await insertChunks(
@@ -106,6 +109,27 @@ async function insertChunks<T>(
     await insert(chunk);
     report(i + chunk.length);
   }
+}
+
+// The change set from the domain's current version to this one (lib/attack/changes.ts serves it). Only
+// when there was one and its bytes differ: a first import has nothing to compare with. One query of the
+// few fields the diff needs; the new rows are already in memory.
+async function recordChanges(tx: Tx, domain: string, version: string, sha256: string, objects: AttackObjectRow[]) {
+  const previous = await tx.catalogVersion.findFirst({ where: { domain, current: true } });
+  if (!previous || previous.sha256 === sha256) return;
+  const oldRows = await tx.attackObject.findMany({
+    where: { domain },
+    select: { stixId: true, attackId: true, kind: true, name: true, revoked: true, revokedBy: true, deprecated: true },
+  });
+  const changes = diffCatalog(oldRows, objects);
+  await tx.catalogChange.create({
+    data: {
+      domain,
+      fromVersion: previous.version,
+      toVersion: version,
+      changes: changes as unknown as Prisma.InputJsonValue,
+    },
+  });
 }
 
 // Exactly one current version per domain: the one whose rows the tables now hold. Re-importing a

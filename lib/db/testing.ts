@@ -32,6 +32,7 @@ const TABLES = [
   "KnownProcedure",
   "AttackObject",
   "CatalogVersion",
+  "CatalogChange",
   "RateLimit",
 ];
 

@@ -16,7 +16,8 @@ export default async function NeedsRemappingPage() {
       <h1>Needs remapping</h1>
       <p className="muted">
         Observations still in work (accepted ones in an open release included) whose technique or actor the current
-        ATT&amp;CK catalog revoked or deprecated. A release cannot be exported while it holds one.
+        ATT&amp;CK catalog revoked or deprecated. A release cannot be exported while it holds one. See{" "}
+        <Link href="/catalog/changes">what the last import changed</Link>.
       </p>
       <p role="status" data-testid="remap-counts">
         {counts.revoked} revoked · {counts.deprecated} deprecated · {counts.actor} with a revoked or deprecated actor
