@@ -5,7 +5,7 @@ import { MY_STATUSES } from "@/lib/observations/my-list";
 
 function ObservationTable({ items, caption }: { items: ContributorHome["latest"]; caption: string }) {
   return (
-    <div className="table-scroll" role="region" aria-label="Your latest observations" tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="my-list">
         <caption className="muted">{caption}</caption>
         <thead>

@@ -3,25 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { replyAction } from "@/app/(review)/queue/[id]/actions";
-import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
+import { AnonymizePreview } from "@/app/components/anonymize-preview";
+import { useCommentChoice } from "@/app/components/use-comment-choice";
 import { useLeaveWarning } from "@/app/components/use-leave-warning";
-import { sameList } from "@/lib/observations/anonymize-preview";
 
 /** The contributor's answer to the reviewer's question (the `answer` transition, via POST …/comments). */
 export function ReplyBox(props: { publicId: string; version: number; keptIndicators?: string[] }) {
   const router = useRouter();
   const [body, setBody] = useState("");
-  // A comment starts with what the observation keeps: its public indicators read the same in the discussion.
-  const fresh = (): AnonymizeChoice => ({ keep: props.keptIndicators ?? [], redact: [] });
-  const [choice, setChoice] = useState<AnonymizeChoice>(fresh);
-  // An edit that keeps or un-keeps a value changes the observation's list under the box: the box follows it.
-  const [storedKept, setStoredKept] = useState(props.keptIndicators ?? []);
-  if (!sameList(storedKept, props.keptIndicators ?? [])) {
-    setStoredKept(props.keptIndicators ?? []);
-    setChoice((c) => ({ ...c, keep: props.keptIndicators ?? [] }));
-  }
-  // A sent answer starts a fresh preview (its keep list and terms were for that text).
-  const [sent, setSent] = useState(0);
+  const { choice, setChoice, generation, reset } = useCommentChoice(props.keptIndicators);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useLeaveWarning(body.trim() !== "" && !busy);
@@ -34,8 +24,7 @@ export function ReplyBox(props: { publicId: string; version: number; keptIndicat
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setBody("");
-    setChoice(fresh());
-    setSent((n) => n + 1);
+    reset();
     router.refresh();
   }
 
@@ -51,7 +40,7 @@ export function ReplyBox(props: { publicId: string; version: number; keptIndicat
       </label>
       <textarea id="reply-body" value={body} onChange={(e) => setBody(e.target.value)} />
       <AnonymizePreview
-        key={sent}
+        key={generation}
         idPrefix="reply"
         text={body}
         keep={choice.keep}

@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { transitionAction } from "@/app/(review)/queue/[id]/actions";
-import { AnonymizePreview, type AnonymizeChoice } from "@/app/components/anonymize-preview";
+import { AnonymizePreview } from "@/app/components/anonymize-preview";
 import { ConfirmButton } from "@/app/components/confirm-button";
 import { focusPageHeading } from "@/app/components/focus";
 import { showToast } from "@/app/components/toaster";
-import { sameList } from "@/lib/observations/anonymize-preview";
+import { useCommentChoice } from "@/app/components/use-comment-choice";
 import type { TransitionAction } from "@/lib/observations/schema";
 import { TRANSITIONS, needsComment } from "@/lib/review/transitions";
 
@@ -52,17 +52,7 @@ export function TransitionButtons(props: {
 }) {
   const router = useRouter();
   const [comment, setComment] = useState("");
-  // A comment starts with what the observation keeps: its public indicators read the same in the discussion.
-  const fresh = (): AnonymizeChoice => ({ keep: props.keptIndicators ?? [], redact: [] });
-  const [choice, setChoice] = useState<AnonymizeChoice>(fresh);
-  // An edit that keeps or un-keeps a value changes the observation's list under the box: the box follows it.
-  const [storedKept, setStoredKept] = useState(props.keptIndicators ?? []);
-  if (!sameList(storedKept, props.keptIndicators ?? [])) {
-    setStoredKept(props.keptIndicators ?? []);
-    setChoice((c) => ({ ...c, keep: props.keptIndicators ?? [] }));
-  }
-  // A sent comment starts a fresh preview (its keep list and terms were for that text).
-  const [sent, setSent] = useState(0);
+  const { choice, setChoice, generation, reset } = useCommentChoice(props.keptIndicators);
   const [duplicateOf, setDuplicateOf] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -84,8 +74,7 @@ export function TransitionButtons(props: {
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setComment("");
-    setChoice(fresh());
-    setSent((n) => n + 1);
+    reset();
     // The heading stays across the refresh (the button pressed may not): focus lands where the news is.
     focusPageHeading();
     showToast(DONE[action]);
@@ -110,7 +99,7 @@ export function TransitionButtons(props: {
             onChange={(e) => setComment(e.target.value)}
           />
           <AnonymizePreview
-            key={sent}
+            key={generation}
             idPrefix="decision"
             text={comment}
             keep={choice.keep}

@@ -2,11 +2,10 @@
 // waited longest for anyone. Scoped like the queue (lib/review/queue): no drafts, only the TLP levels a
 // reviewer may receive; what they claimed they see whatever its TLP (they hold it already).
 import { catalogNames } from "../attack/catalog";
-import { qualifiedName, type TNameable } from "../attack/label";
 import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { audienceOf, tlpLevelsFor } from "../observations/tlp";
-import { toObservationView, type ObservationRow } from "../observations/view";
+import { techniqueNaming, toObservationView, type ObservationRow } from "../observations/view";
 import { QUEUE_STATUSES } from "../review/queue";
 
 export const HOME_OLDEST = 5;
@@ -59,9 +58,6 @@ export async function reviewerHome(actor: Actor, db: Db, now = new Date()): Prom
   return { counts, claimed: items.slice(0, claimed.length), oldest: items.slice(claimed.length) };
 }
 
-// "Command and Scripting Interpreter: PowerShell", as every list names a sub-technique; the bare ID if the catalog lost it.
-const qualifiedNameOr = (hit: TNameable | undefined, id: string) => (hit ? qualifiedName(hit) : id);
-
 async function homeItems(db: Db, rows: ObservationRow[], now: Date): Promise<HomeItem[]> {
   const names = await catalogNames(
     db,
@@ -74,7 +70,7 @@ async function homeItems(db: Db, rows: ObservationRow[], now: Date): Promise<Hom
       id: o.id,
       status: o.status,
       techniqueId: o.technique.id,
-      techniqueName: qualifiedNameOr(names.get(row.techniqueStixId), row.techniqueAttackId),
+      techniqueName: techniqueNaming(names.get(row.techniqueStixId), row.techniqueAttackId).techniqueName,
       since: since.toISOString(),
       ageDays: Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS)),
     };
