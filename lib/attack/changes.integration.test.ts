@@ -78,4 +78,20 @@ describe("catalog changes from Enterprise ATT&CK v6.3 to v7.0", () => {
     expect(await importCatalog(t.db, { path: bundle("enterprise-attack-7.0.json") })).toMatchObject({ skipped: true });
     expect(await t.db.catalogChange.count()).toBe(1);
   });
+
+  it("records the same change set when v6.3 is imported after v7.0, and keeps v7.0 current", async () => {
+    const forward = await getCatalogChanges(contributor, { domain: DOMAIN }, t.db);
+    await t.reset();
+    contributor = await makeActor(t.db, "CONTRIBUTOR");
+    await importCatalog(t.db, { path: bundle("enterprise-attack-7.0.json") });
+    const older = await importCatalog(t.db, { path: bundle("enterprise-attack-6.3.json") });
+    expect(older).toMatchObject({ version: "6.3", skipped: false, current: false });
+    const backward = await getCatalogChanges(contributor, { domain: DOMAIN, from: "6.3", to: "7.0" }, t.db);
+    const { importedAt: _a, ...forwardSet } = forward;
+    const { importedAt: _b, ...backwardSet } = backward;
+    expect(backwardSet).toEqual(forwardSet);
+    expect(await t.db.attackObject.count({ where: { isSubtechnique: true, revoked: false, deprecated: false } })).toBe(
+      272,
+    );
+  });
 });

@@ -143,27 +143,28 @@ describe("importCatalog with Enterprise ATT&CK", () => {
     expect(await resolveTechnique(t.db, DOMAIN, "")).toBeNull();
   });
 
-  it("switches the current version when another release is imported", async () => {
+  it("keeps the newest version current when an older release is imported after it", async () => {
     const older = await importCatalog(t.db, { path: ENTERPRISE_17 });
-    expect(older).toMatchObject({ version: "17.1", skipped: false, objects: 1823, procedures: 15049 });
-    const versions = await t.db.catalogVersion.findMany({ where: { domain: DOMAIN }, orderBy: { version: "asc" } });
-    expect(versions.map((v) => [v.version, v.current])).toEqual([
-      ["17.1", true],
-      ["18.1", false],
+    expect(older).toMatchObject({ version: "17.1", skipped: false, current: false, objects: 1823, procedures: 15049 });
+    const versions = await t.db.catalogVersion.findMany({ where: { domain: DOMAIN }, orderBy: { importedAt: "asc" } });
+    expect(versions.map((v) => [v.version, v.current, v.objectCount])).toEqual([
+      ["18.1", true, 1875],
+      ["17.1", false, 1823],
     ]);
-    expect(await currentCatalog(t.db, DOMAIN)).toMatchObject({ version: "17.1" });
-    expect(await t.db.knownProcedure.count()).toBe(15049);
-    expect(await count({ kind: "technique", ...active })).toBe(679);
-
-    // 18.1 is on record but no longer what the rows hold: importing it again is real work.
-    const back = await importCatalog(t.db, { path: ENTERPRISE_18 });
-    expect(back).toMatchObject({ version: "18.1", skipped: false });
-    const after = await t.db.catalogVersion.findMany({ where: { domain: DOMAIN }, orderBy: { version: "asc" } });
-    expect(after.map((v) => [v.version, v.current])).toEqual([
-      ["17.1", false],
-      ["18.1", true],
-    ]);
+    // The rows still hold 18.1: new work goes on the newest release.
+    expect(await currentCatalog(t.db, DOMAIN)).toMatchObject({ version: "18.1" });
+    expect(await t.db.knownProcedure.count()).toBe(16017);
     expect(await t.db.attackObject.count()).toBe(1875);
+    // What changed from 17.1 to 18.1 is on record, in that direction.
+    const change = await t.db.catalogChange.findFirstOrThrow({ where: { domain: DOMAIN } });
+    expect(change).toMatchObject({ fromVersion: "17.1", toVersion: "18.1" });
+    const { added } = change.changes as { added: { id: string }[] };
+    expect(added.length).toBeGreaterThan(0);
+
+    // Both are on record now: importing either again is a no-op.
+    expect(await importCatalog(t.db, { path: ENTERPRISE_17 })).toMatchObject({ skipped: true, current: false });
+    expect(await importCatalog(t.db, { path: ENTERPRISE_18 })).toMatchObject({ skipped: true, current: true });
+    expect(await t.db.catalogChange.count()).toBe(1);
   });
 
   it("explains what is wrong with a file it cannot import", async () => {

@@ -1,15 +1,14 @@
 // Loads an ATT&CK release into the catalog tables. The catalog keeps one set of current rows per
-// domain (see the AttackObject model); an import swaps the whole set in one transaction, so readers
-// see either the old release or the new one, never a mix.
+// domain (see the AttackObject model); an import swaps the whole set in one transaction (import-write.ts),
+// so readers see either the old release or the new one, never a mix.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Prisma } from "../../prisma/sqlite/client";
-import type { Db, Tx } from "../db/client";
+import { urlOf, type Db } from "../db/client";
 import { AppError } from "../errors";
 import { parseDomain } from "./bundle-domain";
-import { diffCatalog } from "./catalog-diff";
-import { parseBundleText, type AttackDomain, type AttackObjectRow } from "./parse";
+import { compareVersions, writeCatalog } from "./import-write";
+import { parseBundleText, type AttackDomain } from "./parse";
 
 export interface CatalogSource {
   path?: string;
@@ -31,18 +30,13 @@ export interface ImportResult {
   domain: AttackDomain;
   version: string;
   skipped: boolean;
+  /** Whether the catalog's rows now hold this version: false for a release older than the current one. */
+  current: boolean;
   objects: number;
   procedures: number;
   ms: number;
 }
 
-// Rows per INSERT. Objects carry the whole STIX object (a few kB each), procedures are small; both
-// stay far below SQLite's 32,766 and PostgreSQL's 65,535 bind parameters per statement.
-const OBJECT_CHUNK = 250;
-const PROCEDURE_CHUNK = 2000;
-// The enterprise release takes seconds; the default 5 s interactive-transaction timeout is too tight
-// on a slow disk, and a rollback half-way would only waste the work, never leave a mix.
-const TRANSACTION_TIMEOUT_MS = 120_000;
 // The largest release is ~35 MB; a stalled server must not hang a start-up import forever.
 const DOWNLOAD_TIMEOUT_MS = 300_000;
 
@@ -65,83 +59,19 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
   const { domain, version, objects, procedures } = catalog;
   const result = { domain, version, objects: objects.length, procedures: procedures.length };
 
-  // Same bytes already loaded and still what the rows hold: nothing to do. If another version was
-  // imported since, the rows no longer match this release, so it is loaded again.
-  const existing = await db.catalogVersion.findUnique({ where: { domain_version: { domain, version } } });
-  if (existing?.sha256 === sha256 && existing.current) {
-    return { ...result, skipped: true, ms: Math.round(performance.now() - started) };
+  // Same bytes already loaded and still what the rows hold: nothing to do. If another version was imported since, the rows no longer match this release, so it is loaded again;
+  // an older release already on record stays on record, its change set to the current one kept.
+  const [existing, current] = await Promise.all([
+    db.catalogVersion.findUnique({ where: { domain_version: { domain, version } } }),
+    db.catalogVersion.findFirst({ where: { domain, current: true } }),
+  ]);
+  const olderOnRecord = current !== null && compareVersions(version, current.version) < 0;
+  if (existing?.sha256 === sha256 && (existing.current || olderOnRecord)) {
+    return { ...result, skipped: true, current: existing.current, ms: Math.round(performance.now() - started) };
   }
 
-  await db.$transaction(
-    async (tx) => {
-      // Before the old rows go: afterwards nothing would be left to compare with.
-      await recordChanges(tx, domain, version, sha256, objects);
-      await tx.knownProcedure.deleteMany({ where: { domain } });
-      await tx.attackObject.deleteMany({ where: { domain } });
-      await insertChunks(
-        objects,
-        OBJECT_CHUNK,
-        (done) => progress(done, objects.length, "objects"),
-        (data) => tx.attackObject.createMany({ data: data as Prisma.AttackObjectCreateManyInput[] }),
-      );
-      await insertChunks(
-        procedures,
-        PROCEDURE_CHUNK,
-        (done) => progress(done, procedures.length, "procedures"),
-        (data) => tx.knownProcedure.createMany({ data }),
-      );
-      await markCurrent(tx, domain, version, sha256, objects.length);
-    },
-    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
-  );
-  return { ...result, skipped: false, ms: Math.round(performance.now() - started) };
-}
-
-async function insertChunks<T>(
-  rows: T[],
-  size: number,
-  report: (done: number) => void,
-  insert: (chunk: T[]) => Promise<unknown>,
-): Promise<void> {
-  report(0);
-  for (let i = 0; i < rows.length; i += size) {
-    const chunk = rows.slice(i, i + size);
-    await insert(chunk);
-    report(i + chunk.length);
-  }
-}
-
-// The change set from the domain's current version to this one (lib/attack/changes.ts serves it). Only
-// when there was one and its bytes differ: a first import has nothing to compare with. One query of the
-// few fields the diff needs; the new rows are already in memory.
-async function recordChanges(tx: Tx, domain: string, version: string, sha256: string, objects: AttackObjectRow[]) {
-  const previous = await tx.catalogVersion.findFirst({ where: { domain, current: true } });
-  if (!previous || previous.sha256 === sha256) return;
-  const oldRows = await tx.attackObject.findMany({
-    where: { domain },
-    select: { stixId: true, attackId: true, kind: true, name: true, revoked: true, revokedBy: true, deprecated: true },
-  });
-  const changes = diffCatalog(oldRows, objects);
-  await tx.catalogChange.create({
-    data: {
-      domain,
-      fromVersion: previous.version,
-      toVersion: version,
-      changes: changes as unknown as Prisma.InputJsonValue,
-    },
-  });
-}
-
-// Exactly one current version per domain: the one whose rows the tables now hold. Re-importing a
-// version with different bytes (e.g. the STIX 2.1 layout of a release loaded as 2.0) updates its row,
-// since (domain, version) is unique.
-async function markCurrent(tx: Tx, domain: string, version: string, sha256: string, objectCount: number) {
-  await tx.catalogVersion.updateMany({ where: { domain, current: true }, data: { current: false } });
-  await tx.catalogVersion.upsert({
-    where: { domain_version: { domain, version } },
-    create: { domain, version, sha256, objectCount, current: true },
-    update: { sha256, objectCount, current: true, importedAt: new Date() },
-  });
+  const written = await writeCatalog(urlOf(db), { domain, version, sha256, objects, procedures, onProgress: progress });
+  return { ...result, skipped: false, current: written.current, ms: Math.round(performance.now() - started) };
 }
 
 async function readSource(source: CatalogSource): Promise<{ bytes: Buffer; name?: string }> {

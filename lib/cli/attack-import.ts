@@ -42,6 +42,12 @@ export async function attackImportCommand(args: string[], db: Db): Promise<numbe
     progress.stop();
     if (result.skipped) {
       console.log(`${result.domain} ${result.version}: already imported: nothing to do`);
+    } else if (!result.current) {
+      // An older release: on record, with its changes up to the current one; new work stays on the newest.
+      console.log(
+        `recorded ${result.domain} ${result.version}: older than the current version, which stays current ` +
+          `for new work; its changes up to the current version are on /catalog/changes`,
+      );
     } else {
       console.log(
         `imported ${result.domain} ${result.version}: ${result.objects} objects, ` +

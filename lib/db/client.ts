@@ -12,11 +12,24 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 export function createDb(url = databaseUrl()): Db {
   const provider = providerOf(url);
   const adapter = createAdapterFactory(url);
+  let client: Db;
   if (provider === "sqlite") {
     mkdirSync(path.dirname(path.resolve(sqliteFilePath(url))), { recursive: true });
-    return new SqliteClient({ adapter });
+    client = new SqliteClient({ adapter });
+  } else {
+    client = new PostgresClient({ adapter }) as unknown as Db;
   }
-  return new PostgresClient({ adapter }) as unknown as Db;
+  urls.set(client, url);
+  return client;
+}
+
+const urls = new WeakMap<Db, string>();
+
+/** The database URL a client was created for (bulk work that talks to the driver directly, e.g. imports). */
+export function urlOf(client: Db): string {
+  const url = urls.get(client);
+  if (!url) throw new Error("This database client was not made by createDb: its URL is unknown.");
+  return url;
 }
 
 const globalForDb = globalThis as unknown as { __procedureExchangeDb?: Db };
