@@ -47,9 +47,16 @@ const REPORT_EVERY = 1000;
  * (6.3 after 7.0) records it and the change set from it to the current version, and leaves the rows alone.
  * Returns whether the rows now hold this version.
  */
-export async function writeCatalog(url: string, write: CatalogWrite): Promise<{ current: boolean }> {
+export async function writeCatalog(url: string, write: CatalogWrite): Promise<WriteResult> {
   const body = (sql: Sql) => swapRows(sql, write);
   return providerOf(url) === "postgres" ? inPostgres(url, body) : inSqlite(url, body);
+}
+
+export interface WriteResult {
+  /** Same bytes already on record, and either current or older than the current version: nothing written. */
+  skipped: boolean;
+  /** Whether the rows hold this version (false for a release older than the current one). */
+  current: boolean;
 }
 
 /** Release versions in numeric order: 6.3 < 7.0 < 17.1 < 18.1 (text order would put 18.1 before 6.3). */
@@ -57,13 +64,22 @@ export function compareVersions(a: string, b: string): number {
   return a.localeCompare(b, "en", { numeric: true });
 }
 
-async function swapRows(sql: Sql, write: CatalogWrite): Promise<{ current: boolean }> {
+async function swapRows(sql: Sql, write: CatalogWrite): Promise<WriteResult> {
   const { domain, version, sha256, objects, procedures, onProgress } = write;
   const [previous] = await sql.query(
     `SELECT "version", "sha256" FROM "CatalogVersion" WHERE "domain" = ? AND "current" = ?`,
     [domain, sql.encode(true)],
   );
   const older = previous !== undefined && compareVersions(version, String(previous.version)) < 0;
+  // Same bytes already loaded and still what the rows hold, or an older release already on record with its
+  // change set: nothing to do. A version imported before another one since is loaded again.
+  const [existing] = await sql.query(
+    `SELECT "sha256", "current" FROM "CatalogVersion" WHERE "domain" = ? AND "version" = ?`,
+    [domain, version],
+  );
+  if (existing?.sha256 === sha256 && (Boolean(existing.current) || older)) {
+    return { skipped: true, current: Boolean(existing.current) };
+  }
   // The change set first: once the old rows are gone there is nothing left to compare with. For an older
   // release it runs the other way: from it to the current rows.
   if (previous && previous.sha256 !== sha256) {
@@ -122,7 +138,7 @@ async function swapRows(sql: Sql, write: CatalogWrite): Promise<{ current: boole
        "importedAt" = excluded."importedAt", "current" = excluded."current"`,
     [randomUUID(), domain, version, sha256, objects.length, sql.encode(new Date()), sql.encode(!older)],
   );
-  return { current: !older };
+  return { skipped: false, current: !older };
 }
 
 const withIds = <T extends object>(rows: T[]) => rows.map((row) => ({ id: randomUUID(), ...row }));

@@ -7,7 +7,7 @@ import path from "node:path";
 import { urlOf, type Db } from "../db/client";
 import { AppError } from "../errors";
 import { parseDomain } from "./bundle-domain";
-import { compareVersions, writeCatalog } from "./import-write";
+import { writeCatalog } from "./import-write";
 import { parseBundleText, type AttackDomain } from "./parse";
 
 export interface CatalogSource {
@@ -59,19 +59,8 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
   const { domain, version, objects, procedures } = catalog;
   const result = { domain, version, objects: objects.length, procedures: procedures.length };
 
-  // Same bytes already loaded and still what the rows hold: nothing to do. If another version was imported since, the rows no longer match this release, so it is loaded again;
-  // an older release already on record stays on record, its change set to the current one kept.
-  const [existing, current] = await Promise.all([
-    db.catalogVersion.findUnique({ where: { domain_version: { domain, version } } }),
-    db.catalogVersion.findFirst({ where: { domain, current: true } }),
-  ]);
-  const olderOnRecord = current !== null && compareVersions(version, current.version) < 0;
-  if (existing?.sha256 === sha256 && (existing.current || olderOnRecord)) {
-    return { ...result, skipped: true, current: existing.current, ms: Math.round(performance.now() - started) };
-  }
-
   const written = await writeCatalog(urlOf(db), { domain, version, sha256, objects, procedures, onProgress: progress });
-  return { ...result, skipped: false, current: written.current, ms: Math.round(performance.now() - started) };
+  return { ...result, ...written, ms: Math.round(performance.now() - started) };
 }
 
 async function readSource(source: CatalogSource): Promise<{ bytes: Buffer; name?: string }> {

@@ -1,24 +1,30 @@
 // `npm run cli -- <command> [options]`: administration without the web UI.
-import { attackImportCommand } from "./attack-import";
-import { userCreateCommand } from "./user-create";
-import { startCommand } from "./start";
-import { tokenCreateCommand } from "./token-create";
+// Each command's module is loaded when it runs: `start` pulls in Next.js, which an import does not need.
 import { createDb, type Db } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { isAppError } from "../errors";
 
 const COMMANDS: Record<string, { run: (args: string[], db: Db) => Promise<number>; help: string }> = {
-  start: { run: startCommand, help: "start   migrate, offer to import the catalog, build if needed, serve on PORT" },
+  start: {
+    run: async (...a) => (await import("./start")).startCommand(...a),
+    help: "start   migrate, offer to import the catalog, build if needed, serve on PORT",
+  },
   "attack:import": {
-    run: attackImportCommand,
+    run: async (...a) => (await import("./attack-import")).attackImportCommand(...a),
     help: "attack:import <file|url> [--version 18.1] [--domain enterprise-attack]   import an ATT&CK STIX bundle (v6.3 on)",
   },
   "user:create": {
-    run: userCreateCommand,
+    run: async (...a) => (await import("./user-create")).userCreateCommand(...a),
     help: "user:create --email E --role CONTRIBUTOR|REVIEWER|ADMIN   create a user (or set its role)",
   },
-  "user:role": { run: userCreateCommand, help: "user:role --email E --role R   change a user's role" },
-  "token:create": { run: tokenCreateCommand, help: "token:create --email E [--name N]   create a personal API token" },
+  "user:role": {
+    run: async (...a) => (await import("./user-create")).userCreateCommand(...a),
+    help: "user:role --email E --role R   change a user's role",
+  },
+  "token:create": {
+    run: async (...a) => (await import("./token-create")).tokenCreateCommand(...a),
+    help: "token:create --email E [--name N]   create a personal API token",
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {
