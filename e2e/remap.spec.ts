@@ -16,6 +16,9 @@ const DB_FILE = path.resolve(__dirname, "../data/e2e/app.db");
 const REVOKED = "T1134.001";
 const REPLACEMENT = "T1134.002";
 const DEPRECATED = "T1134.003";
+// A group no other spec names (Kimsuky), revoked in favour of another (Lazarus Group).
+const REVOKED_GROUP = "G0094";
+const GROUP_REPLACEMENT = "G0032";
 
 let sqlite: Database.Database;
 test.beforeAll(() => {
@@ -31,6 +34,7 @@ function restore() {
   sqlite
     .prepare(`UPDATE "AttackObject" SET revoked = 0, revokedBy = NULL, deprecated = 0 WHERE attackId IN (?, ?)`)
     .run(REVOKED, DEPRECATED);
+  sqlite.prepare(`UPDATE "AttackObject" SET revoked = 0, revokedBy = NULL WHERE attackId = ?`).run(REVOKED_GROUP);
 }
 
 function flip() {
@@ -41,12 +45,12 @@ function flip() {
   sqlite.prepare(`UPDATE "AttackObject" SET deprecated = 1 WHERE attackId = ?`).run(DEPRECATED);
 }
 
-async function create(request: APIRequestContext, technique: string): Promise<string> {
+async function create(request: APIRequestContext, technique: string, actor = "G0016"): Promise<string> {
   const created = await request.post("/api/v1/observations", {
     headers: { authorization: `Bearer ${readE2eTokens().contributor}` },
     data: {
       technique,
-      actor: { id: "G0016" },
+      actor: { id: actor },
       procedure: "duplicated the token of a logged-on administrator on app07.corp.local to run a loader.",
       references: [
         {
@@ -113,4 +117,33 @@ test("a revoked technique is flagged for both sides and remapped with one click"
   await contributor.goto(`/my/${revokedId}`);
   await expect(contributor.getByText(/was revoked in ATT&CK/)).toHaveCount(0);
   expect(await counts(reviewer)).toEqual([revoked0, deprecated0 + 1]);
+});
+
+test("a revoked actor is flagged and remapped to the group ATT&CK names with one click", async ({
+  browser,
+  request,
+  signIn,
+}) => {
+  const id = await create(request, "T1134.004", REVOKED_GROUP);
+  const by = sqlite.prepare(`SELECT stixId FROM "AttackObject" WHERE attackId = ?`).get(GROUP_REPLACEMENT) as {
+    stixId: string;
+  };
+  sqlite
+    .prepare(`UPDATE "AttackObject" SET revoked = 1, revokedBy = ? WHERE attackId = ?`)
+    .run(by.stixId, REVOKED_GROUP);
+
+  const reviewer = await browser.newPage();
+  await signIn(reviewer, E2E_USERS.reviewer.email);
+  await reviewer.goto(`/queue/${id}`);
+  await expect(reviewer.getByRole("heading", { name: "Needs remapping" })).toBeVisible();
+  await expect(reviewer.getByText(new RegExp(`${REVOKED_GROUP} .* was revoked in ATT&CK`))).toBeVisible();
+  await reviewer.getByRole("button", { name: new RegExp(`^Apply ${GROUP_REPLACEMENT} `) }).click();
+  await expect(reviewer.getByRole("heading", { name: "Needs remapping" })).toHaveCount(0);
+  await expect(
+    reviewer.getByRole("cell", { name: new RegExp(`^Remapped ${REVOKED_GROUP} → ${GROUP_REPLACEMENT}: revoked`) }),
+  ).toBeVisible();
+  const api = await request.get(`/api/v1/observations/${id}`, {
+    headers: { authorization: `Bearer ${readE2eTokens().reviewer}` },
+  });
+  expect(((await api.json()) as { catalog: { actor: unknown } }).catalog.actor).toBeNull();
 });

@@ -10,7 +10,7 @@ import type { ObservationCatalog } from "@/lib/observations/catalog-status";
 
 /**
  * The flag on an observation whose technique (or actor) ATT&CK revoked or deprecated. A reviewer applies the
- * replacement with one click (no confirmation: another remap undoes it) or names another live technique.
+ * replacement with one click (no confirmation: another remap undoes it) or names another live technique or actor.
  */
 export function CatalogNotice(props: {
   publicId: string;
@@ -20,19 +20,21 @@ export function CatalogNotice(props: {
 }) {
   const router = useRouter();
   const [other, setOther] = useState("");
+  const [otherActor, setOtherActor] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const technique = techniqueNotice(props.catalog);
   const actor = actorNotice(props.catalog);
   if (!technique && !actor) return null;
 
-  async function remap(target: string) {
+  async function remap(target: string, field: "technique" | "actor" = "technique") {
     setBusy(true);
     setError(null);
-    const result = await remapAction(props.publicId, { technique: target, version: props.version });
+    const result = await remapAction(props.publicId, { [field]: target, version: props.version });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setOther("");
+    setOtherActor("");
     showToast(`Remapped to ${target}.`);
     focusPageHeading();
     router.refresh();
@@ -73,6 +75,42 @@ export function CatalogNotice(props: {
         </>
       )}
       {technique && !props.canRemap && <p className="muted">A reviewer remaps it to a live technique.</p>}
+      {actor && props.canRemap && props.catalog.actor && (
+        <>
+          {props.catalog.actor.replacements.length > 0 && (
+            <p>
+              {props.catalog.actor.replacements.map((r) => (
+                <button
+                  key={r.stixId}
+                  type="button"
+                  disabled={busy}
+                  onClick={() => remap(r.technique ?? r.stixId, "actor")}
+                >
+                  Apply {r.technique ?? r.name} ({r.name})
+                </button>
+              ))}
+            </p>
+          )}
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (otherActor.trim()) void remap(otherActor.trim(), "actor");
+            }}
+          >
+            <label htmlFor="remap-other-actor">
+              {props.catalog.actor.replacements.length > 0 ? "Or another" : "A"} live group, software or campaign
+              (ATT&amp;CK ID)
+            </label>
+            <div className="row">
+              <input id="remap-other-actor" value={otherActor} onChange={(e) => setOtherActor(e.target.value)} />
+              <button type="submit" className="shrink secondary" disabled={busy || !otherActor.trim()}>
+                Remap actor
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+      {actor && !props.canRemap && <p className="muted">A reviewer remaps it to a live actor.</p>}
       {error && (
         <p className="notice bad" role="alert">
           {error}

@@ -23,7 +23,7 @@ async function deprecate(attackId: string) {
   await w.db.attackObject.updateMany({ where: { domain, attackId }, data: { deprecated: true } });
 }
 afterEach(async () => {
-  for (const attackId of ["T1059.001", "T1105"]) {
+  for (const attackId of ["T1059.001", "T1105", "G0007"]) {
     await w.db.attackObject.updateMany({
       where: { domain, attackId },
       data: { revoked: false, revokedBy: null, deprecated: false },
@@ -128,6 +128,62 @@ describe("remapObservation", () => {
     );
     // Submitted work may be remapped by any reviewer, unclaimed included.
     expect((await remapObservation(w.reviewer, open, input, w.db)).technique.id).toBe("T1059.003");
+  });
+});
+
+describe("actor remap", () => {
+  // G0007 (APT28, the factories' actor) revoked by G0016 (APT29), as ATT&CK merges groups.
+  async function revokeGroup() {
+    const by = await w.db.attackObject.findFirstOrThrow({ where: { domain, attackId: "G0016" } });
+    await w.db.attackObject.updateMany({
+      where: { domain, attackId: "G0007" },
+      data: { revoked: true, revokedBy: by.stixId },
+    });
+  }
+
+  it("flags a revoked actor, offers its replacement, and applies it with a revision", async () => {
+    const id = await accepted();
+    await revokeGroup();
+    const flagged = (await getObservation(w.reviewer, id, w.db)).catalog;
+    expect(flagged.status).toBe("CURRENT");
+    expect(flagged.actor).toMatchObject({
+      status: "REVOKED",
+      id: "G0007",
+      replacements: [{ technique: "G0016", name: "APT29", source: "revoked-by" }],
+    });
+    expect((await listNeedsRemapping(w.reviewer, w.db)).counts).toMatchObject({ actor: 1 });
+
+    const result = await remapObservation(w.reviewer, id, { actor: "G0016", version: 3 }, w.db);
+    expect(result.catalog.actor).toBeNull();
+    expect(result.technique.id).toBe("T1059.001");
+    const row = await w.db.observation.findUniqueOrThrow({ where: { publicId: id } });
+    const apt29 = await w.db.attackObject.findFirstOrThrow({ where: { domain, attackId: "G0016" } });
+    expect(row).toMatchObject({ actorStixId: apt29.stixId, techniqueAttackId: "T1059.001", version: 4 });
+    const revision = await w.db.revision.findFirstOrThrow({ where: { observationId: row.id, version: 4 } });
+    expect(revision.reason).toBe("Remapped G0007 → G0016: revoked in ATT&CK 18.1");
+    const audit = await w.db.auditEvent.findFirstOrThrow({ where: { action: "observation.remap", subjectId: id } });
+    expect(audit.data).toMatchObject({ fromActor: "G0007", toActor: "G0016", actorWas: "REVOKED" });
+    expect(audit.data).not.toHaveProperty("to");
+    expect((await listNeedsRemapping(w.reviewer, w.db)).counts).toMatchObject({ actor: 0 });
+  });
+
+  it("refuses a revoked actor on submit naming its replacement, and a remap naming nothing", async () => {
+    await revokeGroup();
+    const refused = await appErrorOf(createObservation(w.contributor, observationInput(), w.db));
+    expect(refused).toMatchObject({
+      code: "VALIDATION",
+      issues: [{ path: "actor.id", message: "Revoked actor: use G0016" }],
+    });
+    expect(refused.message).toBe("G0007 (APT28) was revoked in ATT&CK: use G0016 (APT29) instead.");
+
+    const id = await submitted({ actor: { id: "G0016" } });
+    const nothing = await appErrorOf(remapObservation(w.reviewer, id, { version: 1 }, w.db));
+    expect(nothing).toMatchObject({ code: "VALIDATION" });
+    expect(nothing.message).toMatch(/Name the new technique, the new actor/);
+    const dead = await appErrorOf(remapObservation(w.reviewer, id, { actor: "G0007", version: 1 }, w.db));
+    expect(dead.issues).toEqual([{ path: "actor", message: "Revoked actor: use G0016" }]);
+    const unknown = await appErrorOf(remapObservation(w.reviewer, id, { actor: "G9999", version: 1 }, w.db));
+    expect(unknown.message).toMatch(/Unknown group, software or campaign "G9999"/);
   });
 });
 

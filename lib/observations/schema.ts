@@ -227,9 +227,17 @@ export const ZObservationEdit = z
 export type TObservationEdit = z.input<typeof ZObservationEdit>;
 
 // A remap (lib/observations/remap): only the technique changes, to a live one, with the version the reviewer saw.
+// A remap names the new technique, the new actor (an ATT&CK group, software or campaign ID), or both.
 export const ZRemapInput = ZObservationEdit.pick({ version: true, reason: true })
-  .extend({ technique: ZObservationInput.shape.technique })
-  .strict();
+  .extend({
+    technique: ZObservationInput.shape.technique.optional(),
+    actor: trimmed(40).min(1, "Name the new actor by its ATT&CK ID (e.g. G0016).").optional(),
+  })
+  .strict()
+  .refine((input) => input.technique !== undefined || input.actor !== undefined, {
+    message: "Name the new technique, the new actor (its ATT&CK ID), or both.",
+    path: ["technique"],
+  });
 export type TRemapInput = z.input<typeof ZRemapInput>;
 
 export const TRANSITION_ACTIONS = [

@@ -2,7 +2,7 @@
 // text server-side (the raw text is never stored), and writes its revision and audit event in the
 // same transaction as the change.
 import type { FieldFinding } from "../anonymize";
-import { catalogNames, resolveActor } from "../attack/catalog";
+import { catalogNames } from "../attack/catalog";
 import { techniqueLabelOf } from "../attack/label";
 import { recordAudit } from "../audit";
 import { scrubObservation } from "./anonymize";
@@ -24,7 +24,7 @@ import {
   type TObservationInput,
 } from "./schema";
 import { checkPlatforms } from "./platforms";
-import { resolveUsableTechnique } from "./technique";
+import { resolveUsableActor, resolveUsableTechnique } from "./technique";
 import { observationCatalog } from "./catalog-status";
 import { unresolvedCitations } from "../attack/citations";
 import { canSeeTlp, tlpAllows } from "./tlp";
@@ -45,17 +45,8 @@ function monthStart(value: string | undefined): Date | null {
 async function resolveRefs(db: Db, input: Pick<TObservation, "domain" | "technique" | "actor">) {
   const technique = await resolveUsableTechnique(db, input.domain, input.technique);
   let actorStixId: string | null = null;
-  if ("id" in input.actor) {
-    const actor = await resolveActor(db, input.domain, input.actor.id);
-    if (!actor) {
-      throw new AppError(
-        "VALIDATION",
-        `Unknown group, software or campaign "${input.actor.id}" in ${input.domain}: use its ATT&CK ID (e.g. G0016) or propose a new actor.`,
-        [{ path: "actor.id", message: "Unknown actor" }],
-      );
-    }
-    actorStixId = actor.stixId;
-  }
+  if ("id" in input.actor)
+    actorStixId = (await resolveUsableActor(db, input.domain, input.actor.id, "actor.id")).stixId;
   return { technique, actorStixId };
 }
 

@@ -1,9 +1,9 @@
-// The one technique rule for every write (create and edit): the reference must name a technique of
-// the observation's domain that ATT&CK still maintains. Deprecated and revoked ones are refused by
-// name, on the `technique` field, with the way forward: a revoked one names its replacement (the
-// error's `details.replacement`, which the submit form offers as a button).
+// The one technique (and actor) rule for every write (create, edit, remap): the reference must name an
+// object of the observation's domain that ATT&CK still maintains. Deprecated and revoked ones are refused
+// by name, on the field, with the way forward: a revoked one names its replacement (the error's
+// `details.replacement`, which the submit form offers as a button).
 import type { AttackObject } from "../../prisma/sqlite/client";
-import { resolveTechnique } from "../attack/catalog";
+import { resolveActor, resolveTechnique } from "../attack/catalog";
 import { findReplacement, resolveRevoked, type Replacement } from "../attack/revoked";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
@@ -36,7 +36,43 @@ export async function resolveUsableTechnique(db: Tx, domain: string, ref: string
   );
 }
 
-function refusal(message: string, issue: string, replacement?: Replacement): AppError {
+const ACTOR_KINDS = ["group", "software", "campaign"] as const;
+
+/** The group, software or campaign `ref` (ATT&CK ID or STIX id) names, refused on `field` unless live. */
+export async function resolveUsableActor(db: Tx, domain: string, ref: string, field: string): Promise<AttackObject> {
+  const actor = await resolveActor(db, domain, ref);
+  if (actor?.deprecated) {
+    throw refusal(
+      `${actor.attackId} (${actor.name}) is deprecated in ATT&CK: name another group, software or campaign, or propose a new actor.`,
+      "Deprecated actor",
+      undefined,
+      field,
+    );
+  }
+  if (actor) return actor;
+  const revoked = await resolveRevoked(db, domain, ref, [...ACTOR_KINDS]);
+  if (revoked) {
+    const replacement = await findReplacement(db, domain, revoked);
+    const what = `${revoked.attackId} (${revoked.name}) was revoked in ATT&CK`;
+    if (!replacement?.attackId) {
+      throw refusal(`${what}: search the catalog for the actor it became.`, "Revoked actor", undefined, field);
+    }
+    throw refusal(
+      `${what}: use ${replacement.attackId} (${replacement.name}) instead.`,
+      `Revoked actor: use ${replacement.attackId}`,
+      replacement,
+      field,
+    );
+  }
+  throw refusal(
+    `Unknown group, software or campaign "${ref}" in ${domain}: use its ATT&CK ID (e.g. G0016) or propose a new actor.`,
+    "Unknown actor",
+    undefined,
+    field,
+  );
+}
+
+function refusal(message: string, issue: string, replacement?: Replacement, field = "technique"): AppError {
   // The shape of GET /observations/:id `catalog.replacements` entries (DESIGN.md §7).
   const details = replacement
     ? {
@@ -48,5 +84,5 @@ function refusal(message: string, issue: string, replacement?: Replacement): App
         },
       }
     : undefined;
-  return new AppError("VALIDATION", message, [{ path: "technique", message: issue }], details);
+  return new AppError("VALIDATION", message, [{ path: field, message: issue }], details);
 }
