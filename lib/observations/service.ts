@@ -24,12 +24,13 @@ import {
   type TObservationInput,
 } from "./schema";
 import { checkPlatforms } from "./platforms";
+import { diffSnapshots } from "./revision-diff";
 import { resolveUsableActor, resolveUsableTechnique } from "./technique";
 import { observationCatalog } from "./catalog-status";
 import { unresolvedCitations } from "../attack/citations";
 import { canSeeTlp, tlpAllows } from "./tlp";
 import { parsePublicId } from "./public-id";
-import { actorNameOf, publicIdOf, toObservationView, type ObservationView } from "./view";
+import { actorNameOf, publicIdOf, snapshotOf, toObservationView, type ObservationView } from "./view";
 
 export interface CreatedObservation {
   observation: ObservationView;
@@ -266,11 +267,18 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
 /** The 409 for a write that carried an old version: it says what the current state is. */
 export async function staleVersion(db: Db, id: number, sawVersion: number): Promise<AppError> {
   const now = await db.observation.findUniqueOrThrow({ where: { id } });
+  // What changed since the version the writer saw, field by field, when that revision is on record.
+  const saw = await db.revision.findUnique({
+    where: { observationId_version: { observationId: id, version: sawVersion } },
+    select: { snapshot: true },
+  });
+  const changed = saw ? diffSnapshots(saw.snapshot as Record<string, unknown>, snapshotOf(now)) : [];
+  const fields = changed.length ? ` Changed since: ${changed.map((c) => c.label.toLowerCase()).join(", ")}.` : "";
   return new AppError(
     "CONFLICT",
-    `${now.publicId} changed since you loaded it (you saw version ${sawVersion}, it is now version ${now.version}, ${now.status}). Reload and apply your change again.`,
+    `${now.publicId} changed since you loaded it (you saw version ${sawVersion}, it is now version ${now.version}, ${now.status}).${fields} Reload and apply your change again.`,
     undefined,
-    { current: toObservationView(now) },
+    { current: toObservationView(now), changed },
   );
 }
 

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db, type Db } from "@/lib/db/client";
 import { purgeValue } from "@/lib/observations/purge";
 import { remapObservation } from "@/lib/observations/remap";
+import { revertObservation } from "@/lib/observations/revisions";
 import { editObservation } from "@/lib/observations/service";
 import { replyToQuestion } from "@/lib/review/reply";
 import { transitionObservation } from "@/lib/review/workflow";
@@ -45,5 +46,11 @@ export async function replyAction(rawId: unknown, input: unknown) {
 export async function remapAction(rawId: unknown, input: unknown) {
   const result = await onObservation(remapObservation, rawId, input);
   if (result.ok) revalidatePath("/queue/remap");
+  return result.ok ? { ok: true as const, value: { version: result.value.version } } : result;
+}
+
+/** Put back what revision `toVersion` held (itself a new revision). */
+export async function revertAction(rawId: unknown, input: unknown) {
+  const result = await onObservation(revertObservation, rawId, input);
   return result.ok ? { ok: true as const, value: { version: result.value.version } } : result;
 }

@@ -8,14 +8,25 @@ import { getReviewDetail } from "@/lib/review/queue";
 import { EditForm } from "@/app/components/edit-form";
 import { MarkdownText } from "@/app/components/markdown";
 import { PurgeForm } from "@/app/components/purge-form";
+import { RevisionHistory } from "@/app/components/revision-history";
+import type { Actor } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { compareRevisions, parseCompareQuery, type RevisionComparison } from "@/lib/observations/revisions";
 
 export const dynamic = "force-dynamic";
 
-export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const back = `/queue/${id}`;
   const actor = await requireActor("observation:read-any", back);
   const detail = await loadPage(back, () => getReviewDetail(actor, id, db()));
+  const { comparison, compareError } = await compareFromQuery(actor, id, await searchParams);
   const o = detail.observation;
   return (
     <>
@@ -50,30 +61,37 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           ))}
         </ul>
       )}
-      <h2 id="history-heading">History</h2>
-      <div className="table-scroll" role="region" aria-labelledby="history-heading" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th>Version</th>
-              <th>By</th>
-              <th>What</th>
-              <th>When</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.revisions.map((r) => (
-              <tr key={r.version}>
-                <td>{r.version}</td>
-                <td>{r.editor}</td>
-                <td>{r.reason}</td>
-                <td className="mono">{r.createdAt.slice(0, 19).replace("T", " ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RevisionHistory
+        publicId={o.id}
+        version={o.version}
+        revisions={detail.revisions}
+        comparison={comparison}
+        compareError={compareError}
+        canRevert={detail.canEdit}
+      />
       <CommentList title="Comments" comments={detail.comments} showVisibility />
     </>
   );
+}
+
+/** `?from=&to=`: the comparison, or the message saying what is wrong with the query (shown beside the form). */
+async function compareFromQuery(
+  actor: Actor,
+  id: string,
+  query: Record<string, string | string[] | undefined>,
+): Promise<{ comparison: RevisionComparison | null; compareError: string | null }> {
+  if (query.from === undefined && query.to === undefined) return { comparison: null, compareError: null };
+  const params = new URLSearchParams();
+  for (const key of ["from", "to"]) {
+    const value = query[key];
+    if (typeof value === "string") params.set(key, value);
+  }
+  try {
+    return { comparison: await compareRevisions(actor, id, parseCompareQuery(params), db()), compareError: null };
+  } catch (error) {
+    if (isAppError(error) && (error.code === "VALIDATION" || error.code === "NOT_FOUND")) {
+      return { comparison: null, compareError: error.message };
+    }
+    throw error;
+  }
 }
