@@ -75,10 +75,7 @@ test("signed out: sign-in, check your mail, home, a public record, 404", async (
   await checkPage(page, "not-found", "/o/OBS-999999");
 });
 
-test("contributor: home, submit, my observations, one observation, profile, catalog changes", async ({
-  page,
-  signIn,
-}) => {
+test("contributor: home, submit, my observations, one observation, profile, the catalog", async ({ page, signIn }) => {
   await signIn(page, E2E_USERS.contributor.email);
   await checkPage(page, "home-contributor", "/");
   await checkPage(page, "submit", "/submit");
@@ -86,6 +83,11 @@ test("contributor: home, submit, my observations, one observation, profile, cata
   await checkPage(page, "my-observation", `/my/${ids.inReview}`);
   await checkPage(page, "profile", "/profile");
   await checkPage(page, "catalog-changes", "/catalog/changes");
+  await checkPage(page, "catalog", "/catalog");
+  await checkPage(page, "catalog-matrix", "/catalog/enterprise-attack");
+  await checkPage(page, "catalog-coverage", "/catalog/enterprise-attack?view=coverage");
+  await checkPage(page, "catalog-technique", "/catalog/enterprise-attack/T1543");
+  await checkPage(page, "catalog-campaign", "/catalog/enterprise-attack/C0023");
 });
 
 test("contributor: the 403 page", async ({ page, signIn }) => {

@@ -7,6 +7,7 @@ import { findReplacement } from "../attack/revoked";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
 import { citationsFromStix, storedCitations, type Citation } from "../markdown/references";
+import { attackMarkdown } from "./attack-markdown";
 import { assertDomain } from "./matrix";
 
 export interface TObjectRef {
@@ -22,6 +23,7 @@ export interface TProcedureExample {
   references: Citation[];
 }
 
+/** Descriptions are ATT&CK's markdown with its `<code>` tags made code spans (attack-markdown.ts). */
 export interface TCatalogObject {
   domain: string;
   version: string | null;
@@ -92,7 +94,7 @@ export async function loadCatalogObject(db: Tx, domain: string, attackId: string
     stixType: row.stixType,
     name: row.name,
     title: qualifiedName({ name: row.name, parentName: parent?.name }),
-    description: row.description,
+    description: attackMarkdown(row.description),
     citations: citationsFromStix(stix.external_references),
     url: row.url,
     aliases: strings(row.aliases).filter((a) => a !== row.name),
@@ -171,7 +173,7 @@ async function examplesFor(
   return rows
     .map((r) => ({
       ref: byStix.get(r[other]) ?? { attackId: null, name: r[other], kind: "unknown" },
-      description: r.description,
+      description: attackMarkdown(r.description),
       references: storedCitations(r.references),
     }))
     .sort(
