@@ -75,7 +75,10 @@ test("signed out: sign-in, check your mail, home, a public record, 404", async (
   await checkPage(page, "not-found", "/o/OBS-999999");
 });
 
-test("contributor: home, submit, my observations, one observation, profile, the catalog", async ({ page, signIn }) => {
+test("contributor: home, submit, my observations, one observation, profile, catalog changes", async ({
+  page,
+  signIn,
+}) => {
   await signIn(page, E2E_USERS.contributor.email);
   await checkPage(page, "home-contributor", "/");
   await checkPage(page, "submit", "/submit");
@@ -83,6 +86,10 @@ test("contributor: home, submit, my observations, one observation, profile, the 
   await checkPage(page, "my-observation", `/my/${ids.inReview}`);
   await checkPage(page, "profile", "/profile");
   await checkPage(page, "catalog-changes", "/catalog/changes");
+});
+
+test("contributor: the catalog, a matrix, its coverage, a technique, a campaign", async ({ page, signIn }) => {
+  await signIn(page, E2E_USERS.contributor.email);
   await checkPage(page, "catalog", "/catalog");
   await checkPage(page, "catalog-matrix", "/catalog/enterprise-attack");
   await checkPage(page, "catalog-coverage", "/catalog/enterprise-attack?view=coverage");
