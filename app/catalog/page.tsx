@@ -8,11 +8,11 @@ import { db } from "@/lib/db/client";
 export const dynamic = "force-dynamic";
 
 const KINDS = [
-  ["tactic", "tactics"],
-  ["technique", "techniques"],
-  ["group", "groups"],
-  ["software", "software"],
-  ["campaign", "campaigns"],
+  ["tactic", "Tactics"],
+  ["technique", "Techniques"],
+  ["group", "Groups"],
+  ["software", "Software"],
+  ["campaign", "Campaigns"],
 ] as const;
 
 // The catalog's front door: each ATT&CK domain, its current version and what it holds, with its matrix.
