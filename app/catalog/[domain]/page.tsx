@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
+import { can } from "@/lib/auth/permissions";
 import { coverageCounts } from "@/lib/catalog/layer-service";
 import { DOMAIN_NAMES, loadMatrix } from "@/lib/catalog/matrix";
 import { db } from "@/lib/db/client";
@@ -56,7 +57,8 @@ export default async function MatrixPage({
               Download as Navigator layer
             </a>{" "}
             <span className="muted">
-              ({counts?.scope === "yours" ? "your" : "observation"} coverage, ATT&amp;CK Navigator layer format 4.5)
+              ({can(actor, "observation:read-any") ? "the community's" : "your"} accepted and published observations per
+              technique, ATT&amp;CK Navigator layer format 4.5)
             </span>
           </p>
           <MatrixTable matrix={matrix} counts={counts?.counts} />
