@@ -1,5 +1,5 @@
 // The small fixture catalog (lib/attack/catalog.fixture.ts) made into a matrix: two tactics, the parents of its
-// two sub-techniques, a revoked technique pointing at PowerShell and a deprecated one. Invented STIX ids for the
+// two sub-techniques, a revoked technique pointing at PowerShell, a deprecated one and a revoked group pointing at APT29. Invented STIX ids for the
 // rows the fixture lacks; ATT&CK IDs and names are real.
 import { FIXTURE, seedFixtureCatalog } from "../attack/catalog.fixture";
 import type { Db } from "../db/client";
@@ -13,6 +13,7 @@ export const MATRIX_FIXTURE = {
   dumping: { stixId: `attack-pattern--${id(4)}`, attackId: "T1003" },
   revoked: { stixId: `attack-pattern--${id(5)}`, attackId: "T1086" },
   deprecated: { stixId: `attack-pattern--${id(6)}`, attackId: "T1064" },
+  revokedGroup: { stixId: `intrusion-set--${id(7)}`, attackId: "G0999" },
 } as const;
 
 export async function seedMatrixFixture(db: Db): Promise<void> {
@@ -74,6 +75,16 @@ export async function seedMatrixFixture(db: Db): Promise<void> {
         name: "Scripting",
         tactics: ["execution"],
         deprecated: true,
+      },
+      {
+        ...base,
+        ...M.revokedGroup,
+        kind: "group",
+        stixType: "intrusion-set",
+        name: "Old APT29 name",
+        tactics: [],
+        revoked: true,
+        revokedBy: FIXTURE.apt29.stixId,
       },
     ].map((o) => ({
       ...o,

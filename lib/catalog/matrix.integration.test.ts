@@ -101,6 +101,11 @@ describe("loadCatalogObject", () => {
     expect(await loadCatalogObject(t.db, "enterprise-attack", "T1064")).toMatchObject({ deprecated: true });
   });
 
+  it("a tactic: the techniques that serve it", async () => {
+    const o = await loadCatalogObject(t.db, "enterprise-attack", "TA0002");
+    expect(o.subtechniques.map((s) => s.attackId)).toEqual(["T1059"]);
+  });
+
   it("an unknown ID or domain is NOT_FOUND", async () => {
     expect((await appErrorOf(loadCatalogObject(t.db, "enterprise-attack", "T9999"))).message).toContain('"T9999"');
     expect((await appErrorOf(loadCatalogObject(t.db, "pre-attack", "T1059"))).code).toBe("NOT_FOUND");
@@ -130,11 +135,13 @@ describe("layers for the browser", () => {
     ]);
   });
 
-  it("a malformed or unknown actor is a 400 naming the field", async () => {
-    for (const qs of ["actor=T1059", "actor=G9999"]) {
+  it("a malformed, unknown or revoked actor is a 400 naming the field (a revoked one its replacement)", async () => {
+    for (const qs of ["actor=T1059", "actor=G9999", "actor=G0999"]) {
       const error = await appErrorOf(requestedLayer(reviewer, new URLSearchParams(qs), t.db));
       expect([error.code, error.issues?.[0]?.path]).toEqual(["VALIDATION", "actor"]);
     }
+    const revoked = await appErrorOf(requestedLayer(reviewer, new URLSearchParams("actor=G0999"), t.db));
+    expect(revoked.message).toBe("G0999 was revoked in ATT&CK: use G0016 APT29 instead.");
   });
 
   it("without an actor it is the coverage layer, whose scores the matrix's coverage mode shows", async () => {

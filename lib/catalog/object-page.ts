@@ -40,6 +40,7 @@ export interface TCatalogObject {
   platforms: string[];
   tactics: TObjectRef[];
   parent: TObjectRef | null;
+  /** A technique's sub-techniques; on a tactic, the (parent) techniques that serve it. */
   subtechniques: TObjectRef[];
   revoked: boolean;
   /** What replaced a revoked object (following a chain of revocations), when ATT&CK names a live one. */
@@ -77,7 +78,9 @@ export async function loadCatalogObject(db: Tx, domain: string, attackId: string
           select: refSelect,
           orderBy: { attackId: "asc" },
         })
-      : [],
+      : row.kind === "tactic"
+        ? techniquesOfTactic(db, domain, strings(row.tactics)[0] ?? "")
+        : [],
     isTechnique ? tacticsOf(db, domain, strings(row.tactics)) : [],
     row.revoked ? findReplacement(db, domain, row) : null,
     isTechnique
@@ -122,6 +125,15 @@ async function findRef(db: Tx, domain: string, attackId: string): Promise<TObjec
     orderBy: { revoked: "asc" },
   });
   return row ? toRef(row) : null;
+}
+
+async function techniquesOfTactic(db: Tx, domain: string, shortname: string) {
+  const rows = await db.attackObject.findMany({
+    where: { domain, kind: "technique", isSubtechnique: false, revoked: false, deprecated: false },
+    select: { ...refSelect, tactics: true },
+    orderBy: { name: "asc" },
+  });
+  return rows.filter((r) => strings(r.tactics).includes(shortname));
 }
 
 async function tacticsOf(db: Tx, domain: string, shortnames: string[]): Promise<TObjectRef[]> {

@@ -85,7 +85,9 @@ export default async function CatalogObjectPage({ params }: { params: Promise<{ 
       )}
       {o.subtechniques.length > 0 && (
         <section aria-labelledby="subtechniques">
-          <h2 id="subtechniques">Sub-techniques ({o.subtechniques.length})</h2>
+          <h2 id="subtechniques">
+            {o.kind === "tactic" ? "Techniques" : "Sub-techniques"} ({o.subtechniques.length})
+          </h2>
           <ul className="columns">
             {o.subtechniques.map((s) => (
               <li key={s.attackId}>
