@@ -30,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       ? [
           { href: "/submit", label: "Submit" },
           { href: "/my", label: "My observations" },
+          { href: "/catalog", label: "Catalog" },
         ]
       : []),
     ...(can(actor, "observation:read-any") ? [{ href: "/queue", label: "Review queue" }] : []),

@@ -88,6 +88,15 @@ test("contributor: home, submit, my observations, one observation, profile, cata
   await checkPage(page, "catalog-changes", "/catalog/changes");
 });
 
+test("contributor: the catalog, a matrix, its coverage, a technique, a campaign", async ({ page, signIn }) => {
+  await signIn(page, E2E_USERS.contributor.email);
+  await checkPage(page, "catalog", "/catalog");
+  await checkPage(page, "catalog-matrix", "/catalog/enterprise-attack");
+  await checkPage(page, "catalog-coverage", "/catalog/enterprise-attack?view=coverage");
+  await checkPage(page, "catalog-technique", "/catalog/enterprise-attack/T1543");
+  await checkPage(page, "catalog-campaign", "/catalog/enterprise-attack/C0023");
+});
+
 test("contributor: the 403 page", async ({ page, signIn }) => {
   await signIn(page, E2E_USERS.contributor.email);
   // The reviewers' queue is refused to a contributor: the refusal page must be as usable as the rest.

@@ -42,6 +42,13 @@ const TABLE: Row[] = [
   { route: "/queue/[id]", case: "missing", expect: ["sign-in", 403, 404, 404] },
   // What the latest ATT&CK import changed: public ATT&CK content, for every signed-in user.
   { route: "/catalog/changes", expect: ["sign-in", 200, 200, 200] },
+  // The catalog browser: ATT&CK's domains, a domain's matrix, one object (a domain or ATT&CK ID that names nothing is
+  // a 404 page).
+  { route: "/catalog", expect: ["sign-in", 200, 200, 200] },
+  { route: "/catalog/[domain]", case: "existing", expect: ["sign-in", 200, 200, 200] },
+  { route: "/catalog/[domain]", case: "missing", expect: ["sign-in", 404, 404, 404] },
+  { route: "/catalog/[domain]/[attackId]", case: "existing", expect: ["sign-in", 200, 200, 200] },
+  { route: "/catalog/[domain]/[attackId]", case: "missing", expect: ["sign-in", 404, 404, 404] },
   { route: "/releases", expect: ["sign-in", 403, 403, 200] },
   // An accepted TLP:CLEAR observation's public record: anyone may read it.
   { route: "/o/[id]", case: "existing", expect: [200, 200, 200, 200] },
@@ -68,7 +75,10 @@ const ids: Record<Case, string> & { accepted: string } = { existing: "", missing
 /** The URL a row visits: dynamic segments get an observation that exists, or one that does not. */
 function urlOf(row: Row): string {
   const id = row.case === "missing" ? MISSING : row.route.startsWith("/o/") ? ids.accepted : ids.existing;
-  return row.route.replace("[id]", id);
+  // Catalog pages: the last dynamic segment is the one that names nothing in the missing case.
+  const domain = row.case === "missing" && !row.route.includes("[attackId]") ? "pre-attack" : "enterprise-attack";
+  const attackId = row.case === "missing" ? "T9999" : "T1059.001";
+  return row.route.replace("[id]", id).replace("[domain]", domain).replace("[attackId]", attackId);
 }
 
 test.beforeAll(async ({ playwright }, testInfo) => {

@@ -2,12 +2,15 @@
 import { benchQuality } from "./anonymize/quality.bench";
 import { benchScrub } from "./anonymize/scrub.bench";
 import { benchImport } from "./attack/import.bench";
+import { benchMatrix } from "./catalog/matrix.bench";
 
 async function main() {
   benchScrub();
   benchQuality();
   console.log("ATT&CK catalog import (enterprise-attack-18.1.json)");
   await benchImport();
+  console.log("Catalog matrix page (enterprise-attack 18.1, SQLite)");
+  await benchMatrix();
 }
 
 main().catch((error) => {

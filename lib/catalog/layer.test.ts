@@ -1,7 +1,7 @@
 // The layer's shape against the Navigator layer format 4.5 spec (attack-navigator
 // layers/spec/v4.5/layerformat.md): required fields present and typed, ids sorted, scores and comments.
 import { describe, expect, it } from "vitest";
-import { buildLayer, LAYER_GRADIENT, type TLayerInput } from "./layer";
+import { buildActorLayer, buildLayer, LAYER_GRADIENT, NAVIGATOR_VERSION, type TLayerInput } from "./layer";
 
 const input = (over: Partial<TLayerInput> = {}): TLayerInput => ({
   domain: "enterprise-attack",
@@ -62,5 +62,23 @@ describe("buildLayer", () => {
     expect(layer.versions).toEqual({ navigator: "5.2.0", layer: "4.5" });
     expect(layer.gradient).toMatchObject({ minValue: 0, maxValue: 1 });
     expect(layer.description).toContain("your observations");
+  });
+});
+
+describe("buildActorLayer", () => {
+  it("scores each technique 1, once, sorted, and names the actor", () => {
+    const layer = buildActorLayer({
+      domain: "enterprise-attack",
+      attackVersion: null,
+      actor: { attackId: "G0016", name: "APT29" },
+      techniqueIds: ["T1059.001", "T1003", "T1059.001"],
+    });
+    expect(layer.versions).toEqual({ navigator: NAVIGATOR_VERSION, layer: "4.5" });
+    expect(layer.name).toBe("G0016 APT29 (ATT&CK)");
+    expect(layer.techniques.map((t) => [t.techniqueID, t.score])).toEqual([
+      ["T1003", 1],
+      ["T1059.001", 1],
+    ]);
+    expect(layer.description).toBe("The 2 techniques ATT&CK's procedure examples say G0016 APT29 uses.");
   });
 });

@@ -99,3 +99,33 @@ export function buildLayer(input: TLayerInput): TNavigatorLayer {
     ],
   };
 }
+
+export interface TActorLayerInput {
+  domain: string;
+  attackVersion: string | null;
+  actor: { attackId: string; name: string };
+  /** The ATT&CK IDs of the techniques ATT&CK says the actor uses. */
+  techniqueIds: readonly string[];
+}
+
+/** An actor's techniques per ATT&CK (its `uses` relationships), score 1 each: what its ATT&CK page shows. */
+export function buildActorLayer(input: TActorLayerInput): TNavigatorLayer {
+  const ids = [...new Set(input.techniqueIds)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const label = `${input.actor.attackId} ${input.actor.name}`;
+  return {
+    name: `${label} (ATT&CK)`,
+    versions: {
+      ...(input.attackVersion ? { attack: input.attackVersion } : {}),
+      navigator: NAVIGATOR_VERSION,
+      layer: LAYER_VERSION,
+    },
+    domain: input.domain,
+    description: `The ${plural(ids.length, "technique")} ATT&CK's procedure examples say ${label} uses.`,
+    sorting: 0,
+    layout: { layout: "side", showID: true, showName: true, expandedSubtechniques: "annotated" },
+    hideDisabled: false,
+    techniques: ids.map((id) => ({ techniqueID: id, score: 1, comment: `Used by ${label}`, enabled: true })),
+    gradient: { colors: [...LAYER_GRADIENT], minValue: 0, maxValue: 1 },
+    legendItems: [{ label: `Used by ${label}`, color: LAYER_GRADIENT[1] }],
+  };
+}
