@@ -59,7 +59,7 @@ test("a reviewer compares two revisions and reverts to the older one", async ({ 
   await expect(procedure.locator("ins")).toHaveText("backdoor");
 
   await page.getByRole("button", { name: "Revert to 2" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Yes, revert to 2" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Yes, revert to 2" }).click();
   await expect(page.getByText("Reverted to version 2: now version 4.")).toBeVisible();
   await expect(page.getByRole("cell", { name: "Reverted to version 2" })).toBeVisible();
 
