@@ -59,6 +59,30 @@ describe("loadMatrix", () => {
 });
 
 describe("loadCatalogObject", () => {
+  it("names the other imported domains that hold the same object", async () => {
+    const { id: _id, ...group } = await t.db.attackObject.findFirstOrThrow({
+      where: { domain: "enterprise-attack", attackId: "G0016" },
+    });
+    expect((await loadCatalogObject(t.db, "enterprise-attack", "G0016")).otherDomains).toEqual([]);
+    await t.db.attackObject.create({
+      data: {
+        ...group,
+        domain: "mobile-attack",
+        aliases: group.aliases ?? [],
+        tactics: [],
+        platforms: [],
+        stix: group.stix ?? {},
+      },
+    });
+    try {
+      expect((await loadCatalogObject(t.db, "enterprise-attack", "G0016")).otherDomains).toEqual([
+        { domain: "mobile-attack", attackId: "G0016" },
+      ]);
+    } finally {
+      await t.db.attackObject.deleteMany({ where: { domain: "mobile-attack", attackId: "G0016" } });
+    }
+  });
+
   it("a sub-technique: parent, tactics, platforms and ATT&CK's examples with actor names and citations", async () => {
     const o = await loadCatalogObject(t.db, "enterprise-attack", "t1059.001");
     expect(o).toMatchObject({

@@ -48,6 +48,8 @@ export interface TCatalogObject {
   deprecated: boolean;
   /** On a technique: actors with ATT&CK's example; on an actor: the techniques it uses. */
   examples: TProcedureExample[];
+  /** The other imported domains that hold this same object (software in Enterprise and Mobile, say). */
+  otherDomains: { domain: string; attackId: string | null }[];
 }
 
 const strings = (value: unknown): string[] =>
@@ -69,7 +71,7 @@ export async function loadCatalogObject(db: Tx, domain: string, attackId: string
   }
   const stix = (row.stix ?? {}) as Record<string, unknown>;
   const isTechnique = row.kind === "technique";
-  const [catalog, parent, subtechniques, tactics, replacedBy, examples] = await Promise.all([
+  const [catalog, parent, subtechniques, tactics, replacedBy, examples, otherDomains] = await Promise.all([
     db.catalogVersion.findFirst({ where: { domain, current: true }, orderBy: { importedAt: "desc" } }),
     row.parentAttackId ? findRef(db, domain, row.parentAttackId) : null,
     isTechnique && !row.isSubtechnique
@@ -88,6 +90,11 @@ export async function loadCatalogObject(db: Tx, domain: string, attackId: string
       : ACTOR_KINDS.includes(row.kind)
         ? examplesFor(db, domain, { sourceRef: row.stixId }, "targetRef")
         : [],
+    db.attackObject.findMany({
+      where: { stixId: row.stixId, domain: { not: domain } },
+      select: { domain: true, attackId: true },
+      orderBy: { domain: "asc" },
+    }),
   ]);
   return {
     domain,
@@ -109,6 +116,7 @@ export async function loadCatalogObject(db: Tx, domain: string, attackId: string
     replacedBy: replacedBy ? toRef(replacedBy) : null,
     deprecated: row.deprecated,
     examples,
+    otherDomains,
   };
 }
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { MarkdownText } from "@/app/components/markdown";
 import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
+import type { AttackDomain } from "@/lib/attack/bundle-domain";
 import { DOMAIN_NAMES } from "@/lib/catalog/matrix";
 import { loadCatalogObject, type TCatalogObject, type TObjectRef } from "@/lib/catalog/object-page";
 import { db } from "@/lib/db/client";
@@ -62,6 +63,21 @@ export default async function CatalogObjectPage({ params }: { params: Promise<{ 
           <>
             <dt>Platforms</dt>
             <dd>{o.platforms.join(", ")}</dd>
+          </>
+        )}
+        {o.otherDomains.length > 0 && (
+          <>
+            <dt>Also in</dt>
+            <dd>
+              {o.otherDomains.map((d, i) => (
+                <span key={d.domain}>
+                  {i > 0 && ", "}
+                  <Link href={`/catalog/${d.domain}/${d.attackId ?? o.attackId}`}>
+                    {DOMAIN_NAMES[d.domain as AttackDomain] ?? d.domain}
+                  </Link>
+                </span>
+              ))}
+            </dd>
           </>
         )}
         <dt>ATT&amp;CK</dt>
