@@ -1,6 +1,7 @@
 // What ATT&CK already says about a technique (and actor): its procedure examples (KnownProcedure rows
 // of the current catalog: sourceRef = the actor's STIX id, targetRef = the technique's), counted, and
 // ranked by how close their wording is to a text. The text is only compared, never kept.
+import { attackMarkdown } from "../catalog/attack-markdown";
 import type { AttackObject } from "../../prisma/sqlite/client";
 import type { Tx } from "../db/client";
 import { storedCitations, type Citation } from "../markdown/references";
@@ -60,7 +61,7 @@ export async function findKnownExamples(
     techniqueCount: rows.length,
     nearest: top.map(({ item, score }) => ({
       actor: names.get(item.sourceRef) ?? { attackId: null, name: item.sourceRef },
-      description: item.description,
+      description: attackMarkdown(item.description),
       references: storedCitations(item.references),
       score: Math.round(score * 100) / 100,
     })),

@@ -1,4 +1,5 @@
 // The reviewers' queue and the detail a reviewer works from.
+import { attackMarkdown } from "../catalog/attack-markdown";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
@@ -123,7 +124,11 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
       visibility: c.visibility,
       createdAt: c.createdAt.toISOString(),
     })),
-    knownProcedures: known.map((k) => ({ ...k, references: storedCitations(k.references) })),
+    knownProcedures: known.map((k) => ({
+      ...k,
+      description: attackMarkdown(k.description),
+      references: storedCitations(k.references),
+    })),
   };
 }
 export type ReviewDetail = Awaited<ReturnType<typeof getReviewDetail>>;
