@@ -2,12 +2,14 @@
 import { benchQuality } from "./anonymize/quality.bench";
 import { benchScrub } from "./anonymize/scrub.bench";
 import { benchImport } from "./attack/import.bench";
+import { benchSearch } from "./attack/search.bench";
 
 async function main() {
   benchScrub();
   benchQuality();
   console.log("ATT&CK catalog import (enterprise-attack-18.1.json)");
   await benchImport();
+  await benchSearch();
 }
 
 main().catch((error) => {

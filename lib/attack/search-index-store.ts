@@ -47,8 +47,8 @@ export async function catalogSearchIndex(db: Tx): Promise<SearchIndex> {
   return entry.index;
 }
 
-/** What identifies the catalog the tables hold: each domain's current version row. */
-async function catalogFingerprint(db: Tx): Promise<string> {
+/** What identifies the catalog the tables hold: each domain's current version row (exported for the bench). */
+export async function catalogFingerprint(db: Tx): Promise<string> {
   const rows = await db.catalogVersion.findMany({
     where: { current: true },
     select: { id: true, sha256: true, importedAt: true },

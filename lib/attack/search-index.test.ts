@@ -59,6 +59,7 @@ const ROWS: IndexRow[] = [
   row("S0002", "Mimikatz", {
     description: "Mimikatz is a credential dumper capable of obtaining plaintext Windows account logins.",
   }),
+  row("S0098", "T9000"),
   row("T1630.001", "Uninstall Malicious Application", { domain: MOBILE, parentAttackId: "T1630" }),
   row("T1630", "Indicator Removal on Host", { domain: MOBILE }),
   row("T1655", "Masquerading", {
@@ -87,6 +88,12 @@ describe("queryIndex by ATT&CK ID", () => {
   it("keeps to the kinds asked for", () => {
     expect(ids("G0016", { kinds: ["technique"] })).toEqual([]);
     expect(ids("TA0002", { kinds: ["tactic"] })).toEqual([`TA0002 ${ENTERPRISE}`]);
+  });
+
+  it("lists names that look like an ID after the IDs themselves", () => {
+    expect(search("T9000")).toEqual([expect.objectContaining({ attackId: "S0098", matchedOn: "name" })]);
+    expect(search("t9")).toEqual([expect.objectContaining({ attackId: "S0098", matchedOn: "name" })]);
+    expect(ids("t1")[0]).toBe(`T1003 ${ENTERPRISE}`);
   });
 
   it("finds a STIX id exactly", () => {

@@ -38,21 +38,22 @@ export interface IndexQuery {
 interface Doc {
   row: SearchCandidate;
   folded: FoldedNames;
-  /** The description as plain text (no citations, link targets or URLs). */
-  text: string;
-  /** Weighted token count, for BM25's length normalization. */
-  length: number;
+  /** The description as ATT&CK wrote it (markdown, citations): plainText() for reading. */
+  description: string;
+  /** BM25's length normalization of this document: 1 - b + b × length / average length. */
+  norm: number;
 }
 
 export interface SearchIndex {
   docs: Doc[];
+  /** Each doc's lower-cased names and aliases, by its row (what rankText reads). */
+  folded: Map<SearchCandidate, FoldedNames>;
   /** Parent technique names by domain, then parent ATT&CK ID (revoked parents left out, deprecated kept). */
   parents: Map<string, Map<string, string>>;
   /** Every token, sorted, for prefix look-ups by binary search. */
   vocabulary: string[];
   /** Token → [doc index, weighted term frequency] pairs, flat. */
   postings: Map<string, number[]>;
-  averageLength: number;
 }
 
 // T1059, T1059.001, TA0002, G0007, S0154, C0022 — and any prefix of them once a digit is typed.
@@ -76,11 +77,14 @@ export function tokenize(text: string): string[] {
   return text.toLocaleLowerCase().split(NOT_WORD).filter(Boolean);
 }
 
-/** An ATT&CK description as plain text: citations out, links as their text, URLs out, one space between words. */
+/** The words of an ATT&CK description: citations out, links as their text, URLs out. */
+function wordsOf(description: string): string {
+  return stripCitations(description).replace(MARKDOWN_LINK, "$1").replace(URL_LIKE, " ");
+}
+
+/** An ATT&CK description as plain text, for reading: its words (wordsOf), `<code>` tags out, one space between. */
 export function plainText(description: string): string {
-  return stripCitations(description)
-    .replace(MARKDOWN_LINK, "$1")
-    .replace(URL_LIKE, " ")
+  return wordsOf(description)
     .replace(/<\/?code>/g, "")
     .replace(/\s+/g, " ")
     .trim();
@@ -94,13 +98,13 @@ export function buildSearchIndex(rows: IndexRow[]): SearchIndex {
     parents.get(row.domain)!.set(row.attackId, row.name);
   }
   const docs: Doc[] = [];
-  const frequencies = new Map<string, Map<number, number>>();
-  let totalLength = 0;
+  // Flat [doc, frequency, doc, frequency, …] per token, appended in doc order: no map per token.
+  const postings = new Map<string, number[]>();
+  const lengths: number[] = [];
   for (const row of rows) {
     if (row.revoked || row.deprecated) continue;
     const parentName = row.parentAttackId ? parents.get(row.domain)?.get(row.parentAttackId) : null;
     const folded = foldNames(row, parentName);
-    const text = plainText(row.description);
     const doc = docs.length;
     const counts = new Map<string, number>();
     const add = (tokens: string[], weight: number) => {
@@ -108,24 +112,25 @@ export function buildSearchIndex(rows: IndexRow[]): SearchIndex {
     };
     add(tokenize(row.name), NAME_WEIGHT);
     for (const { folded: alias } of folded.aliases) if (alias !== folded.names[0]) add(tokenize(alias), NAME_WEIGHT);
-    add(tokenize(text), 1);
+    add(tokenize(wordsOf(row.description)), 1);
     let length = 0;
     for (const [token, count] of counts) {
       length += count;
-      if (!frequencies.has(token)) frequencies.set(token, new Map());
-      frequencies.get(token)!.set(doc, count);
+      const list = postings.get(token);
+      if (list) list.push(doc, count);
+      else postings.set(token, [doc, count]);
     }
-    totalLength += length;
-    docs.push({ row: searchColumns(row), folded, text, length });
+    lengths.push(length);
+    docs.push({ row: searchColumns(row), folded, description: row.description, norm: 1 });
   }
-  const postings = new Map<string, number[]>();
-  for (const [token, byDoc] of frequencies) postings.set(token, [...byDoc].flat());
+  const average = lengths.reduce((sum, n) => sum + n, 0) / (lengths.length || 1);
+  docs.forEach((doc, i) => (doc.norm = 1 - BM25_B + (BM25_B * lengths[i]!) / average));
   return {
     docs,
+    folded: new Map(docs.map((doc) => [doc.row, doc.folded])),
     parents,
     vocabulary: [...postings.keys()].sort(),
     postings,
-    averageLength: docs.length ? totalLength / docs.length : 1,
   };
 }
 
@@ -143,14 +148,15 @@ export function queryIndex(index: SearchIndex, query: IndexQuery): CatalogHit[] 
     const id = q.toUpperCase();
     const rows = index.docs.filter((doc) => doc.row.attackId?.startsWith(id) && inScope(doc)).map((doc) => doc.row);
     ranked = rankById(rows, id);
+    // Then names and aliases (the software "T9000", the "C2" in names), but no description words: texts cite
+    // IDs all the time, and an ID search lists the ID's own objects.
+    const byId = new Set(rows);
+    const scope = index.docs.filter((doc) => inScope(doc) && !byId.has(doc.row)).map((doc) => doc.row);
+    ranked = ranked.concat(rankText(scope, q.toLocaleLowerCase(), (row) => index.folded.get(row)!));
   } else {
-    const scope = index.docs.filter(inScope);
-    const folded = new Map(scope.map((doc) => [doc.row, doc.folded]));
-    ranked = rankText(
-      scope.map((doc) => doc.row),
-      q.toLocaleLowerCase(),
-      (row) => folded.get(row)!,
-    );
+    const scope: SearchCandidate[] = [];
+    for (const doc of index.docs) if (inScope(doc)) scope.push(doc.row);
+    ranked = rankText(scope, q.toLocaleLowerCase(), (row) => index.folded.get(row)!);
     if (ranked.length < query.limit) {
       const seen = new Set(ranked.map((r) => r.row));
       const words = [...new Set(tokenize(q))];
@@ -160,7 +166,7 @@ export function queryIndex(index: SearchIndex, query: IndexQuery): CatalogHit[] 
           row: doc.row,
           matchedAlias: null,
           matchedOn: "description",
-          snippet: snippet(doc.text, words),
+          snippet: snippet(plainText(doc.description), words),
         })),
       );
     }
@@ -173,46 +179,41 @@ export function queryIndex(index: SearchIndex, query: IndexQuery): CatalogHit[] 
 /** Documents holding every word (as a token or a token's prefix), best BM25 score first. */
 function rankWords(index: SearchIndex, words: string[], wanted: (doc: Doc) => boolean): Doc[] {
   if (words.length === 0) return [];
-  const perWord = words.map((word) => wordScores(index, word));
-  perWord.sort((a, b) => a.size - b.size);
-  const [rarest, ...others] = perWord;
-  const scored: { doc: Doc; score: number }[] = [];
-  for (const [docIndex, first] of rarest!) {
-    let score = first;
-    for (const scores of others) {
-      const s = scores.get(docIndex);
-      if (s === undefined) {
-        score = NaN;
-        break;
+  const n = index.docs.length;
+  // Typed arrays, not maps: a two-letter prefix touches thousands of postings.
+  const total = new Float64Array(n);
+  const matched = new Uint8Array(n);
+  const best = new Float64Array(n);
+  const touched: number[] = [];
+  for (const word of words) {
+    touched.length = 0;
+    for (let i = lowerBound(index.vocabulary, word); i < index.vocabulary.length; i++) {
+      const token = index.vocabulary[i]!;
+      if (!token.startsWith(word)) break;
+      const postings = index.postings.get(token)!;
+      const df = postings.length / 2;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (token === word ? 1 : PREFIX_WEIGHT);
+      for (let p = 0; p < postings.length; p += 2) {
+        const doc = postings[p]!;
+        const tf = postings[p + 1]!;
+        const score = (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * index.docs[doc]!.norm);
+        if (best[doc] === 0) touched.push(doc);
+        if (score > best[doc]!) best[doc] = score;
       }
-      score += s;
     }
-    const doc = index.docs[docIndex]!;
-    if (!Number.isNaN(score) && wanted(doc)) scored.push({ doc, score });
+    for (const doc of touched) {
+      total[doc]! += best[doc]!;
+      matched[doc]!++;
+      best[doc] = 0;
+    }
+  }
+  const scored: { doc: Doc; score: number }[] = [];
+  for (let doc = 0; doc < n; doc++) {
+    if (matched[doc] === words.length && wanted(index.docs[doc]!))
+      scored.push({ doc: index.docs[doc]!, score: total[doc]! });
   }
   scored.sort((a, b) => b.score - a.score || byKindAndName(a.doc.row, b.doc.row));
   return scored.map((s) => s.doc);
-}
-
-/** Each document's best score for one query word over the tokens it is a prefix of. */
-function wordScores(index: SearchIndex, word: string): Map<number, number> {
-  const scores = new Map<number, number>();
-  const n = index.docs.length;
-  for (let i = lowerBound(index.vocabulary, word); i < index.vocabulary.length; i++) {
-    const token = index.vocabulary[i]!;
-    if (!token.startsWith(word)) break;
-    const postings = index.postings.get(token)!;
-    const df = postings.length / 2;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (token === word ? 1 : PREFIX_WEIGHT);
-    for (let p = 0; p < postings.length; p += 2) {
-      const doc = postings[p]!;
-      const tf = postings[p + 1]!;
-      const norm = 1 - BM25_B + (BM25_B * index.docs[doc]!.length) / index.averageLength;
-      const score = (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm);
-      if (score > (scores.get(doc) ?? 0)) scores.set(doc, score);
-    }
-  }
-  return scores;
 }
 
 function lowerBound(sorted: string[], key: string): number {
