@@ -86,7 +86,7 @@ test("an alias match is named, and a picked actor clears its error at once", asy
   await actor.focus();
   await page.keyboard.type("Cozy Bear");
   const option = page.getByRole("listbox", { name: "Matches for group, software or campaign" }).getByRole("option");
-  await expect(option.first()).toHaveText("G0016 APT29 — matched alias Cozy Bear (group)");
+  await expect(option.first()).toHaveText("Cozy Bear → G0016 APT29 (group)");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("actor-chosen")).toContainText("Chosen: G0016 APT29");
