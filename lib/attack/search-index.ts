@@ -86,6 +86,7 @@ function wordsOf(description: string): string {
 export function plainText(description: string): string {
   return wordsOf(description)
     .replace(/<\/?code>/g, "")
+    .replace(/(^|\n)[ \t]*[*-][ \t]+/g, "$1") // markdown list bullets
     .replace(/\s+/g, " ")
     .trim();
 }
