@@ -171,6 +171,9 @@ describe("plainText and snippet", () => {
     expect(
       plainText("Uses [Mimikatz](https://attack.mitre.org/software/S0002) (Citation: X) see https://x.org/a."),
     ).toBe("Uses Mimikatz see");
+    expect(plainText("Tools:\n\n* pwdumpx.exe\n* gsecdump\n\nAlso x-y - z")).toBe(
+      "Tools: pwdumpx.exe gsecdump Also x-y - z",
+    );
   });
 
   it("cuts around the first match at word boundaries", () => {
