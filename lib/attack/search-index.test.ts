@@ -183,5 +183,9 @@ describe("plainText and snippet", () => {
     expect(s.endsWith("tail…")).toBe(true);
     expect(s).toContain("found here");
     expect(snippet("nothing", ["found"])).toBeNull();
+    expect(snippet("Workflows", ["flows"])).toBeNull(); // inside a word: not a match
+    // "İ" lower-cases to two code units: the match is still found where it is.
+    expect(snippet("İzmir operators and ÉLAN tools", ["élan"])).toBe("İzmir operators and ÉLAN tools");
+    expect(snippet("İzmir operators", ["élan"])).toBeNull();
   });
 });

@@ -40,6 +40,8 @@ interface Doc {
   folded: FoldedNames;
   /** The description as ATT&CK wrote it (markdown, citations): plainText() for reading. */
   description: string;
+  /** plainText(description), kept once a snippet needed it. */
+  plain?: string;
   /** BM25's length normalization of this document: 1 - b + b × length / average length. */
   norm: number;
 }
@@ -167,7 +169,7 @@ export function queryIndex(index: SearchIndex, query: IndexQuery): CatalogHit[] 
           row: doc.row,
           matchedAlias: null,
           matchedOn: "description",
-          snippet: snippet(plainText(doc.description), words),
+          snippet: snippet((doc.plain ??= plainText(doc.description)), words),
         })),
       );
     }
@@ -230,14 +232,35 @@ function lowerBound(sorted: string[], key: string): number {
 /** The words around the first query word in the description ("…dumps credentials from LSASS…"), or null. */
 export function snippet(text: string, words: string[]): string | null {
   if (!text || words.length === 0) return null;
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const found = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})`, "iu").exec(text);
-  if (!found) return null;
-  let start = Math.max(0, found.index - SNIPPET_BEFORE);
+  const at = firstWordAt(text, words);
+  if (at < 0) return null;
+  let start = Math.max(0, at - SNIPPET_BEFORE);
   if (start > 0) start = text.indexOf(" ", start) + 1 || start;
   let end = Math.min(text.length, start + SNIPPET_LENGTH);
-  if (end < text.length) end = text.lastIndexOf(" ", end) > found.index ? text.lastIndexOf(" ", end) : end;
+  if (end < text.length) end = text.lastIndexOf(" ", end) > at ? text.lastIndexOf(" ", end) : end;
   return `${start > 0 ? "…" : ""}${text.slice(start, end).trim()}${end < text.length ? "…" : ""}`;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Where the first of the (lower-cased) words starts a word of the text, or -1. */
+function firstWordAt(text: string, words: string[]): number {
+  const folded = text.toLocaleLowerCase();
+  if (folded.length !== text.length) {
+    // Folding changed the length (rare letters): positions would not map back, so let the regex fold instead.
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})`, "iu").exec(text)?.index ?? -1;
+  }
+  let first = -1;
+  for (const word of words) {
+    for (let i = folded.indexOf(word); i >= 0 && (first < 0 || i < first); i = folded.indexOf(word, i + 1)) {
+      if (i === 0 || !WORD_CHAR.test(folded[i - 1]!)) {
+        first = i;
+        break;
+      }
+    }
+  }
+  return first;
 }
 
 function searchColumns(row: IndexRow): SearchCandidate {
