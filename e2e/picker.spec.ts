@@ -86,7 +86,7 @@ test("an alias match is named, and a picked actor clears its error at once", asy
   await actor.focus();
   await page.keyboard.type("Cozy Bear");
   const option = page.getByRole("listbox", { name: "Matches for group, software or campaign" }).getByRole("option");
-  await expect(option.first()).toHaveText("G0016 APT29 — matched alias Cozy Bear (group)");
+  await expect(option.first()).toHaveText("Cozy Bear → G0016 APT29 (group)");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("actor-chosen")).toContainText("Chosen: G0016 APT29");
@@ -99,4 +99,37 @@ test("an alias match is named, and a picked actor clears its error at once", asy
   await page.getByTestId("actor-chosen").getByRole("button", { name: "Change" }).click();
   await expect(actor).toBeFocused();
   await expect(actorError).toBeVisible();
+});
+
+// Issue 8 item 4: past IDs, names and aliases, the search finds description words, and the option says why.
+test("a description match shows the words that matched", async ({ page, signIn }) => {
+  await signIn(page, newContributor());
+  await page.goto("/submit");
+  const technique = page.getByRole("combobox", { name: /^Technique/ });
+  await technique.focus();
+  await page.keyboard.type("mimikatz");
+  const options = page.getByRole("listbox", { name: "Matches for technique" }).getByRole("option");
+  await expect(options.first()).toContainText("Found in its description: ");
+  await expect(options.first()).toContainText(/Mimikatz/i);
+  await expect(page.getByTestId("technique-status")).toHaveText(/^\d+ match/);
+
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/picker-description-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const actor = page.getByRole("combobox", { name: /^Group, software or campaign/ });
+  await actor.focus();
+  await page.keyboard.type("Cozy Bear");
+  await expect(page.getByRole("listbox", { name: "Matches for group, software or campaign" })).toBeVisible();
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/picker-alias-${width}.png` });
+  }
 });

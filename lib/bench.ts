@@ -3,6 +3,7 @@ import { benchQuality } from "./anonymize/quality.bench";
 import { benchScrub } from "./anonymize/scrub.bench";
 import { benchImport } from "./attack/import.bench";
 import { benchMatrix } from "./catalog/matrix.bench";
+import { benchSearch } from "./attack/search.bench";
 
 async function main() {
   benchScrub();
@@ -11,6 +12,7 @@ async function main() {
   await benchImport();
   console.log("Catalog matrix page (enterprise-attack 18.1, SQLite)");
   await benchMatrix();
+  await benchSearch();
 }
 
 main().catch((error) => {

@@ -28,6 +28,8 @@ export function CatalogPicker(props: {
   label: string;
   hint: string;
   kinds: string;
+  /** The ATT&CK domain to search (the observation's); absent: every domain. */
+  domain?: string;
   value: CatalogItem | null;
   /** Called with the picked item, or null after "Change": the caller revalidates its field. */
   onChange: (item: CatalogItem | null) => void;
@@ -36,7 +38,7 @@ export function CatalogPicker(props: {
 }) {
   const id = useId();
   const [q, setQ] = useState("");
-  const search = useCatalogSearch(q, props.kinds);
+  const search = useCatalogSearch(q, props.kinds, props.domain);
   const inputRef = useRef<HTMLInputElement>(null);
   const combobox = useCombobox<CatalogItem>({
     items: search.items,
@@ -94,9 +96,15 @@ export function CatalogPicker(props: {
                 {...combobox.getItemProps({ item, index })}
                 className={index === combobox.highlightedIndex ? styles.active : undefined}
               >
-                {catalogLabel(item)}
-                {item.matchedAlias && <span className={styles.alias}> — matched alias {item.matchedAlias}</span>}{" "}
-                <span className={styles.kind}>({item.kind})</span>
+                {/* An alias match reads as ATT&CK's own redirects do: "Cozy Bear → G0016 APT29". */}
+                {item.matchedAlias && <span className={styles.alias}>{item.matchedAlias} → </span>}
+                {catalogLabel(item)} <span className={styles.kind}>({item.kind})</span>
+                {item.matchedOn === "description" && item.snippet && (
+                  <span className={styles.why}>
+                    <span className="visually-hidden">Found in its description: </span>
+                    {item.snippet}
+                  </span>
+                )}
               </li>
             ))}
         </ul>

@@ -15,7 +15,11 @@ export interface CatalogItem {
   name: string;
   kind: string;
   parentName?: string | null;
+  /** Search hits only: the ATT&CK domain, what matched, the alias that did, the description's words around it. */
+  domain?: string;
+  matchedOn?: "id" | "name" | "alias" | "description";
   matchedAlias?: string | null;
+  snippet?: string | null;
 }
 
 export interface RevokedHit {
@@ -34,7 +38,8 @@ export interface CatalogSearch {
 
 const IDLE: CatalogSearch = { phase: "idle", items: [], revoked: null, problem: null };
 
-export function useCatalogSearch(q: string, kinds: string): CatalogSearch {
+/** Searches one ATT&CK domain (the observation's), or every domain when none is given. */
+export function useCatalogSearch(q: string, kinds: string, domain: string | undefined): CatalogSearch {
   const [search, setSearch] = useState<CatalogSearch>(IDLE);
   useEffect(() => {
     const query = q.trim();
@@ -46,7 +51,7 @@ export function useCatalogSearch(q: string, kinds: string): CatalogSearch {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const params = new URLSearchParams({ kinds, q: query });
+        const params = new URLSearchParams({ ...(domain ? { domain } : {}), kinds, q: query });
         const res = await fetch(`/api/v1/catalog/search?${params}`, { signal: controller.signal });
         const body = await res.json();
         if (!res.ok) throw new Error(body?.error?.message ?? `The catalog search failed (${res.status}): try again.`);
@@ -60,7 +65,7 @@ export function useCatalogSearch(q: string, kinds: string): CatalogSearch {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [q, kinds]);
+  }, [q, kinds, domain]);
   return search;
 }
 

@@ -1,83 +1,45 @@
 // Catalog look-ups for forms, the API and the observation services.
 //
-// Case-insensitive search has to behave the same on SQLite and PostgreSQL. Prisma's
-// `mode: "insensitive"` does not exist on SQLite, SQLite's LIKE/LOWER fold ASCII only ("É" ≠ "é"),
-// and aliases live in a Json column that neither database can LIKE portably. So: ATT&CK-ID queries
-// use the attackId index (IDs are upper-case, so upper-casing the query is exact), and text queries
-// fetch the domain's active names and aliases (under 2,000 small rows for Enterprise, a few ms) and
-// match them in JS with full Unicode case folding. Identical results on both providers, no extra
-// column to keep in sync.
+// Search runs in memory (lib/attack/search-index, kept current by lib/attack/search-index-store): identical
+// results on SQLite and PostgreSQL, full Unicode case folding (SQLite's LIKE/LOWER fold ASCII only), aliases
+// matched although they live in a Json column, and a few ms per query over all three domains. The look-ups by
+// ID below use the attackId/stixId indexes.
 import type { AttackObject, CatalogVersion } from "../../prisma/sqlite/client";
 // Tx, not Db: callers may look things up inside their own transaction; a Db is a Tx too.
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
 import type { TNameable } from "./label";
 import { ATTACK_DOMAINS, ATTACK_KINDS, type AttackKind } from "./parse";
-import {
-  rankById,
-  rankText,
-  toCatalogHit,
-  type CatalogHit,
-  type RankedCandidate,
-  type SearchCandidate,
-} from "./search-rank";
+import { queryIndex } from "./search-index";
+import { catalogSearchIndex } from "./search-index-store";
+import type { CatalogHit, SearchCandidate } from "./search-rank";
 
 export const SEARCH_MAX_QUERY = 100;
 export const SEARCH_MAX_LIMIT = 100;
 
 export interface SearchCatalogInput {
   q: string;
+  /** One ATT&CK domain; absent: every domain. */
   domain?: string;
   kinds?: AttackKind[];
   limit?: number;
 }
 
-export type { CatalogHit } from "./search-rank";
+export type { CatalogHit, MatchedOn } from "./search-rank";
 
-// T1059, T1059.001, TA0002, G0007, S0154, C0022 — and any prefix of them once a digit is typed.
-const ATTACK_ID_PREFIX = /^(TA|T|G|S|C)\d+(\.\d*)?$/i;
 const ACTOR_KINDS: AttackKind[] = ["group", "software", "campaign"];
 
-const candidateSelect = {
-  stixId: true,
-  attackId: true,
-  name: true,
-  kind: true,
-  aliases: true,
-  isSubtechnique: true,
-  parentAttackId: true,
-} as const;
-
+/**
+ * The active catalog objects a query names, best first: the exact ATT&CK ID (an ID prefix lists the parent, then
+ * its sub-techniques), the name, an alias (named in `matchedAlias`), then description words (all must match).
+ * Revoked and deprecated objects never appear.
+ */
 export async function searchCatalog(db: Tx, input: SearchCatalogInput): Promise<CatalogHit[]> {
   const q = input.q.trim().slice(0, SEARCH_MAX_QUERY);
   if (!q) return [];
-  const domain = input.domain ?? "enterprise-attack";
   const kinds = input.kinds?.length ? input.kinds : [...ATTACK_KINDS];
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 20), 1), SEARCH_MAX_LIMIT);
-  const active = { domain, kind: { in: kinds }, revoked: false, deprecated: false };
-
-  let ranked: RankedCandidate[];
-  if (q.includes("--")) {
-    const rows = await db.attackObject.findMany({ where: { ...active, stixId: q }, select: candidateSelect });
-    ranked = rows.map((row) => ({ row, matchedAlias: null }));
-  } else if (ATTACK_ID_PREFIX.test(q)) {
-    const id = q.toUpperCase();
-    const rows = await db.attackObject.findMany({
-      where: { ...active, attackId: { startsWith: id } },
-      select: candidateSelect,
-    });
-    ranked = rankById(rows, id);
-  } else {
-    const rows = await db.attackObject.findMany({ where: active, select: candidateSelect });
-    ranked = rankText(rows, q.toLocaleLowerCase());
-  }
-  const hits = ranked.slice(0, limit);
-  const parents = await parentNames(
-    db,
-    domain,
-    hits.map((h) => h.row),
-  );
-  return hits.map((hit) => toCatalogHit(hit, parents));
+  return queryIndex(await catalogSearchIndex(db), { q, domain: input.domain, kinds, limit });
 }
 
 /** Names of the hits' parent techniques, by parent ATT&CK ID (for "Parent: Sub" labels). */
@@ -120,16 +82,31 @@ export async function currentCatalog(db: Tx, domain: string): Promise<CatalogVer
   return db.catalogVersion.findFirst({ where: { domain, current: true }, orderBy: { importedAt: "desc" } });
 }
 
-/** `GET /catalog/search` query parameters (q, domain, kinds=technique,group…), checked. */
+/** What `domain=` takes besides one domain's name: every domain (as does leaving it out). */
+export const ALL_DOMAINS = "all";
+
+/**
+ * `GET /catalog/search` query parameters, checked: q, domain (one of ATTACK_DOMAINS; `all` or absent: every
+ * domain), kinds (technique,group… ; absent: every kind).
+ */
 export function parseCatalogQuery(params: URLSearchParams): SearchCatalogInput {
-  const domain = params.get("domain") ?? "enterprise-attack";
-  if (!(ATTACK_DOMAINS as readonly string[]).includes(domain)) {
-    throw new AppError("VALIDATION", `Unknown domain "${domain}": use one of ${ATTACK_DOMAINS.join(", ")}.`);
+  const domain = params.get("domain") || ALL_DOMAINS;
+  if (domain !== ALL_DOMAINS && !(ATTACK_DOMAINS as readonly string[]).includes(domain)) {
+    const message = `Unknown domain "${domain}": use one of ${ATTACK_DOMAINS.join(", ")}, or ${ALL_DOMAINS} (or leave domain out) for every domain.`;
+    throw new AppError("VALIDATION", message, [{ path: "domain", message }]);
   }
   const kinds = params.get("kinds")?.split(",").filter(Boolean);
   const bad = kinds?.find((k) => !(ATTACK_KINDS as readonly string[]).includes(k));
-  if (bad) throw new AppError("VALIDATION", `Unknown kind "${bad}": use ${ATTACK_KINDS.join(", ")}.`);
-  return { q: params.get("q") ?? "", domain, kinds: kinds as AttackKind[] | undefined, limit: 20 };
+  if (bad) {
+    const message = `Unknown kind "${bad}" in kinds: use ${ATTACK_KINDS.join(", ")}, separated by commas.`;
+    throw new AppError("VALIDATION", message, [{ path: "kinds", message }]);
+  }
+  return {
+    q: params.get("q") ?? "",
+    ...(domain === ALL_DOMAINS ? {} : { domain }),
+    kinds: kinds as AttackKind[] | undefined,
+    limit: 20,
+  };
 }
 
 export type CatalogNames = Map<string, TNameable>;

@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { parseDomain } from "./bundle-domain";
 import { writeCatalog } from "./import-write";
 import { parseBundleText, type AttackDomain } from "./parse";
+import { invalidateSearchIndex } from "./search-index-store";
 
 export interface CatalogSource {
   path?: string;
@@ -60,6 +61,8 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
   const result = { domain, version, objects: objects.length, procedures: procedures.length };
 
   const written = await writeCatalog(urlOf(db), { domain, version, sha256, objects, procedures, onProgress: progress });
+  // This process's searches see the new release at once (other processes notice within a second).
+  if (!written.skipped) invalidateSearchIndex();
   return { ...result, ...written, ms: Math.round(performance.now() - started) };
 }
 

@@ -7,6 +7,7 @@ function row(attackId: string, name: string, more: Partial<SearchCandidate> = {}
     attackId,
     name,
     kind: attackId.startsWith("G") ? "group" : "technique",
+    domain: "enterprise-attack",
     aliases: attackId.startsWith("G") ? [name] : [],
     isSubtechnique: attackId.includes("."),
     parentAttackId: attackId.includes(".") ? attackId.split(".")[0] : null,
@@ -23,7 +24,7 @@ const ranked = (q: string) => rankText(ROWS, q.toLocaleLowerCase());
 
 describe("rankText", () => {
   it("names the alias a query matched when the name did not", () => {
-    expect(ranked("cozy bear")).toEqual([{ row: APT29, matchedAlias: "Cozy Bear" }]);
+    expect(ranked("cozy bear")).toEqual([{ row: APT29, matchedAlias: "Cozy Bear", matchedOn: "alias" }]);
     // Equal scores: by name.
     expect(ranked("bear").map((r) => [r.row.attackId, r.matchedAlias])).toEqual([
       ["G0007", "Fancy Bear"],
@@ -32,7 +33,7 @@ describe("rankText", () => {
   });
 
   it("names no alias when the name matched (ATT&CK lists the name as the first alias too)", () => {
-    expect(ranked("APT29")).toEqual([{ row: APT29, matchedAlias: null }]);
+    expect(ranked("APT29")).toEqual([{ row: APT29, matchedAlias: null, matchedOn: "name" }]);
     expect(ranked("apt").map((r) => r.matchedAlias)).toEqual([null, null]);
   });
 
@@ -51,7 +52,7 @@ describe("rankById", () => {
   it("puts the exact ID first, then the parent before its sub-techniques", () => {
     const rows = [row("T1059.002", "AppleScript"), POWERSHELL, CSI];
     expect(rankById(rows, "T1059").map((r) => r.row.attackId)).toEqual(["T1059", "T1059.001", "T1059.002"]);
-    expect(rankById(rows, "T1059.002")[0]).toEqual({ row: rows[0], matchedAlias: null });
+    expect(rankById(rows, "T1059.002")[0]).toEqual({ row: rows[0], matchedAlias: null, matchedOn: "id" });
   });
 });
 
@@ -64,13 +65,17 @@ describe("toCatalogHit", () => {
       attackId: "T1059.001",
       name: "PowerShell",
       kind: "technique",
+      domain: "enterprise-attack",
       isSubtechnique: true,
       parentName: "Command and Scripting Interpreter",
+      matchedOn: "name",
       matchedAlias: null,
+      snippet: null,
     });
     expect(toCatalogHit({ row: APT29, matchedAlias: "Cozy Bear" }, parents)).toMatchObject({
       attackId: "G0016",
       parentName: null,
+      matchedOn: "alias",
       matchedAlias: "Cozy Bear",
     });
   });

@@ -109,6 +109,7 @@ export function SubmitForm({
         label="Technique"
         hint="(sub-technique where you can)"
         kinds="technique"
+        domain={watch("domain")}
         value={technique}
         error={errors.technique?.message}
         onChange={(item) => {
@@ -147,6 +148,7 @@ export function SubmitForm({
           label="Group, software or campaign"
           hint="(who used the technique)"
           kinds="group,software,campaign"
+          domain={watch("domain")}
           value={actor}
           error={(errors.actor as { id?: { message?: string } } | undefined)?.id?.message ?? errors.actor?.message}
           onChange={(item) => {
