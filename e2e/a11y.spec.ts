@@ -110,8 +110,9 @@ test("reviewer: home, queue, an observation in review", async ({ page, signIn })
   await checkPage(page, "queue-observation", `/queue/${ids.inReview}`);
 });
 
-test("admin: home, releases", async ({ page, signIn }) => {
+test("admin: home, releases, audit log", async ({ page, signIn }) => {
   await signIn(page, E2E_USERS.admin.email);
   await checkPage(page, "home-admin", "/");
   await checkPage(page, "releases", "/releases");
+  await checkPage(page, "audit", "/audit");
 });

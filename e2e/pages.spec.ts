@@ -50,6 +50,8 @@ const TABLE: Row[] = [
   { route: "/catalog/[domain]/[attackId]", case: "existing", expect: ["sign-in", 200, 200, 200] },
   { route: "/catalog/[domain]/[attackId]", case: "missing", expect: ["sign-in", 404, 404, 404] },
   { route: "/releases", expect: ["sign-in", 403, 403, 200] },
+  // The audit log: admins only.
+  { route: "/audit", expect: ["sign-in", 403, 403, 200] },
   // An accepted TLP:CLEAR observation's public record: anyone may read it.
   { route: "/o/[id]", case: "existing", expect: [200, 200, 200, 200] },
   { route: "/o/[id]", case: "missing", expect: [404, 404, 404, 404] },

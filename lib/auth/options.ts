@@ -3,6 +3,7 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
+import { recordAudit } from "../audit";
 import { db } from "../db/client";
 import { authSecret, servedOverHttps } from "../env";
 import { sendMail } from "../mail";
@@ -51,6 +52,19 @@ export function authOptions(): NextAuthOptions {
       // Debug output carries session tokens and addresses: never printed (a custom `debug` here
       // would replace next-auth's no-op even with `debug: false`).
       debug() {},
+    },
+    // A sign-in is on record for admins (lib/audit/browse). next-auth writes the session through its adapter, so
+    // the event follows it rather than sharing its transaction; a failure to record is logged, never a refusal.
+    events: {
+      async signIn({ user, isNewUser }) {
+        await recordAudit(db(), {
+          actorId: user.id,
+          action: "auth.signin",
+          subjectType: "User",
+          subjectId: user.id,
+          data: { newUser: Boolean(isNewUser) },
+        }).catch((error) => console.error("[audit] sign-in not recorded", maskEmailsDeep(error)));
+      },
     },
     callbacks: {
       // After sign-in and sign-out: only this app's own origin, by the same rule as the sign-in page

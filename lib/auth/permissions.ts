@@ -21,7 +21,9 @@ export type Permission =
   // Point an observation whose technique ATT&CK revoked or deprecated at a live one (lib/observations/remap).
   | "observation:remap"
   | "release:manage"
-  | "user:manage";
+  | "user:manage"
+  // Browse the audit log (lib/audit/browse).
+  | "audit:read";
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   CONTRIBUTOR: ["observation:create", "observation:read-own"],
@@ -44,6 +46,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "observation:remap",
     "release:manage",
     "user:manage",
+    "audit:read",
   ],
 };
 

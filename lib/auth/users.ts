@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { normalizeEmail } from "./email";
@@ -13,7 +14,25 @@ export async function upsertUser(db: Db, emailInput: string, roleInput: string) 
   }
   const role = roleInput.toUpperCase();
   if (!isRole(role)) throw new AppError("VALIDATION", `Unknown role "${roleInput}": use one of ${ROLES.join(", ")}.`);
-  return db.user.upsert({ where: { email }, create: { email, role: role as Role }, update: { role: role as Role } });
+  // The change and its audit event in one transaction; the CLI acts as nobody ("system" in the audit log).
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { email }, select: { role: true } });
+    const user = await tx.user.upsert({
+      where: { email },
+      create: { email, role: role as Role },
+      update: { role: role as Role },
+    });
+    if (before?.role !== user.role) {
+      await recordAudit(tx, {
+        actorId: null,
+        action: before ? "user.role" : "user.create",
+        subjectType: "User",
+        subjectId: user.id,
+        data: before ? { from: before.role, to: user.role } : { role: user.role },
+      });
+    }
+    return user;
+  });
 }
 
 export async function findUserByEmail(db: Db, emailInput: string) {
