@@ -35,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       : []),
     ...(can(actor, "observation:read-any") ? [{ href: "/queue", label: "Review queue" }] : []),
     ...(can(actor, "release:manage") ? [{ href: "/releases", label: "Releases" }] : []),
+    ...(can(actor, "user:manage") ? [{ href: "/users", label: "People" }] : []),
     ...(can(actor, "audit:read") ? [{ href: "/audit", label: "Audit" }] : []),
   ];
   return (

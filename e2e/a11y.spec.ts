@@ -115,4 +115,5 @@ test("admin: home, releases, audit log", async ({ page, signIn }) => {
   await checkPage(page, "home-admin", "/");
   await checkPage(page, "releases", "/releases");
   await checkPage(page, "audit", "/audit");
+  await checkPage(page, "users", "/users");
 });

@@ -52,6 +52,8 @@ const TABLE: Row[] = [
   { route: "/releases", expect: ["sign-in", 403, 403, 200] },
   // The audit log: admins only.
   { route: "/audit", expect: ["sign-in", 403, 403, 200] },
+  // People: admins only.
+  { route: "/users", expect: ["sign-in", 403, 403, 200] },
   // An accepted TLP:CLEAR observation's public record: anyone may read it.
   { route: "/o/[id]", case: "existing", expect: [200, 200, 200, 200] },
   { route: "/o/[id]", case: "missing", expect: [404, 404, 404, 404] },

@@ -1,6 +1,7 @@
 // The registry lib/mail renders from: one entry per message, keyed by the name callers pass.
 import { answered } from "./answered";
 import { decision } from "./decision";
+import { invite } from "./invite";
 import { needsInfo } from "./needs-info";
 import { receipt } from "./receipt";
 import { signIn } from "./sign-in";
@@ -12,6 +13,7 @@ export const templates = {
   "needs-info": needsInfo,
   receipt,
   answered,
+  invite,
 } as const;
 
 export type TemplateName = keyof typeof templates;
@@ -24,5 +26,6 @@ export type { DecisionData, DecisionStatus } from "./decision";
 export type { NeedsInfoData } from "./needs-info";
 export type { ReceiptData } from "./receipt";
 export type { AnsweredData } from "./answered";
+export type { InviteData } from "./invite";
 export { SIGN_IN_LINK_MINUTES } from "./sign-in";
 export { escapeHtml } from "./html";

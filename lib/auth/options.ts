@@ -67,6 +67,11 @@ export function authOptions(): NextAuthOptions {
       },
     },
     callbacks: {
+      // A deactivated account asks for a link in vain and cannot use one it already has (next-auth asks both
+      // times); the sign-in page says why ("AccessDenied").
+      signIn({ user }) {
+        return !(user as { deactivatedAt?: Date | null }).deactivatedAt;
+      },
       // After sign-in and sign-out: only this app's own origin, by the same rule as the sign-in page
       // (lib/http/safe-redirect), rather than relying on next-auth's default staying strict.
       redirect({ url, baseUrl }) {

@@ -102,7 +102,8 @@ export async function revokeMyApiToken(actor: Actor, tokenId: unknown, db: Db): 
 export async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
   if (!token.startsWith(PREFIX)) return null;
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-  if (!row || row.revokedAt || !isRole(row.user.role)) return null;
+  // A deactivated account's tokens stop at once (lib/auth/admin-users).
+  if (!row || row.revokedAt || row.user.deactivatedAt || !isRole(row.user.role)) return null;
   await hitRateLimit(db, "api-token", row.id);
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return { id: row.user.id, email: row.user.email, role: row.user.role };

@@ -9,6 +9,7 @@ const ERRORS: Record<string, string> = {
     "That sign-in link has expired or was already used. Links work once, for 10 minutes: ask for a new one.",
   EmailSignin: "We could not send the sign-in e-mail. Try again in a minute; if it keeps failing, tell the operator.",
   [SIGNIN_RATE_LIMITED_ERROR]: SIGNIN_RATE_LIMITED_MESSAGE,
+  AccessDenied: "This account is deactivated. Ask an admin of this Procedure Exchange to reactivate it.",
 };
 
 export default async function SignInPage({
