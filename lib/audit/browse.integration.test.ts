@@ -52,6 +52,7 @@ describe("listAudit", () => {
     expect(() => q("cursor=forged")).toThrow(/cursor is not one this server gave/);
     expect(() => q(`cursor=${Buffer.from('{"at":"x","id":"1"}').toString("base64url")}`)).toThrow(/cursor/);
     expect(() => q("from=2026-13-01")).toThrow(/from must be a real date/);
+    expect(() => q("to=2026-02-30")).toThrow(/to must be a real date/);
     expect(() => q("from=2026-02-01&to=2026-01-01")).toThrow(/from is after to/);
     expect(() => q("limit=0")).toThrow(/limit must be a whole number from 1 to 200/);
   });

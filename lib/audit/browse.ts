@@ -34,7 +34,11 @@ const ZDay = (name: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${name} must be a date as YYYY-MM-DD.`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00.000Z`)), `${name} must be a real date.`)
+    // A round trip, so 2026-02-30 is refused rather than read as 2 March.
+    .refine((v) => {
+      const day = new Date(`${v}T00:00:00.000Z`);
+      return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+    }, `${name} must be a real date.`)
     .transform((v) => new Date(`${v}T00:00:00.000Z`));
 
 const ZCursor = z.object({ at: z.iso.datetime(), id: z.string().min(1).max(64) }).strict();
