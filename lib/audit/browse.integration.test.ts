@@ -35,6 +35,7 @@ describe("listAudit", () => {
     await upsertUser(w.db, "new.person@example.test", "ADMIN");
     await upsertUser(w.db, "new.person@example.test", "ADMIN"); // no change: no event
     const system = await listAudit(w.admin, q(`actor=system&subject=${user.id}`), w.db);
+    expect(system.items[0].subjectLabel).toBe("new.person@example.test");
     expect(system.items.map((e) => [e.action, e.subjectId, e.data])).toEqual([
       ["user.role", user.id, { from: "REVIEWER", to: "ADMIN" }],
       ["user.create", user.id, { role: "REVIEWER" }],

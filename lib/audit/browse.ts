@@ -27,6 +27,8 @@ export interface AuditItem {
   action: string;
   subjectType: string;
   subjectId: string;
+  /** A person's e-mail when the subject is a User; else the subject id. */
+  subjectLabel: string;
   data: unknown;
 }
 
@@ -127,6 +129,11 @@ export async function listAudit(
     include: { actor: { select: { email: true } } },
   });
   const page = rows.slice(0, query.limit);
+  const userIds = [...new Set(page.filter((r) => r.subjectType === "User").map((r) => r.subjectId))];
+  const users = userIds.length
+    ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } })
+    : [];
+  const emails = new Map(users.map((u) => [u.id, u.email]));
   const items = page.map((r) => ({
     id: r.id,
     at: r.createdAt.toISOString(),
@@ -134,6 +141,7 @@ export async function listAudit(
     action: r.action,
     subjectType: r.subjectType,
     subjectId: r.subjectId,
+    subjectLabel: (r.subjectType === "User" && emails.get(r.subjectId)) || r.subjectId,
     data: r.data,
   }));
   const last = items.at(-1);

@@ -101,14 +101,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody>
               {page.items.map((e) => (
                 <tr key={e.id}>
-                  <td className="mono">{e.at.slice(0, 19).replace("T", " ")}</td>
+                  <td className="mono nowrap">{e.at.slice(0, 19).replace("T", " ")}</td>
                   <td>{e.actor ?? "system"}</td>
                   <td className="mono">{e.action}</td>
                   <td>
                     {e.subjectType === "Observation" ? (
                       <Link href={`/queue/${e.subjectId}`}>{e.subjectId}</Link>
                     ) : (
-                      `${e.subjectType} ${e.subjectId}`
+                      `${e.subjectType} ${e.subjectLabel}`
                     )}
                   </td>
                   <td className="mono">{detailsText(e.data)}</td>
