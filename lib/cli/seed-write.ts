@@ -15,12 +15,15 @@ type Value = string | number | null;
 type Row = object;
 
 export interface SeedWriter {
-  /** The highest Observation id, read inside the transaction (the seed's ids follow it). */
-  maxObservationId(): Promise<number>;
+  /** The first Observation id this seed may use, read inside the transaction: never one a deleted row had. */
+  firstObservationId(): Promise<number>;
   insert(table: "Observation" | "Revision", rows: Row[]): Promise<void>;
 }
 
-const MAX_ID = `SELECT COALESCE(MAX("id"), 0) AS "max" FROM "Observation"`;
+// SQLite's AUTOINCREMENT remembers the highest id ever used in sqlite_sequence; PostgreSQL's sequence likewise.
+const SQLITE_NEXT_ID = `SELECT MAX(COALESCE((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'Observation'), 0),
+  COALESCE((SELECT MAX("id") FROM "Observation"), 0)) + 1 AS "next"`;
+const PG_NEXT_ID = `SELECT nextval(pg_get_serial_sequence('"Observation"', 'id')) AS "next"`;
 
 function encode(value: unknown, date: (d: Date) => string): Value {
   if (value === undefined || value === null) return null;
@@ -44,8 +47,8 @@ async function inSqlite<T>(url: string, body: (writer: SeedWriter) => Promise<T>
     connection.exec(SQLITE_PRAGMAS);
     const date = (d: Date) => d.toISOString().replace(/Z$/, "+00:00");
     const writer: SeedWriter = {
-      async maxObservationId() {
-        return Number((connection.prepare(MAX_ID).get() as { max: number }).max);
+      async firstObservationId() {
+        return Number((connection.prepare(SQLITE_NEXT_ID).get() as { next: number }).next);
       },
       async insert(table, rows) {
         if (!rows.length) return;
@@ -81,8 +84,8 @@ async function inPostgres<T>(url: string, body: (writer: SeedWriter) => Promise<
   const date = (d: Date) => d.toISOString().replace(/Z$/, "");
   try {
     const writer: SeedWriter = {
-      async maxObservationId() {
-        return Number((await client.query(MAX_ID)).rows[0].max);
+      async firstObservationId() {
+        return Number((await client.query(PG_NEXT_ID)).rows[0].next);
       },
       async insert(table, rows) {
         if (!rows.length) return;

@@ -84,7 +84,7 @@ export async function seedObservations(db: Db, options: SeedOptions): Promise<Se
   await assertSeedable(db, options.force ?? false);
   const context = await seedContext(db, options.now ?? new Date());
   const firstId = await withSeedWriter(urlOf(db), async (writer) => {
-    const first = (await writer.maxObservationId()) + 1;
+    const first = await writer.firstObservationId();
     options.onProgress?.(0, total);
     for (let from = 0; from < total; from += CHUNK) {
       const to = Math.min(total, from + CHUNK);

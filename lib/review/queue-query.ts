@@ -9,7 +9,6 @@ import type { Prisma } from "../../prisma/sqlite/client";
 import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { flaggedStixIds } from "../observations/catalog-status";
 import { toQueueItems, queueWhere } from "./queue";
 import {
   DECIDED_STATUSES,
@@ -55,9 +54,8 @@ async function techniqueFamily(db: Db, technique: string): Promise<string[]> {
   const subs = await db.attackObject.findMany({
     where: { kind: "technique", parentAttackId: technique },
     select: { attackId: true },
-    distinct: ["attackId"],
   });
-  return [technique, ...subs.map((s) => s.attackId).filter((id): id is string => !!id)];
+  return [...new Set([technique, ...subs.map((s) => s.attackId).filter((id): id is string => !!id)])];
 }
 
 async function actorStixIds(db: Db, actor: string, domain?: string): Promise<string[]> {
@@ -76,17 +74,28 @@ async function assigneeId(db: Db, actor: Actor, assignee: string): Promise<strin
   return user.id;
 }
 
-/** The technique and actor stixIds the current catalog revoked or deprecated (or dropped), among those in scope. */
-async function remapStixIds(db: Db, scope: Where): Promise<string[]> {
+/**
+ * The technique and actor stixIds that no current catalog row holds live (revoked, deprecated or dropped): what
+ * flaggedStixIds calls flagged. The distinct ids come from two index-only scans; a STIX id names one object in
+ * every domain that has it, so "live in none" is judged across domains (as the remap view judges by stixId too).
+ */
+async function remapStixIds(db: Db): Promise<string[]> {
   const [techniques, actors] = await Promise.all([
-    db.observation.groupBy({ by: ["domain", "techniqueStixId"], where: scope }),
-    db.observation.groupBy({ by: ["domain", "actorStixId"], where: { ...scope, actorStixId: { not: null } } }),
+    // groupBy, not findMany's distinct: Prisma applies `distinct` in memory after reading every row.
+    db.observation.groupBy({ by: ["techniqueStixId"] }),
+    db.observation.groupBy({ by: ["actorStixId"], where: { actorStixId: { not: null } } }),
   ]);
-  const flagged = await flaggedStixIds(db, [
-    ...techniques.map((t) => ({ domain: t.domain, stixId: t.techniqueStixId })),
-    ...actors.map((a) => ({ domain: a.domain, stixId: a.actorStixId as string })),
-  ]);
-  return [...flagged];
+  const ids = [...techniques.map((t) => t.techniqueStixId), ...actors.map((a) => a.actorStixId as string)];
+  const current = new Set<string>();
+  // In slices: a list of bound parameters has a limit (SQLite's is the lowest).
+  for (let i = 0; i < ids.length; i += 500) {
+    const live = await db.attackObject.findMany({
+      where: { stixId: { in: ids.slice(i, i + 500) }, revoked: false, deprecated: false },
+      select: { stixId: true },
+    });
+    for (const row of live) current.add(row.stixId);
+  }
+  return ids.filter((id) => !current.has(id));
 }
 
 /**
@@ -112,8 +121,7 @@ export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, n
     });
   }
   if (filters.needsRemapping) {
-    const scope: Where = { AND: [...and, { status: { in: [...QUEUE_VIEWS[filters.view]] } }] };
-    const ids = await remapStixIds(db, scope);
+    const ids = await remapStixIds(db);
     and.push({ OR: [{ techniqueStixId: { in: ids } }, { actorStixId: { in: ids } }] });
   }
   return { AND: and };
