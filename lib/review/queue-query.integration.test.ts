@@ -67,7 +67,10 @@ describe("queryQueue filters", () => {
   it("gives exactly the matching rows for each filter, oldest or newest first, with counts per status", async () => {
     const { reviewer, rows } = await seed(400);
     const g0007 = await w.db.attackObject.findMany({ where: { attackId: "G0007" }, select: { stixId: true } });
-    const tactic = await w.db.attackObject.findMany({ where: { kind: "technique" }, select: { stixId: true, tactics: true } });
+    const tactic = await w.db.attackObject.findMany({
+      where: { kind: "technique" },
+      select: { stixId: true, tactics: true },
+    });
     const defenseEvasion = new Set(
       tactic.filter((t) => (t.tactics as string[]).includes("defense-evasion")).map((t) => t.stixId),
     );
@@ -105,7 +108,11 @@ describe("queryQueue filters", () => {
     expect(rows.filter((r) => r.status === "DUPLICATE").length).toBeGreaterThan(0);
 
     // Counts per status (without the status filter) for both views, in one answer.
-    const { counts, total } = await queryQueue(reviewer, parseQueueParams(new URLSearchParams("status=NEEDS_INFO")), w.db);
+    const { counts, total } = await queryQueue(
+      reviewer,
+      parseQueueParams(new URLSearchParams("status=NEEDS_INFO")),
+      w.db,
+    );
     for (const status of [...OPEN, ...DECIDED]) {
       expect(counts[status as keyof typeof counts], status).toBe(rows.filter((r) => r.status === status).length);
     }
@@ -119,7 +126,12 @@ describe("queryQueue filters", () => {
     await w.db.attackObject.updateMany({ where: { stixId: target }, data: { revoked: true } });
     try {
       const { ids } = await follow(reviewer, "limit=50&needsRemapping=1");
-      expect(ids).toEqual(open.filter((r) => r.techniqueStixId === target).sort(byOldest).map((r) => r.publicId));
+      expect(ids).toEqual(
+        open
+          .filter((r) => r.techniqueStixId === target)
+          .sort(byOldest)
+          .map((r) => r.publicId),
+      );
     } finally {
       await w.db.attackObject.updateMany({ where: { stixId: target }, data: { revoked: false } });
     }

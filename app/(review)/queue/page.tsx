@@ -50,8 +50,9 @@ export default async function QueuePage(props: { searchParams: Promise<Raw> }) {
   const { view, status } = filters;
   // Everything but view, status and cursor: the tabs and pager keep these.
   const kept: Partial<QueueFilters> = { ...filters, view, status: [], cursor: undefined };
+  // Switching views starts from that view's own order (oldest first waiting, newest first decided).
   const link = (over: Partial<QueueFilters>, extra: Record<string, string | undefined> = {}) =>
-    `/queue${queueSearch({ ...kept, ...over }, extra)}`;
+    `/queue${queueSearch({ ...kept, ...(over.view && over.view !== view ? { sort: undefined } : {}), ...over }, extra)}`;
   const openTotal = QUEUE_VIEWS.open.reduce((sum, s) => sum + result.counts[s], 0);
   const decidedTotal = QUEUE_VIEWS.decided.reduce((sum, s) => sum + result.counts[s], 0);
   const values = valuesOf(filters);
