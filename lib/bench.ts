@@ -2,12 +2,15 @@
 import { benchQuality } from "./anonymize/quality.bench";
 import { benchScrub } from "./anonymize/scrub.bench";
 import { benchImport } from "./attack/import.bench";
+import { benchQueue } from "./review/queue.bench";
 
 async function main() {
   benchScrub();
   benchQuality();
   console.log("ATT&CK catalog import (enterprise-attack-18.1.json)");
   await benchImport();
+  console.log("Review queue over seeded observations (--quick: 10,000)");
+  await benchQueue();
 }
 
 main().catch((error) => {
