@@ -65,6 +65,8 @@ async function inSqlite<T>(url: string, body: (writer: SeedWriter) => Promise<T>
     try {
       const result = await body(writer);
       connection.exec("COMMIT");
+      // Fresh statistics: without them SQLite may sort a whole status instead of walking (createdAt, id).
+      connection.exec(`ANALYZE "Observation"`);
       return result;
     } catch (error) {
       connection.exec("ROLLBACK");
@@ -113,6 +115,7 @@ async function inPostgres<T>(url: string, body: (writer: SeedWriter) => Promise<
         `SELECT setval(pg_get_serial_sequence('"Observation"', 'id'), (SELECT COALESCE(MAX("id"), 1) FROM "Observation"))`,
       );
       await client.query("COMMIT");
+      await client.query(`ANALYZE "Observation"`);
       return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
