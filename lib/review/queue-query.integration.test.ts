@@ -123,6 +123,10 @@ describe("queryQueue filters", () => {
     const { reviewer, rows } = await seed(150);
     const open = rows.filter((r) => OPEN.has(r.status));
     const target = open[0].techniqueStixId;
+    // Seeded rows name live techniques and actors only: nothing to remap yet.
+    const none = await follow(reviewer, "needsRemapping=1");
+    expect(none.ids).toEqual([]);
+    expect(none.first.total).toBe(0);
     await w.db.attackObject.updateMany({ where: { stixId: target }, data: { revoked: true } });
     try {
       const { ids } = await follow(reviewer, "limit=50&needsRemapping=1");

@@ -122,10 +122,15 @@ export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, n
   }
   if (filters.needsRemapping) {
     const ids = await remapStixIds(db);
+    // Nothing flagged: no row can match, and an ordered walk would read the whole index to learn that.
+    if (ids.length === 0) return NOTHING;
     and.push({ OR: [{ techniqueStixId: { in: ids } }, { actorStixId: { in: ids } }] });
   }
   return { AND: and };
 }
+
+/** The filters match no row whatever the rest says: the page and counts answer without a query. */
+const NOTHING: Where = { id: { in: [] } };
 
 function statusesOf(filters: QueueFilters): QueueStatus[] {
   return filters.status.length ? filters.status : [...QUEUE_VIEWS[filters.view]];
@@ -135,6 +140,7 @@ function statusesOf(filters: QueueFilters): QueueStatus[] {
 export async function listQueuePage(actor: Actor, filters: QueueFilters, db: Db, where?: Where) {
   assertCan(actor, "observation:read-any");
   const base = where ?? (await filterWhere(actor, filters, db));
+  if (base === NOTHING) return { items: [] as Awaited<ReturnType<typeof toQueueItems>>, nextCursor: null };
   const dir = filters.sort === "oldest" ? "asc" : "desc";
   const and: Where[] = [base, { status: { in: statusesOf(filters) } }];
   if (filters.cursor) {
@@ -171,12 +177,13 @@ export type QueueCounts = Record<QueueStatus, number>;
 export async function queueTotals(actor: Actor, filters: QueueFilters, db: Db, where?: Where) {
   assertCan(actor, "observation:read-any");
   const base = where ?? (await filterWhere(actor, filters, db));
+  const counts = Object.fromEntries([...QUEUE_STATUSES, ...DECIDED_STATUSES].map((s) => [s, 0])) as QueueCounts;
+  if (base === NOTHING) return { total: 0, counts };
   const groups = await db.observation.groupBy({
     by: ["status"],
     where: { AND: [base, { status: { in: [...QUEUE_STATUSES, ...DECIDED_STATUSES] } }] },
     _count: { _all: true },
   });
-  const counts = Object.fromEntries([...QUEUE_STATUSES, ...DECIDED_STATUSES].map((s) => [s, 0])) as QueueCounts;
   for (const g of groups) counts[g.status as QueueStatus] = g._count._all;
   const total = statusesOf(filters).reduce((sum, s) => sum + counts[s], 0);
   return { total, counts };
