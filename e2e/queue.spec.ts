@@ -118,6 +118,8 @@ test("the queue filters by technique and status, pages with a cursor, and shows 
   await tabs.getByRole("link", { name: /^Decided/ }).click();
   await expect(page).toHaveURL(/view=decided/);
   expect(await shown(page)).toEqual([rejected]);
+  // The form follows the view: decided work is newest first.
+  await expect(page.getByLabel("Order")).toHaveValue("newest");
   await expect(page.getByRole("region", { name: "Review queue" }).getByText("rejected")).toBeVisible();
   await shoot(page, "queue-decided");
 

@@ -87,7 +87,14 @@ export default async function QueuePage(props: { searchParams: Promise<Raw> }) {
             </Link>
           ))}
       </nav>
-      <QueueFilterForm view={view} status={status.join(",") || undefined} values={values} filtered={filtered} />
+      {/* Keyed by the URL: after a client-side navigation (a tab, "Clear filters") the fields show the new values. */}
+      <QueueFilterForm
+        key={here}
+        view={view}
+        status={status.join(",") || undefined}
+        values={values}
+        filtered={filtered}
+      />
       {view === "open" && !filtered && openTotal > 0 && <QueueCharts actor={actor} />}
       <p className="muted" role="status" data-testid="queue-total">
         {result.total === 0
