@@ -4,6 +4,7 @@ import { benchScrub } from "./anonymize/scrub.bench";
 import { benchImport } from "./attack/import.bench";
 import { benchMatrix } from "./catalog/matrix.bench";
 import { benchSearch } from "./attack/search.bench";
+import { benchQueue } from "./review/queue.bench";
 
 async function main() {
   benchScrub();
@@ -13,6 +14,8 @@ async function main() {
   console.log("Catalog matrix page (enterprise-attack 18.1, SQLite)");
   await benchMatrix();
   await benchSearch();
+  console.log("Review queue over seeded observations (--quick: 10,000)");
+  await benchQueue();
 }
 
 main().catch((error) => {

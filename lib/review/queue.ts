@@ -2,29 +2,17 @@
 import { attackMarkdown } from "../catalog/attack-markdown";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
 import { catalogNames } from "../attack/catalog";
 import { canEditObservation, findObservationRow } from "../observations/service";
 import { audienceOf, tlpLevelsFor } from "../observations/tlp";
-import { actorNameOf, techniqueNaming, toObservationView } from "../observations/view";
+import { actorNameOf, techniqueNaming, toObservationView, type ObservationRow } from "../observations/view";
 import { storedCitations } from "../markdown/references";
 import { observationCatalog } from "../observations/catalog-status";
 import { remapRefusal } from "../observations/remap";
 import { availableActions } from "./workflow";
 
-export const QUEUE_STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] as const;
-export const QUEUE_LIMIT_MAX = 500;
-
-/** The `limit` query parameter: whole numbers only, so a negative `take` cannot flip the order. */
-export function parseQueueLimit(raw: string | null): number {
-  const limit = /^\d{1,6}$/.test(raw ?? "100") ? Number(raw ?? "100") : NaN;
-  if (!(limit >= 1 && limit <= QUEUE_LIMIT_MAX)) {
-    throw new AppError("VALIDATION", `Query parameter limit must be a whole number from 1 to ${QUEUE_LIMIT_MAX}.`, [
-      { path: "limit", message: "Invalid limit" },
-    ]);
-  }
-  return limit;
-}
+export { QUEUE_LIMIT_MAX, QUEUE_STATUSES, parseQueueLimit } from "./queue-params";
+import { QUEUE_LIMIT_MAX, QUEUE_STATUSES } from "./queue-params";
 
 /**
  * What the queue holds for this actor: never a DRAFT (QUEUE_STATUSES has none: drafts are their contributor's
@@ -34,7 +22,7 @@ export function queueWhere(actor: Actor) {
   return { status: { in: [...QUEUE_STATUSES] }, tlp: { in: tlpLevelsFor(audienceOf(actor)) } };
 }
 
-/** Oldest first: whoever has waited longest is seen first. */
+/** Oldest first: whoever has waited longest is seen first. The first page of the unfiltered open view. */
 export async function listQueue(actor: Actor, db: Db, options: { limit?: number } = {}) {
   assertCan(actor, "observation:read-any");
   const rows = await db.observation.findMany({
@@ -43,6 +31,11 @@ export async function listQueue(actor: Actor, db: Db, options: { limit?: number 
     take: Math.min(options.limit ?? 100, QUEUE_LIMIT_MAX),
     include: { assignee: { select: { email: true } } },
   });
+  return toQueueItems(db, rows);
+}
+
+/** Rows as the queue shows them: technique and actor names, the assignee's e-mail, "answered". */
+export async function toQueueItems(db: Db, rows: (ObservationRow & { assignee: { email: string } | null })[]) {
   const lookup = await catalogNames(
     db,
     rows.flatMap((r) => [r.techniqueStixId, r.actorStixId]),
@@ -73,7 +66,7 @@ async function answeredIds(db: Db, rows: { id: number; status: string; contribut
   return new Set(back.filter((r) => last.get(r.id) === r.contributorId).map((r) => r.id));
 }
 
-export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
+export type QueueItem = Awaited<ReturnType<typeof toQueueItems>>[number];
 
 /** One observation with its history: findObservationRow applies the read rule (own work, no drafts, TLP). */
 export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {

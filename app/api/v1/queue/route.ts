@@ -1,9 +1,13 @@
+import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { apiRoute, requestActor } from "@/lib/http/api";
-import { listQueue, parseQueueLimit } from "@/lib/review/queue";
+import { parseQueueParams } from "@/lib/review/queue-params";
+import { queryQueue } from "@/lib/review/queue-query";
 
+// `{ items, nextCursor, total, counts }`: the parameters are README's "GET /queue" row (lib/review/queue-params.ts).
 export const GET = apiRoute(async (request: Request) => {
   const actor = await requestActor(request);
-  const limit = parseQueueLimit(new URL(request.url).searchParams.get("limit"));
-  return Response.json({ items: await listQueue(actor, db(), { limit }) });
+  assertCan(actor, "observation:read-any"); // a contributor learns nothing, not even which parameters are wrong
+  const filters = parseQueueParams(new URL(request.url).searchParams);
+  return Response.json(await queryQueue(actor, filters, db()));
 });

@@ -1,0 +1,202 @@
+// The review queue with filters, keyset pages and counts (issue 9 item 2). Scoped exactly as queueWhere
+// scopes the open queue (no DRAFT, the actor's TLP levels); the "decided" view swaps the statuses only.
+//
+// Paging is keyset over (createdAt, id) in the chosen direction: a cursor names the last row shown, so rows
+// added meanwhile never shift a page (new rows are newer than every cursor: they come last oldest-first and
+// never reappear newest-first). Every filter narrows by an indexed column (prisma/models.prisma):
+// ATT&CK ids are resolved to the values the Observation columns hold before the list query runs.
+import type { Prisma } from "../../prisma/sqlite/client";
+import { assertCan, type Actor } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { toQueueItems, queueWhere } from "./queue";
+import {
+  DECIDED_STATUSES,
+  QUEUE_STATUSES,
+  QUEUE_VIEWS,
+  encodeCursor,
+  type QueueFilters,
+  type QueueStatus,
+} from "./queue-params";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Where = Prisma.ObservationWhereInput;
+
+const invalid = (path: string, message: string) =>
+  new AppError("VALIDATION", `Query parameter ${path} ${message}`, [{ path, message }]);
+
+/** The techniques (stixIds) under a tactic, by its ATT&CK id or shortname, in the catalog's current rows. */
+async function techniquesOfTactic(db: Db, tactic: string, domain?: string): Promise<string[]> {
+  let shortnames = [tactic];
+  if (/^TA\d{4}$/.test(tactic)) {
+    const rows = await db.attackObject.findMany({
+      where: { kind: "tactic", attackId: tactic, ...(domain ? { domain } : {}) },
+      select: { tactics: true },
+    });
+    shortnames = rows.flatMap((r) => r.tactics as string[]);
+    if (shortnames.length === 0) throw invalid("tactic", `${tactic} is no tactic of the imported ATT&CK catalog.`);
+  }
+  const techniques = await db.attackObject.findMany({
+    where: { kind: "technique", ...(domain ? { domain } : {}) },
+    select: { stixId: true, tactics: true },
+  });
+  const hits = techniques.filter((t) => (t.tactics as string[]).some((name) => shortnames.includes(name)));
+  if (hits.length === 0 && shortnames[0] === tactic) {
+    throw invalid("tactic", `"${tactic}" is no tactic of the imported ATT&CK catalog: use an id such as TA0005.`);
+  }
+  return [...new Set(hits.map((t) => t.stixId))];
+}
+
+/** A technique and, for a parent, its sub-techniques: T1059 finds T1059 and T1059.001 …, T1059.001 only itself. */
+async function techniqueFamily(db: Db, technique: string): Promise<string[]> {
+  if (technique.includes(".")) return [technique];
+  const subs = await db.attackObject.findMany({
+    where: { kind: "technique", parentAttackId: technique },
+    select: { attackId: true },
+  });
+  return [...new Set([technique, ...subs.map((s) => s.attackId).filter((id): id is string => !!id)])];
+}
+
+async function actorStixIds(db: Db, actor: string, domain?: string): Promise<string[]> {
+  const rows = await db.attackObject.findMany({
+    where: { attackId: actor, kind: { in: ["group", "software", "campaign"] }, ...(domain ? { domain } : {}) },
+    select: { stixId: true },
+  });
+  if (rows.length === 0) throw invalid("actor", `${actor} is no group, software or campaign of the imported catalog.`);
+  return [...new Set(rows.map((r) => r.stixId))];
+}
+
+async function assigneeId(db: Db, actor: Actor, assignee: string): Promise<string> {
+  if (assignee === "me") return actor.id;
+  const user = await db.user.findUnique({ where: { email: assignee.toLowerCase() }, select: { id: true } });
+  if (!user) throw invalid("assignee", `names nobody: no user has the e-mail ${assignee}.`);
+  return user.id;
+}
+
+/**
+ * The technique and actor stixIds that no current catalog row holds live (revoked, deprecated or dropped): what
+ * flaggedStixIds calls flagged. The distinct ids come from two index-only scans; a STIX id names one object in
+ * every domain that has it, so "live in none" is judged across domains (as the remap view judges by stixId too).
+ */
+async function remapStixIds(db: Db): Promise<string[]> {
+  const [techniques, actors] = await Promise.all([
+    // groupBy, not findMany's distinct: Prisma applies `distinct` in memory after reading every row.
+    db.observation.groupBy({ by: ["techniqueStixId"] }),
+    db.observation.groupBy({ by: ["actorStixId"], where: { actorStixId: { not: null } } }),
+  ]);
+  const ids = [...techniques.map((t) => t.techniqueStixId), ...actors.map((a) => a.actorStixId as string)];
+  const current = new Set<string>();
+  // In slices: a list of bound parameters has a limit (SQLite's is the lowest).
+  for (let i = 0; i < ids.length; i += 500) {
+    const live = await db.attackObject.findMany({
+      where: { stixId: { in: ids.slice(i, i + 500) }, revoked: false, deprecated: false },
+      select: { stixId: true },
+    });
+    for (const row of live) current.add(row.stixId);
+  }
+  return ids.filter((id) => !current.has(id));
+}
+
+/**
+ * Everything but the status and the cursor: TLP as queueWhere has it, never a DRAFT, and each filter.
+ * Shared by the page, its total and the per-status counts, so the numbers describe the list.
+ */
+export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, now = new Date()): Promise<Where> {
+  const and: Where[] = [{ tlp: queueWhere(actor).tlp }];
+  if (filters.domain) and.push({ domain: filters.domain });
+  if (filters.technique) and.push({ techniqueAttackId: { in: await techniqueFamily(db, filters.technique) } });
+  if (filters.tactic)
+    and.push({ techniqueStixId: { in: await techniquesOfTactic(db, filters.tactic, filters.domain) } });
+  if (filters.actor) and.push({ actorStixId: { in: await actorStixIds(db, filters.actor, filters.domain) } });
+  if (filters.assignee) and.push({ assigneeId: await assigneeId(db, actor, filters.assignee) });
+  if (filters.unassigned) and.push({ assigneeId: null });
+  if (filters.olderThan !== undefined) {
+    // Waiting since submission (creation when never submitted), as the page's column and chart count it.
+    // submittedAt is never before createdAt, so the createdAt bound holds too and lets the index help.
+    const cutoff = new Date(now.getTime() - filters.olderThan * DAY_MS);
+    and.push({
+      createdAt: { lte: cutoff },
+      OR: [{ submittedAt: { lte: cutoff } }, { submittedAt: null }],
+    });
+  }
+  if (filters.needsRemapping) {
+    const ids = await remapStixIds(db);
+    // Nothing flagged: no row can match, and an ordered walk would read the whole index to learn that.
+    if (ids.length === 0) return NOTHING;
+    and.push({ OR: [{ techniqueStixId: { in: ids } }, { actorStixId: { in: ids } }] });
+  }
+  return { AND: and };
+}
+
+/** The filters match no row whatever the rest says: the page and counts answer without a query. */
+const NOTHING: Where = { id: { in: [] } };
+
+function statusesOf(filters: QueueFilters): QueueStatus[] {
+  return filters.status.length ? filters.status : [...QUEUE_VIEWS[filters.view]];
+}
+
+/** One page: the rows after the cursor in the chosen order, and the cursor of the next page (null on the last). */
+export async function listQueuePage(actor: Actor, filters: QueueFilters, db: Db, where?: Where) {
+  assertCan(actor, "observation:read-any");
+  const base = where ?? (await filterWhere(actor, filters, db));
+  if (base === NOTHING) return { items: [] as Awaited<ReturnType<typeof toQueueItems>>, nextCursor: null };
+  const dir = filters.sort === "oldest" ? "asc" : "desc";
+  const and: Where[] = [base, { status: { in: statusesOf(filters) } }];
+  if (filters.cursor) {
+    const at = new Date(filters.cursor.createdAt);
+    const past = dir === "asc" ? "gt" : "lt";
+    // The createdAt bound alone is a plain range the index can seek to; the OR breaks ties by id.
+    and.push({
+      createdAt: { [dir === "asc" ? "gte" : "lte"]: at },
+      OR: [{ createdAt: { [past]: at } }, { createdAt: at, id: { [past]: filters.cursor.id } }],
+    });
+  }
+  // One more than asked: whether a next page exists without a second query.
+  const rows = await db.observation.findMany({
+    where: { AND: and },
+    orderBy: [{ createdAt: dir }, { id: dir }],
+    take: filters.limit + 1,
+    include: { assignee: { select: { email: true } } },
+  });
+  const page = rows.slice(0, filters.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > filters.limit && last
+      ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id, sort: filters.sort })
+      : null;
+  return { items: await toQueueItems(db, page), nextCursor };
+}
+
+export type QueueCounts = Record<QueueStatus, number>;
+
+/**
+ * How many rows match the filters: `total` with the status filter, `counts` per status without it (the
+ * tabs), both views' statuses, in one groupBy.
+ */
+export async function queueTotals(actor: Actor, filters: QueueFilters, db: Db, where?: Where) {
+  assertCan(actor, "observation:read-any");
+  const base = where ?? (await filterWhere(actor, filters, db));
+  const counts = Object.fromEntries([...QUEUE_STATUSES, ...DECIDED_STATUSES].map((s) => [s, 0])) as QueueCounts;
+  if (base === NOTHING) return { total: 0, counts };
+  const groups = await db.observation.groupBy({
+    by: ["status"],
+    where: { AND: [base, { status: { in: [...QUEUE_STATUSES, ...DECIDED_STATUSES] } }] },
+    _count: { _all: true },
+  });
+  for (const g of groups) counts[g.status as QueueStatus] = g._count._all;
+  const total = statusesOf(filters).reduce((sum, s) => sum + counts[s], 0);
+  return { total, counts };
+}
+
+/** GET /api/v1/queue and the /queue page: `{ items, nextCursor, total, counts }`. */
+export async function queryQueue(actor: Actor, filters: QueueFilters, db: Db) {
+  assertCan(actor, "observation:read-any");
+  const where = await filterWhere(actor, filters, db);
+  const [page, totals] = await Promise.all([
+    listQueuePage(actor, filters, db, where),
+    queueTotals(actor, filters, db, where),
+  ]);
+  return { ...page, ...totals };
+}
+export type QueueResult = Awaited<ReturnType<typeof queryQueue>>;

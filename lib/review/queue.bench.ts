@@ -1,0 +1,104 @@
+// `npm run bench`: the review queue over seeded data (issue 9 "Speed"), on SQLite and on PostgreSQL.
+// Seeds QUEUE_BENCH_OBSERVATIONS observations (default 100,000; `npm run bench -- --quick` uses 10,000) into a
+// fresh database with the real catalog, then times in-process, p95 over RUNS runs each:
+// - listQueuePage (filters resolved + one page of 50 + names): the first page, a page 2,000 rows deep, each filter;
+// - queueTotals (total and counts per status: one groupBy) for the same, printed beside it;
+// - a bare indexed `SELECT … LIMIT 50` of the open queue through $queryRawUnsafe: the baseline of the ratio.
+// Targets: ≤ 50 ms and ≤ 3× the baseline. HTTP is not timed here.
+import { makeActor, seedCatalog } from "../../prisma/factories";
+import { seedObservations } from "../cli/seed";
+import { createTestDb } from "../db/testing";
+import { encodeCursor, parseQueueParams } from "./queue-params";
+import { filterWhere, listQueuePage, queueTotals } from "./queue-query";
+import type { Actor } from "../auth/permissions";
+import type { Db } from "../db/client";
+
+const RUNS = Number(process.env.QUEUE_BENCH_RUNS) || 50;
+const PAGE = 50;
+
+export function queueBenchSize(argv = process.argv): number {
+  const env = Number(process.env.QUEUE_BENCH_OBSERVATIONS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return argv.includes("--quick") ? 10_000 : 100_000;
+}
+
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1];
+const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(9);
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  await run(); // warm: the first run pays for plan caches and connections
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return p95(times);
+}
+
+/** The cursor after the first `depth` rows of the open queue, oldest first (as following nextCursor would give). */
+async function cursorAt(db: Db, depth: number): Promise<string> {
+  const [row] = await db.observation.findMany({
+    where: { status: { in: ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: depth - 1,
+    take: 1,
+    select: { createdAt: true, id: true },
+  });
+  return encodeCursor({ createdAt: row.createdAt.toISOString(), id: row.id, sort: "oldest" });
+}
+
+export async function benchQueue(): Promise<void> {
+  const size = queueBenchSize();
+  for (const provider of ["sqlite", "postgres"] as const) {
+    process.env.TEST_DB = provider;
+    const t = await createTestDb();
+    try {
+      await seedCatalog(t.db);
+      const seeded = await seedObservations(t.db, { observations: size });
+      await t.db.$executeRawUnsafe(`ANALYZE`); // the whole database (the seed analyzes Observation itself)
+      const reviewer: Actor = await makeActor(t.db, "REVIEWER", "reviewer-01@seed.invalid");
+      console.log(`  ${provider}: seeded ${size} observations in ${(seeded.ms / 1000).toFixed(1)} s (target ≤ 60 s)`);
+      const baseline = await timed(() =>
+        t.db.$queryRawUnsafe(
+          `SELECT "id", "publicId", "status", "createdAt" FROM "Observation"
+           WHERE "status" IN ('SUBMITTED', 'IN_REVIEW', 'NEEDS_INFO') ORDER BY "createdAt", "id" LIMIT ${PAGE}`,
+        ),
+      );
+      console.log(`  ${"bare SELECT … LIMIT 50 (baseline)".padEnd(44)} p95 ${ms(baseline)}`);
+      const deep = await cursorAt(t.db, 2000);
+      const cases: [string, string][] = [
+        ["first page", ""],
+        ["page 2,000 rows deep", `cursor=${deep}`],
+        ["status=NEEDS_INFO", "status=NEEDS_INFO"],
+        ["view=decided (newest first)", "view=decided"],
+        ["sort=newest", "sort=newest"],
+        ["domain=enterprise-attack", "domain=enterprise-attack"],
+        ["tactic=TA0005", "tactic=TA0005"],
+        ["technique=T1059 (with subs)", "technique=T1059"],
+        ["technique=T1059.001", "technique=T1059.001"],
+        ["actor=G0007", "actor=G0007"],
+        ["assignee=reviewer-01@seed.invalid", "assignee=reviewer-01@seed.invalid"],
+        ["mine=1", "mine=1"],
+        ["unassigned=1", "unassigned=1"],
+        ["olderThan=30", "olderThan=30"],
+        ["needsRemapping=1", "needsRemapping=1"],
+      ];
+      for (const [label, query] of cases) {
+        const filters = parseQueueParams(new URLSearchParams(`limit=${PAGE}&${query}`));
+        const page = await timed(() => listQueuePage(reviewer, filters, t.db));
+        const totals = await timed(async () =>
+          queueTotals(reviewer, filters, t.db, await filterWhere(reviewer, filters, t.db)),
+        );
+        const ratio = page / baseline;
+        const ok = page <= 50 && ratio <= 3 ? "ok" : "MISSED";
+        console.log(
+          `  ${label.padEnd(44)} p95 ${ms(page)} = ${ratio.toFixed(1).padStart(5)}× baseline ${ok.padEnd(6)} ` +
+            `| total+counts ${ms(totals)}`,
+        );
+      }
+    } finally {
+      await t.drop();
+    }
+  }
+}
