@@ -1,7 +1,6 @@
 // Seed factories shared by the integration tests and the e2e preparation.
 import path from "node:path";
 import { importCatalog } from "../lib/attack/import";
-import { upsertUser } from "../lib/auth/users";
 import type { Actor, Role } from "../lib/auth/permissions";
 import type { Db } from "../lib/db/client";
 import type { TObservationInput } from "../lib/observations/schema";
@@ -19,8 +18,9 @@ export async function makeActor(
   role: Role,
   email = `${role.toLowerCase()}-${++userSeq}@example.test`,
 ): Promise<Actor> {
-  const user = await upsertUser(db, email, role);
-  return { id: user.id, email: user.email, role: user.role };
+  // Straight to the table: a fixture, not an admin's action, so it leaves no audit event (tests count theirs).
+  const user = await db.user.upsert({ where: { email }, create: { email, role }, update: { role } });
+  return { id: user.id, email: user.email, role: user.role as Role };
 }
 
 export function observationInput(overrides: Partial<TObservationInput> = {}): TObservationInput {
