@@ -1,6 +1,20 @@
 // Ordering duplicate candidates for a reviewer (issue 9 item 5). Pure (no database, no framework): the scoring is
 // tested directly and lib/review/duplicates.ts feeds it rows it has already narrowed with indexed queries.
-import { rankBySimilarity } from "../attack/similarity";
+import { rankByTokens, tokenize } from "../attack/similarity";
+
+// Tokens by text, kept across requests: ATT&CK's examples and stored procedures are read again and again, and
+// tokenizing (stemming) them was most of a request's time. Bounded: emptied when full.
+const TOKENS_MAX = 50_000;
+const tokens = new Map<string, readonly string[]>();
+function tokensOf(text: string): readonly string[] {
+  let hit = tokens.get(text);
+  if (!hit) {
+    if (tokens.size >= TOKENS_MAX) tokens.clear();
+    hit = tokenize(text);
+    tokens.set(text, hit);
+  }
+  return hit;
+}
 
 /**
  * Below this score a candidate of another pair is not shown: the two texts share only a few of their
@@ -30,7 +44,7 @@ export interface RankedCandidate<T> {
 /**
  * The candidates a reviewer should compare, best first, at most `limit`:
  *
- * 1. Score: TF-IDF weighted cosine of the two texts' content words (lib/attack/similarity.ts `rankBySimilarity`:
+ * 1. Score: TF-IDF weighted cosine of the two texts' content words (lib/attack/similarity.ts `rankBySimilarity`, on cached tokens:
  *    citations, link targets, URLs and stop words dropped, words reduced to their stem, IDF taken over the
  *    candidates themselves, so words every candidate shares count least). 0 = no content word in common,
  *    1 = the same words equally weighted; at or above SIMILAR_SCORE (0.7) the texts read like copies.
@@ -44,7 +58,7 @@ export function rankCandidates<T>(
   describe: (item: T) => RankSubject,
   limit: number,
 ): RankedCandidate<T>[] {
-  const ranked = rankBySimilarity(subject.text, candidates, (item) => describe(item).text);
+  const ranked = rankByTokens(tokenize(subject.text), candidates, (item) => tokensOf(describe(item).text));
   return ranked
     .map(({ item, score }, order) => {
       const c = describe(item);
