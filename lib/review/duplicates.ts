@@ -31,6 +31,7 @@ export const ATTACK_CANDIDATES_MAX = 5;
 const FETCH_PAIR = 100;
 const FETCH_TECHNIQUE = 200;
 const FETCH_FAMILY = 200;
+const FETCH_FAMILY_MIN = 20;
 // ATT&CK's busiest technique (T1105) has ~700 examples across its family in Enterprise 18.1.
 const FETCH_ATTACK = 2000;
 
@@ -89,14 +90,18 @@ export async function findDuplicateCandidates(actor: Actor, publicId: string, db
       orderBy: newest,
       take: FETCH_TECHNIQUE,
     }),
-    others.length
-      ? db.observation.findMany({
-          where: { ...visible, techniqueStixId: { in: others } },
+    // One capped query per related technique: each reads its newest rows straight off the index, where one
+    // `IN (…)` query would read and sort every row of a popular family first.
+    Promise.all(
+      others.map((techniqueStixId) =>
+        db.observation.findMany({
+          where: { ...visible, techniqueStixId },
           select: observationSelect,
           orderBy: newest,
-          take: FETCH_FAMILY,
-        })
-      : Promise.resolve([]),
+          take: Math.max(FETCH_FAMILY_MIN, Math.ceil(FETCH_FAMILY / others.length)),
+        }),
+      ),
+    ).then((lists) => lists.flat()),
     db.knownProcedure.findMany({
       where: { domain: row.domain, targetRef: { in: family } },
       select: { stixId: true, sourceRef: true, targetRef: true, description: true, references: true },
