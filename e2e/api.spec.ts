@@ -138,6 +138,7 @@ test("every route refuses a request without a valid token with 401", async ({ re
     ["POST", "/api/v1/observations/OBS-000001/transitions", { action: "claim", version: 1 }],
     ["GET", "/api/v1/observations/OBS-000001/revisions/diff?from=1&to=2"],
     ["POST", "/api/v1/observations/OBS-000001/revert", { toVersion: 1, version: 2 }],
+    ["GET", "/api/v1/observations/OBS-000001/duplicates"],
     ["GET", "/api/v1/queue"],
     ["GET", "/api/v1/audit"],
     ["GET", "/api/v1/users"],

@@ -4,6 +4,7 @@ import { benchScrub } from "./anonymize/scrub.bench";
 import { benchImport } from "./attack/import.bench";
 import { benchMatrix } from "./catalog/matrix.bench";
 import { benchSearch } from "./attack/search.bench";
+import { benchDuplicates } from "./review/duplicates.bench";
 import { benchQueue } from "./review/queue.bench";
 
 async function main() {
@@ -16,6 +17,7 @@ async function main() {
   await benchSearch();
   console.log("Review queue over seeded observations (--quick: 10,000)");
   await benchQueue();
+  await benchDuplicates(process.argv.includes("--quick") ? 10_000 : 100_000);
 }
 
 main().catch((error) => {

@@ -60,8 +60,17 @@ type Vector = Map<string, number>;
 
 /** Every item with its similarity to the query, best first; ties keep the items' order. */
 export function rankBySimilarity<T>(query: string, items: readonly T[], textOf: (item: T) => string): Ranked<T>[] {
-  const docs = items.map((item) => termCounts(tokenize(textOf(item))));
-  const queryCounts = termCounts(tokenize(query));
+  return rankByTokens(tokenize(query), items, (item) => tokenize(textOf(item)));
+}
+
+/** rankBySimilarity on texts already tokenized (`tokenize`): for callers that keep tokens across requests. */
+export function rankByTokens<T>(
+  queryTokens: readonly string[],
+  items: readonly T[],
+  tokensOf: (item: T) => readonly string[],
+): Ranked<T>[] {
+  const docs = items.map((item) => termCounts(tokensOf(item)));
+  const queryCounts = termCounts(queryTokens);
   const df = new Map<string, number>();
   for (const doc of docs) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   // Smoothed IDF: a word in every example still counts a little; a word in none counts the most.
@@ -73,7 +82,7 @@ export function rankBySimilarity<T>(query: string, items: readonly T[], textOf: 
     .map(({ item, score }) => ({ item, score }));
 }
 
-function termCounts(tokens: string[]): Map<string, number> {
+function termCounts(tokens: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;

@@ -240,6 +240,9 @@ export const ZRemapInput = ZObservationEdit.pick({ version: true, reason: true }
   });
 export type TRemapInput = z.input<typeof ZRemapInput>;
 
+/** A STIX relationship id, as ATT&CK's procedure examples carry (KnownProcedure.stixId). */
+export const RELATIONSHIP_ID = /^relationship--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const TRANSITION_ACTIONS = [
   "submit",
   "withdraw",
@@ -259,6 +262,10 @@ export const ZTransitionInput = z
     version: z.number().int().positive(),
     comment: trimmed(DESCRIPTION_MAX).optional(),
     duplicateOf: trimmed(40).optional(),
+    // `duplicate` only: the ATT&CK procedure example (a "uses" relationship) this observation repeats.
+    alreadyInAttack: trimmed(60)
+      .regex(RELATIONSHIP_ID, "Give an ATT&CK relationship id (relationship-- followed by a UUID).")
+      .optional(),
     // For the comment's anonymization only (public indicators to keep, names to replace); never stored.
     keep: ZTerms.default([]),
     redact: ZTerms.default([]),

@@ -21,6 +21,7 @@ import {
   type TTransitionInput,
 } from "../observations/schema";
 import { openReleaseFor } from "../releases/service";
+import { resolveDuplicateTarget, type DuplicateTarget } from "./duplicates-target";
 import { TRANSITIONS } from "./transitions";
 
 export { TRANSITIONS } from "./transitions";
@@ -128,19 +129,8 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
         `${current.publicId} is in release ${release.name}, which is ${release.status}.`,
       );
   }
-  let duplicateOfId: number | null = null;
-  if (input.action === "duplicate") {
-    if (!input.duplicateOf)
-      throw new AppError("VALIDATION", "Name the observation this duplicates (duplicateOf, e.g. OBS-000012).", [
-        { path: "duplicateOf", message: "Required" },
-      ]);
-    const original = await db.observation.findUnique({ where: { publicId: input.duplicateOf.toUpperCase() } });
-    if (!original || original.id === current.id)
-      throw new AppError("VALIDATION", `No other observation ${input.duplicateOf}.`, [
-        { path: "duplicateOf", message: "Unknown observation" },
-      ]);
-    duplicateOfId = original.id;
-  }
+  const target = input.action === "duplicate" ? await resolveDuplicateTarget(db, current, input) : null;
+  const duplicateOfId = target?.duplicateOfId ?? null;
 
   const now = new Date();
   const decided = ["accept", "reject", "duplicate"].includes(input.action);
@@ -163,7 +153,7 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
     if (count === 0) throw await staleVersion(tx as unknown as Db, current.id, input.version);
     const updated = await tx.observation.findUniqueOrThrow({ where: { id: current.id } });
     // A reopen's reason is the history's reason too: the next reviewer sees why it came back.
-    await recordRevision(tx, updated, actor.id, input.action === "reopen" ? `reopen: ${comment}` : input.action);
+    await recordRevision(tx, updated, actor.id, revisionReason(input.action, comment, target));
     if (comment) {
       await tx.comment.create({
         data: {
@@ -184,6 +174,8 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
         to: updated.status,
         version: updated.version,
         ...(input.action === "reopen" ? { reason: comment } : {}),
+        ...(target?.duplicateOf ? { duplicateOf: target.duplicateOf } : {}),
+        ...(target?.alreadyInAttack ? { alreadyInAttack: target.alreadyInAttack } : {}),
       },
     });
     return updated;
@@ -192,6 +184,14 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
   await notifyContributor(db, input.action, row, comment);
   await notifyAssignee(db, input.action, row, comment);
   return { id: row.publicId, status: row.status, version: row.version };
+}
+
+/** The history's reason: the action, with why for a reopen and what for a duplicate (the reader sees which). */
+function revisionReason(action: TransitionAction, comment: string | undefined, target: DuplicateTarget | null): string {
+  if (action === "reopen") return `reopen: ${comment}`;
+  if (target?.alreadyInAttack) return `duplicate: already in ATT&CK (${target.alreadyInAttack})`;
+  if (target?.duplicateOf) return `duplicate of ${target.duplicateOf}`;
+  return action;
 }
 
 interface MailedRow {

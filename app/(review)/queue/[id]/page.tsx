@@ -5,6 +5,8 @@ import { CommentList, ObservationSummary } from "@/app/components/observation-su
 import { TransitionButtons } from "@/app/components/transition-buttons";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
+import { findDuplicateCandidates } from "@/lib/review/duplicates";
+import { DuplicateCandidates } from "@/app/components/duplicate-candidates";
 import { EditForm } from "@/app/components/edit-form";
 import { MarkdownText } from "@/app/components/markdown";
 import { PurgeForm } from "@/app/components/purge-form";
@@ -25,7 +27,9 @@ export default async function ReviewPage({
   const { id } = await params;
   const back = `/queue/${id}`;
   const actor = await requireActor("observation:read-any", back);
-  const detail = await loadPage(back, () => getReviewDetail(actor, id, db()));
+  const [detail, duplicates] = await loadPage(back, () =>
+    Promise.all([getReviewDetail(actor, id, db()), findDuplicateCandidates(actor, id, db())]),
+  );
   const { comparison, compareError } = await compareFromQuery(actor, id, await searchParams);
   const o = detail.observation;
   return (
@@ -61,6 +65,12 @@ export default async function ReviewPage({
           ))}
         </ul>
       )}
+      <DuplicateCandidates
+        publicId={o.id}
+        version={o.version}
+        canMark={detail.actions.includes("duplicate")}
+        candidates={duplicates}
+      />
       <RevisionHistory
         publicId={o.id}
         version={o.version}
