@@ -53,18 +53,20 @@ export default async function ReviewPage({
         />
       )}
       <PurgeForm publicId={o.id} version={o.version} />
-      <h2>Already in ATT&amp;CK for this pair</h2>
-      {detail.knownProcedures.length === 0 ? (
-        <p className="muted">ATT&amp;CK has no procedure example for this actor and technique yet.</p>
-      ) : (
-        <ul>
-          {detail.knownProcedures.map((k) => (
-            <li key={k.stixId}>
-              <MarkdownText text={k.description} citations={k.references} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <section aria-labelledby="pair-heading">
+        <h2 id="pair-heading">Already in ATT&amp;CK for this pair</h2>
+        {detail.knownProcedures.length === 0 ? (
+          <p className="muted">ATT&amp;CK has no procedure example for this actor and technique yet.</p>
+        ) : (
+          <ul>
+            {detail.knownProcedures.map((k) => (
+              <li key={k.stixId}>
+                <MarkdownText text={k.description} citations={k.references} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <DuplicateCandidates
         publicId={o.id}
         version={o.version}
