@@ -1,0 +1,173 @@
+// Bulk work on its own driver connection (better-sqlite3 or pg) in ONE transaction, for the two jobs Prisma is
+// too slow for: a catalog import (lib/attack/import-write.ts) and seeding (lib/cli/seed-write.ts). Prisma's
+// createMany spends most of its time encoding rows; the driver writes tens of thousands in a few hundred ms.
+//
+// Values are written in the formats Prisma reads back: on SQLite booleans as 0/1, Json as text and DateTime as
+// ISO text with "+00:00" (what @prisma/adapter-better-sqlite3 writes); on PostgreSQL native booleans, jsonb and
+// timestamp(3) in UTC.
+import Database from "better-sqlite3";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { pgConfig, providerOf, sqliteFilePath, SQLITE_PRAGMAS, type DbProvider } from "./adapter";
+
+export type Value = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+/** One SQL connection inside a transaction; SQL is written with `?` placeholders for both providers. */
+export interface BulkSql {
+  provider: DbProvider;
+  query(sql: string, params?: Value[]): Promise<Row[]>;
+  run(sql: string, params?: Value[]): Promise<void>;
+  /** Writes rows that share one shape, reporting how many are written as it goes. */
+  insert(table: string, rows: object[], report?: (done: number) => void): Promise<void>;
+  /** How a JS value is stored in a column of this provider. */
+  encode(value: unknown): Value;
+}
+
+// Progress is reported every this many rows.
+const REPORT_EVERY = 1000;
+
+/**
+ * Runs `body` inside one transaction on a new connection to `url`: committed when it returns, rolled back when it
+ * throws (a process killed half-way commits nothing). On SQLite the write lock is taken first (BEGIN IMMEDIATE).
+ */
+export async function inBulkTransaction<T>(url: string, body: (sql: BulkSql) => Promise<T>): Promise<T> {
+  return providerOf(url) === "postgres" ? inPostgres(url, body) : inSqlite(url, body);
+}
+
+/** The columns of rows that share one shape: the first row's keys. */
+const columnsOf = (rows: object[]) => (rows.length ? Object.keys(rows[0]) : []);
+const quoted = (columns: string[]) => columns.map((c) => `"${c}"`).join(", ");
+
+/** Dates as Prisma stores them; arrays and objects are the Json columns; the rest as is. */
+function encodeCommon(value: unknown, date: (d: Date) => string): Value | undefined {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return date(value);
+  if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  return undefined;
+}
+
+function encoder(date: (d: Date) => string, booleans: (b: boolean) => Value) {
+  return (value: unknown): Value => {
+    if (typeof value === "boolean") return booleans(value);
+    const encoded = encodeCommon(value, date);
+    if (encoded === undefined) throw new Error(`Cannot store a ${typeof value} in a database column.`);
+    return encoded;
+  };
+}
+
+async function inSqlite<T>(url: string, body: (sql: BulkSql) => Promise<T>): Promise<T> {
+  const connection = new Database(sqliteFilePath(url));
+  const statements = new Map<string, Database.Statement>();
+  const statement = (text: string) => {
+    let cached = statements.get(text);
+    if (!cached) statements.set(text, (cached = connection.prepare(text)));
+    return cached;
+  };
+  try {
+    connection.exec(SQLITE_PRAGMAS);
+    const sql: BulkSql = {
+      provider: "sqlite",
+      async query(text, params = []) {
+        return statement(text).all(...params) as Row[];
+      },
+      async run(text, params = []) {
+        statement(text).run(...params);
+      },
+      encode: encoder(
+        (d) => d.toISOString().replace(/Z$/, "+00:00"),
+        (b) => (b ? 1 : 0),
+      ),
+      // One prepared INSERT run once per row: in-process SQLite has no round trips to save.
+      async insert(table, rows, report = () => {}) {
+        const columns = columnsOf(rows);
+        report(0);
+        if (!rows.length) return;
+        const insert = statement(
+          `INSERT INTO "${table}" (${quoted(columns)}) VALUES (${columns.map(() => "?").join(", ")})`,
+        );
+        rows.forEach((row, i) => {
+          insert.run(...columns.map((column) => sql.encode((row as Row)[column])));
+          if ((i + 1) % REPORT_EVERY === 0 || i + 1 === rows.length) report(i + 1);
+        });
+      },
+    };
+    // BEGIN IMMEDIATE: take the write lock before reading, so what the body reads is what it then replaces.
+    // better-sqlite3 runs synchronously, so the awaits below never yield to another statement on this connection.
+    connection.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await body(sql);
+      connection.exec("COMMIT");
+      return result;
+    } catch (error) {
+      connection.exec("ROLLBACK");
+      throw error;
+    }
+  } finally {
+    connection.close();
+  }
+}
+
+// CSV as COPY reads it: NULL is an unquoted empty field; every value is quoted, inner quotes doubled.
+function csvField(value: Value): string {
+  if (value === null) return "";
+  return `"${String(value).replace(/"/g, '""')}"`;
+}
+
+async function inPostgres<T>(url: string, body: (sql: BulkSql) => Promise<T>): Promise<T> {
+  const client = new pg.Client(pgConfig(url));
+  await client.connect();
+  const numbered = (text: string) => {
+    let n = 0;
+    return text.replace(/\?/g, () => `$${++n}`);
+  };
+  try {
+    const sql: BulkSql = {
+      provider: "postgres",
+      async query(text, params = []) {
+        return (await client.query(numbered(text), params)).rows as Row[];
+      },
+      async run(text, params = []) {
+        await client.query(numbered(text), params);
+      },
+      // COPY … FROM STDIN in CSV: one stream per table, several times faster than multi-row INSERTs.
+      async insert(table, rows, report = () => {}) {
+        const columns = columnsOf(rows);
+        report(0);
+        if (!rows.length) return;
+        const copy = client.query(copyFrom(`COPY "${table}" (${quoted(columns)}) FROM STDIN WITH (FORMAT csv)`));
+        // REPORT_EVERY rows per chunk written to the stream.
+        async function* chunks() {
+          for (let i = 0; i < rows.length; i += REPORT_EVERY) {
+            let text = "";
+            for (const row of rows.slice(i, i + REPORT_EVERY)) {
+              text += columns.map((column) => csvField(sql.encode((row as Row)[column]))).join(",") + "\n";
+            }
+            yield text;
+            report(Math.min(i + REPORT_EVERY, rows.length));
+          }
+        }
+        await pipeline(Readable.from(chunks()), copy);
+      },
+      // timestamp(3) without time zone, in UTC as Prisma keeps it: the ISO digits, offset dropped.
+      encode: encoder(
+        (d) => d.toISOString().replace(/Z$/, ""),
+        (b) => b,
+      ),
+    };
+    await client.query("BEGIN");
+    try {
+      const result = await body(sql);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+  } finally {
+    await client.end();
+  }
+}
