@@ -59,26 +59,8 @@ export function RevisionHistory(props: {
       </div>
       {revisions.length > 1 && (
         <form method="get" className={styles.compare} aria-label="Compare two revisions">
-          <label>
-            From version{" "}
-            <select name="from" defaultValue={from}>
-              {revisions.map((r) => (
-                <option key={r.version} value={r.version}>
-                  {r.version}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            to version{" "}
-            <select name="to" defaultValue={to}>
-              {revisions.map((r) => (
-                <option key={r.version} value={r.version}>
-                  {r.version}
-                </option>
-              ))}
-            </select>
-          </label>
+          <VersionSelect label="From version" name="from" value={from} revisions={revisions} />
+          <VersionSelect label="to version" name="to" value={to} revisions={revisions} />
           <button type="submit" className="secondary shrink">
             Compare
           </button>
@@ -91,6 +73,21 @@ export function RevisionHistory(props: {
       )}
       {comparison && <Differences {...comparison} />}
     </section>
+  );
+}
+
+function VersionSelect(props: { label: string; name: string; value: number; revisions: HistoryRow[] }) {
+  return (
+    <label>
+      {props.label}{" "}
+      <select name={props.name} defaultValue={props.value}>
+        {props.revisions.map((r) => (
+          <option key={r.version} value={r.version}>
+            {r.version}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

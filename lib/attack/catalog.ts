@@ -9,7 +9,7 @@ import type { AttackObject, CatalogVersion } from "../../prisma/sqlite/client";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
 import type { TNameable } from "./label";
-import { ATTACK_DOMAINS, ATTACK_KINDS, type AttackKind } from "./parse";
+import { ACTOR_KINDS, ATTACK_DOMAINS, ATTACK_KINDS, type AttackKind } from "./parse";
 import { queryIndex } from "./search-index";
 import { catalogSearchIndex } from "./search-index-store";
 import type { CatalogHit, SearchCandidate } from "./search-rank";
@@ -26,8 +26,6 @@ export interface SearchCatalogInput {
 }
 
 export type { CatalogHit, MatchedOn } from "./search-rank";
-
-const ACTOR_KINDS: AttackKind[] = ["group", "software", "campaign"];
 
 /**
  * The active catalog objects a query names, best first: the exact ATT&CK ID (an ID prefix lists the parent, then
@@ -67,7 +65,7 @@ export async function resolveTechnique(db: Tx, domain: string, idOrStixId: strin
 
 /** The group, software or campaign an ATT&CK ID (`G0007`, `S0154`, `C0022`) or STIX id names, unless revoked. */
 export async function resolveActor(db: Tx, domain: string, idOrStixId: string): Promise<AttackObject | null> {
-  return resolve(db, domain, idOrStixId, ACTOR_KINDS);
+  return resolve(db, domain, idOrStixId, [...ACTOR_KINDS]);
 }
 
 async function resolve(db: Tx, domain: string, ref: string, kinds: AttackKind[]): Promise<AttackObject | null> {

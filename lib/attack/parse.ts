@@ -10,6 +10,8 @@ export { ATTACK_DOMAINS, type AttackDomain } from "./bundle-domain";
 
 export const ATTACK_KINDS = ["technique", "tactic", "group", "software", "campaign"] as const;
 export type AttackKind = (typeof ATTACK_KINDS)[number];
+/** The kinds an observation's actor may be. */
+export const ACTOR_KINDS = ["group", "software", "campaign"] as const satisfies readonly AttackKind[];
 
 const KIND_OF_TYPE: Record<string, AttackKind> = {
   "attack-pattern": "technique",

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { assertCan, type Actor } from "../auth/permissions";
 import type { Tx } from "../db/client";
 import { AppError, validationError } from "../errors";
+import { decodeCursor, encodeCursor } from "../http/cursor";
 
 export const AUDIT_PAGE_MAX = 200;
 
@@ -62,18 +63,17 @@ const ZQuery = z.object({
 
 /** The cursor of the page after the one ending with `last`: opaque base64url JSON. */
 export function auditCursor(last: { at: string; id: string }): string {
-  return Buffer.from(JSON.stringify({ at: last.at, id: last.id })).toString("base64url");
+  return encodeCursor({ at: last.at, id: last.id });
 }
 
-function decodeCursor(raw: string): { at: Date; id: string } {
-  try {
-    const parsed = ZCursor.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
-    return { at: new Date(parsed.at), id: parsed.id };
-  } catch {
+function decodeAuditCursor(raw: string): { at: Date; id: string } {
+  const parsed = decodeCursor(raw, ZCursor);
+  if (!parsed) {
     throw new AppError("VALIDATION", "cursor is not one this server gave: start again from the first page.", [
       { path: "cursor", message: "Invalid cursor" },
     ]);
   }
+  return { at: new Date(parsed.at), id: parsed.id };
 }
 
 /** The query string of /admin/audit and GET /api/v1/audit, checked; empty values count as absent. */
@@ -89,7 +89,7 @@ export function parseAuditQuery(params: URLSearchParams): AuditQuery {
   if (rest.from && rest.to && rest.from > rest.to) {
     throw new AppError("VALIDATION", "from is after to: swap them.", [{ path: "from", message: "After to" }]);
   }
-  return { ...rest, ...(cursor ? { cursor: decodeCursor(cursor) } : {}), limit: limit ?? 50 };
+  return { ...rest, ...(cursor ? { cursor: decodeAuditCursor(cursor) } : {}), limit: limit ?? 50 };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -3,6 +3,7 @@
 // group, software or campaign (aliases, description, the techniques it uses with ATT&CK's example for each).
 // A revoked object names what replaced it. Public ATT&CK content: any signed-in user may read it.
 import { qualifiedName } from "../attack/label";
+import { ACTOR_KINDS } from "../attack/parse";
 import { findReplacement } from "../attack/revoked";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
@@ -54,7 +55,6 @@ export interface TCatalogObject {
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-const ACTOR_KINDS = ["group", "software", "campaign"];
 const refSelect = { stixId: true, attackId: true, name: true, kind: true, parentAttackId: true } as const;
 
 /** The object `attackId` names in `domain`'s current catalog: 404 for an unknown domain or id. */
@@ -87,7 +87,7 @@ export async function loadCatalogObject(db: Tx, domain: string, attackId: string
     row.revoked ? findReplacement(db, domain, row) : null,
     isTechnique
       ? examplesFor(db, domain, { targetRef: row.stixId }, "sourceRef")
-      : ACTOR_KINDS.includes(row.kind)
+      : (ACTOR_KINDS as readonly string[]).includes(row.kind)
         ? examplesFor(db, domain, { sourceRef: row.stixId }, "targetRef")
         : [],
     db.attackObject.findMany({

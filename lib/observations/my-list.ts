@@ -2,6 +2,8 @@
 // Keyset pagination on the row id (never an offset): a row added while someone pages is newer than
 // every cursor, so it can neither shift nor repeat what the next page shows.
 import { catalogNames } from "../attack/catalog";
+import { z } from "zod";
+import { decodeCursor as decodeOpaque, encodeCursor as encodeOpaque } from "../http/cursor";
 import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
@@ -48,8 +50,10 @@ export interface MyList {
 
 /** The opaque cursor: the last row's id. Only ever compared within the actor's own rows. */
 export function encodeCursor(id: number): string {
-  return Buffer.from(JSON.stringify({ v: 1, id })).toString("base64url");
+  return encodeOpaque({ v: 1, id });
 }
+
+const ZMyCursor = z.object({ v: z.literal(1), id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict();
 
 /** The id a cursor carries; anything this module did not produce is a VALIDATION error (400). */
 export function decodeCursor(cursor: string): number {
@@ -57,17 +61,9 @@ export function decodeCursor(cursor: string): number {
     new AppError("VALIDATION", "The page cursor is not one this list gave out: go back to the first page.", [
       { path: "cursor", message: "Invalid cursor" },
     ]);
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cursor)) throw invalid();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw invalid();
-  }
-  const p = parsed as { v?: unknown; id?: unknown } | null;
-  if (!p || typeof p !== "object" || Object.keys(p).length !== 2 || p.v !== 1) throw invalid();
-  if (typeof p.id !== "number" || !Number.isSafeInteger(p.id) || p.id < 1) throw invalid();
-  return p.id;
+  const parsed = decodeOpaque(cursor, ZMyCursor, 64);
+  if (!parsed) throw invalid();
+  return parsed.id;
 }
 
 function parseStatus(raw: string | null | undefined): MyStatus | null {

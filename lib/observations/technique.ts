@@ -4,6 +4,7 @@
 // `details.replacement`, which the submit form offers as a button).
 import type { AttackObject } from "../../prisma/sqlite/client";
 import { resolveActor, resolveTechnique } from "../attack/catalog";
+import { ACTOR_KINDS } from "../attack/parse";
 import { findReplacement, resolveRevoked, type Replacement } from "../attack/revoked";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
@@ -35,8 +36,6 @@ export async function resolveUsableTechnique(db: Tx, domain: string, ref: string
     "Unknown technique",
   );
 }
-
-const ACTOR_KINDS = ["group", "software", "campaign"] as const;
 
 /** The group, software or campaign `ref` (ATT&CK ID or STIX id) names, refused on `field` unless live. */
 export async function resolveUsableActor(db: Tx, domain: string, ref: string, field: string): Promise<AttackObject> {

@@ -1,6 +1,7 @@
 // The queue's filters and its cursor, parsed from a query string (GET /api/v1/queue and the /queue page share
 // it, so a link copied from the page works against the API). Pure: no database, no framework.
 import { z } from "zod";
+import { decodeCursor as decodeOpaque, encodeCursor as encodeOpaque } from "../http/cursor";
 import { ATTACK_DOMAINS } from "../attack/bundle-domain";
 import { AppError } from "../errors";
 
@@ -56,8 +57,7 @@ const ZCursor = z
   .strict();
 
 export function encodeCursor(cursor: QueueCursor): string {
-  const json = JSON.stringify({ v: 1, t: cursor.createdAt, i: cursor.id, s: cursor.sort });
-  return Buffer.from(json, "utf8").toString("base64url");
+  return encodeOpaque({ v: 1, t: cursor.createdAt, i: cursor.id, s: cursor.sort });
 }
 
 const cursorError = (why: string) =>
@@ -67,17 +67,10 @@ const cursorError = (why: string) =>
 
 /** The cursor a previous page returned as nextCursor; anything else is a 400 naming `cursor`. */
 export function decodeCursor(raw: string, sort: QueueSort): QueueCursor {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(raw)) throw cursorError("is not one this server issued");
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-  } catch {
-    throw cursorError("is not one this server issued");
-  }
-  const parsed = ZCursor.safeParse(json);
-  if (!parsed.success) throw cursorError("is not one this server issued");
-  if (parsed.data.s !== sort) throw cursorError(`belongs to the ${parsed.data.s}-first order, not ${sort}-first`);
-  return { createdAt: new Date(parsed.data.t).toISOString(), id: parsed.data.i, sort: parsed.data.s };
+  const cursor = decodeOpaque(raw, ZCursor, 200);
+  if (!cursor) throw cursorError("is not one this server issued");
+  if (cursor.s !== sort) throw cursorError(`belongs to the ${cursor.s}-first order, not ${sort}-first`);
+  return { createdAt: new Date(cursor.t).toISOString(), id: cursor.i, sort: cursor.s };
 }
 
 const invalid = (path: string, message: string) =>

@@ -2,15 +2,10 @@ import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { countChanges } from "@/lib/attack/catalog-diff";
 import { listLatestCatalogChanges, type TCatalogChangeSet } from "@/lib/attack/changes";
+import { DOMAIN_NAMES } from "@/lib/catalog/matrix";
 import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
-
-const DOMAIN_NAMES: Record<string, string> = {
-  "enterprise-attack": "Enterprise",
-  "mobile-attack": "Mobile",
-  "ics-attack": "ICS",
-};
 
 // The latest change set per domain: what the last import revoked (and what replaced it) first, since
 // that is what sends observations to remapping; the long list of additions stays folded.
@@ -37,7 +32,7 @@ export default async function CatalogChangesPage() {
 
 function ChangeSet({ set }: { set: TCatalogChangeSet }) {
   const counts = countChanges(set);
-  const title = `${DOMAIN_NAMES[set.domain] ?? set.domain} ${set.from} → ${set.to}`;
+  const title = `${DOMAIN_NAMES[set.domain as keyof typeof DOMAIN_NAMES] ?? set.domain} ${set.from} → ${set.to}`;
   return (
     <section className="catalog-changes" aria-label={title}>
       <h2>{title}</h2>
