@@ -94,7 +94,9 @@ function objectIssues(
   // Citations are checked on what the platform authors. A credited copy of MITRE's object keeps
   // MITRE's text as published, and v18.1 has an actor citing a source it does not list (malware
   // aa1462a1, "Zscaler Cobain Aug 2017"): MITRE's to fix, not a reason to withhold a credit.
-  const authoredByMitre = obj.created_by_ref === MITRE_IDENTITY;
+  // A relationship is always checked: an export that adds to one of ATT&CK's (same id, MITRE's identity) appends
+  // sentences and citations of its own, and every uses relationship ATT&CK publishes resolves its citations.
+  const authoredByMitre = obj.created_by_ref === MITRE_IDENTITY && obj.type !== "relationship";
   const out = [...schemaIssues(obj, schema), ...oasis.object(obj), ...(authoredByMitre ? [] : citationIssues(obj))];
   if (
     obj.type === "relationship" &&
