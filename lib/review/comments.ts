@@ -35,6 +35,12 @@ function readable(actor: Actor, row: Subject): CommentVisibility[] {
   return row.contributorId === actor.id ? ["SHARED"] : ["SHARED", "INTERNAL"];
 }
 
+/** The visibilities this actor may write here (for the comment box): none on a draft, never INTERNAL on one's own. */
+export function writableVisibilities(actor: Actor, row: Subject & { status: string }): CommentVisibility[] {
+  if (row.contributorId !== actor.id) return ["SHARED", "INTERNAL"];
+  return row.status === "DRAFT" ? [] : ["SHARED"];
+}
+
 /** The comments this actor may read, oldest first. The one home of the rule (the detail pages use it too). */
 export async function commentsFor(actor: Actor, row: Subject, db: Db): Promise<CommentView[]> {
   const rows = await db.comment.findMany({

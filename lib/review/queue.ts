@@ -9,7 +9,7 @@ import { actorNameOf, techniqueNaming, toObservationView, type ObservationRow } 
 import { storedCitations } from "../markdown/references";
 import { observationCatalog } from "../observations/catalog-status";
 import { remapRefusal } from "../observations/remap";
-import { commentsFor } from "./comments";
+import { commentsFor, writableVisibilities } from "./comments";
 import { availableActions } from "./workflow";
 
 export { QUEUE_LIMIT_MAX, QUEUE_STATUSES, parseQueueLimit } from "./queue-params";
@@ -111,6 +111,8 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
       snapshot: r.snapshot as Record<string, unknown>,
     })),
     comments,
+    /** What the comment box offers this actor (lib/review/comments enforces the same rule). */
+    commentAs: writableVisibilities(actor, row),
     knownProcedures: known.map((k) => ({
       ...k,
       description: attackMarkdown(k.description),
