@@ -64,7 +64,9 @@ test("internal notes stay with reviewers; shared comments reach the contributor,
   await expect(shared).toContainText("shared");
 
   // Exactly one mail for the contributor: the shared comment, scrubbed, linking their page.
-  const mailed = await mail.waitForMail(E2E_USERS.contributor.email, { subject: /a reviewer commented/ });
+  const mailed = await mail.waitForMail(E2E_USERS.contributor.email, {
+    subject: new RegExp(`^${id}: a reviewer commented`),
+  });
   expect(mailed.subject).toBe(`${id}: a reviewer commented`);
   expect(mailed.text).toContain("[EMAIL-1]");
   expect(mailed.text).not.toContain("ops-admin@victim-corp.com");
@@ -91,7 +93,9 @@ test("internal notes stay with reviewers; shared comments reach the contributor,
   await checkPage(contributor, "conversation-contributor", `/my/${id}`);
 
   // The reviewer who claimed it is mailed, and reads the reply on the review page.
-  const reply = await mail.waitForMail(E2E_USERS.reviewer.email, { subject: /the contributor commented/ });
+  const reply = await mail.waitForMail(E2E_USERS.reviewer.email, {
+    subject: new RegExp(`^${id}: the contributor commented`),
+  });
   expect(reply.text).toContain("backup-svc");
   expect(reply.text).toContain(`/queue/${id}`);
   await reviewer.reload();
