@@ -103,4 +103,25 @@ test("internal notes stay with reviewers; shared comments reach the contributor,
   await expect(thread.getByRole("listitem").nth(2)).toContainText("It was a second account, backup-svc");
   await expect(thread.getByRole("listitem").nth(2)).toContainText("contributor");
   await checkPage(reviewer, "conversation-reviewer", `/queue/${id}`);
+
+  // GET …/comments: the same thread, oldest first; the contributor's without the internal note.
+  const tokens = readE2eTokens();
+  const apiThread = async (token: string) => {
+    const res = await request.get(`/api/v1/observations/${id}/comments`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status()).toBe(200);
+    return ((await res.json()) as { comments: { visibility: string; role: string }[] }).comments;
+  };
+  expect((await apiThread(tokens.reviewer)).map((c) => [c.visibility, c.role])).toEqual([
+    ["INTERNAL", "reviewer"],
+    ["SHARED", "reviewer"],
+    ["SHARED", "contributor"],
+  ]);
+  const contributors = await apiThread(tokens.contributor);
+  expect(contributors.map((c) => [c.visibility, c.role])).toEqual([
+    ["SHARED", "reviewer"],
+    ["SHARED", "contributor"],
+  ]);
+  expect(JSON.stringify(contributors)).not.toContain("Acme Labs report again");
 });
