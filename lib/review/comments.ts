@@ -13,6 +13,7 @@ import { sendMail } from "../mail";
 import { findObservationRow } from "../observations/service";
 import { DESCRIPTION_MAX } from "../observations/schema";
 import { ZAddCommentInput, type CommentVisibility, type TAddCommentInput } from "./comments-schema";
+import { hitRateLimit } from "../rate-limit";
 import { replyToQuestion } from "./reply";
 
 export interface CommentView {
@@ -80,6 +81,7 @@ export async function addComment(actor: Actor, publicId: string, raw: TAddCommen
   if (!parsed.success) throw validationError(parsed.error, "The comment");
   const input = parsed.data;
   const row = await findObservationRow(actor, publicId, db);
+  await hitRateLimit(db, "comment-user", actor.id);
   const own = row.contributorId === actor.id;
   if (own && input.visibility === "INTERNAL") {
     throw new AppError(
