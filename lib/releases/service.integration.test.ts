@@ -4,7 +4,7 @@ import { observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import { createObservation } from "../observations/service";
 import { transitionObservation } from "../review/workflow";
-import { createRelease, exportRelease, getReleaseBundle, listReleases } from "./service";
+import { createRelease, exportRelease, freezeRelease, getReleaseBundle, listReleases, openReleaseFor } from "./service";
 import { validateBundle } from "./validate";
 
 const w = useWorkDb();
@@ -111,5 +111,49 @@ describe("releases", () => {
     } finally {
       await w.db.attackObject.update({ where: { id: apt28.id }, data: { attackId: "G0007" } });
     }
+  });
+  it("freezes an open release: nothing joins it afterwards, and only an admin freezes, once", async () => {
+    const created = await createRelease(w.admin, release, w.db);
+    const inside = await accepted();
+    expect((await appErrorOf(freezeRelease(w.reviewer, created.id, w.db))).code).toBe("FORBIDDEN");
+    const frozen = await freezeRelease(w.admin, created.id, w.db);
+    expect(frozen).toMatchObject({ status: "FROZEN", frozenAt: expect.any(String) });
+    expect((await appErrorOf(freezeRelease(w.admin, created.id, w.db))).code).toBe("INVALID_STATE");
+    const after = await accepted();
+    const rows = await w.db.observation.findMany({ select: { publicId: true, releaseId: true } });
+    expect(Object.fromEntries(rows.map((r) => [r.publicId, r.releaseId]))).toEqual({
+      [inside]: created.id,
+      [after]: null,
+    });
+    // Export of a frozen release publishes what it held when frozen.
+    expect((await exportRelease(w.admin, created.id, w.db)).status).toBe("EXPORTED");
+  });
+
+  it("never attaches an accept racing a freeze to the frozen release", async () => {
+    const created = await createRelease(w.admin, release, w.db);
+    const { observation } = await createObservation(w.contributor, observationInput(), w.db);
+    await transitionObservation(w.reviewer, observation.id, { action: "claim", version: 1 }, w.db);
+    // An accept's transaction, held open between reading the open release and attaching the observation, while
+    // an admin freezes the release. The freeze must wait for it (or the accept must see the release frozen):
+    // without the row lock, PostgreSQL's read committed let the freeze commit in between.
+    let freezing: Promise<unknown> | undefined;
+    await w.db.$transaction(
+      async (tx) => {
+        const open = await openReleaseFor(tx, "enterprise-attack");
+        freezing = freezeRelease(w.admin, created.id, w.db);
+        await new Promise((resolve) => setTimeout(resolve, 500)); // the freeze reaches its UPDATE meanwhile
+        await tx.observation.update({
+          where: { publicId: observation.id },
+          data: { status: "ACCEPTED", releaseId: open?.id ?? null, version: { increment: 1 } },
+        });
+      },
+      { timeout: 15_000 },
+    );
+    await freezing;
+    const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: "release.freeze" } });
+    // What the release held when it froze is all it holds.
+    expect(await w.db.observation.count({ where: { releaseId: created.id } })).toBe(
+      (event.data as { observations: number }).observations,
+    );
   });
 });

@@ -36,6 +36,7 @@ interface ReleaseRow {
   attackVersion: string;
   status: string;
   createdAt: Date;
+  frozenAt: Date | null;
   exportedAt: Date | null;
   bundleSha256: string | null;
 }
@@ -48,13 +49,22 @@ function releaseView(r: ReleaseRow) {
     attackVersion: r.attackVersion,
     status: r.status,
     createdAt: r.createdAt.toISOString(),
+    frozenAt: r.frozenAt?.toISOString() ?? null,
     exportedAt: r.exportedAt?.toISOString() ?? null,
     sha256: r.bundleSha256,
   };
 }
 
-export async function openReleaseFor(db: Tx, domain: string) {
-  return db.release.findFirst({ where: { domain, status: "OPEN" }, orderBy: { createdAt: "desc" } });
+/**
+ * The domain's open release, for an observation about to join it inside transaction `tx`. Its row is written
+ * (a no-op update) first, so it stays locked until `tx` ends: a freeze or export of it waits for this transaction,
+ * or, if one committed first, this reads the release as no longer open. Without the lock PostgreSQL's read committed
+ * would let an accept that read "OPEN" attach its observation to a release frozen a moment later. (SQLite takes
+ * the database's write lock at the same statement.)
+ */
+export async function openReleaseFor(tx: Tx, domain: string) {
+  await tx.release.updateMany({ where: { domain, status: "OPEN" }, data: { status: "OPEN" } });
+  return tx.release.findFirst({ where: { domain, status: "OPEN" }, orderBy: { createdAt: "desc" } });
 }
 
 export async function createRelease(actor: Actor, raw: unknown, db: Db) {
@@ -62,7 +72,7 @@ export async function createRelease(actor: Actor, raw: unknown, db: Db) {
   const parsed = ZReleaseInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, "The release");
   const input = parsed.data;
-  const open = await openReleaseFor(db, input.domain);
+  const open = await db.release.findFirst({ where: { domain: input.domain, status: "OPEN" } });
   if (open) {
     throw new AppError(
       "CONFLICT",
@@ -170,6 +180,48 @@ async function toExportObservations(db: Db, rows: ExportRow[]): Promise<ExportOb
       observedTo: r.observedTo ?? undefined,
     };
   });
+}
+
+/**
+ * OPEN → FROZEN: from now on no observation joins it (accepted ones wait for the next release), and its contents are
+ * what the export will publish. Refused while it holds an observation to remap, or once frozen or exported.
+ */
+export async function freezeRelease(actor: Actor, releaseId: string, db: Db) {
+  assertCan(actor, "release:manage");
+  parseReleaseId(releaseId);
+  const release = await db.release.findUnique({ where: { id: releaseId } });
+  if (!release) throw new AppError("NOT_FOUND", `No release ${releaseId}.`);
+  if (release.status !== "OPEN") {
+    throw new AppError(
+      "INVALID_STATE",
+      `Release "${release.name}" is ${release.status} already: only an open release freezes.`,
+      undefined,
+      {
+        status: release.status,
+      },
+    );
+  }
+  await assertNothingToRemap(db, release);
+  const frozen = await db.$transaction(async (tx) => {
+    const frozenAt = new Date();
+    // Waits for an accept holding the row (openReleaseFor); a second freeze finds it FROZEN and changes nothing.
+    const { count } = await tx.release.updateMany({
+      where: { id: release.id, status: "OPEN" },
+      data: { status: "FROZEN", frozenAt },
+    });
+    if (count === 0) throw new AppError("CONFLICT", `Release "${release.name}" changed meanwhile: reload it.`);
+    await assertNothingToRemap(tx, release);
+    const observations = await tx.observation.count({ where: { releaseId: release.id } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "release.freeze",
+      subjectType: "Release",
+      subjectId: release.id,
+      data: { observations },
+    });
+    return tx.release.findUniqueOrThrow({ where: { id: release.id } });
+  });
+  return releaseView(frozen);
 }
 
 /**
