@@ -7,7 +7,7 @@ import { listReleases } from "@/lib/releases/service";
 import { releaseTacticBars } from "@/lib/stats/releases";
 import { ReleaseTacticChart } from "@/app/components/charts/release-chart";
 import { LayerLink } from "@/app/components/layer-link";
-import { CreateReleaseForm, ExportButton } from "./release-controls";
+import { CreateReleaseForm, ExportButton, FreezeButton } from "./release-controls";
 
 export const dynamic = "force-dynamic";
 
@@ -30,8 +30,9 @@ export default async function ReleasesPage() {
     <>
       <h1>Releases</h1>
       <p className="muted">
-        Accepted observations join the open release of their domain. Export freezes it, builds the STIX 2.1 bundle and
-        validates every object with MITRE&apos;s ATT&amp;CK schemas before offering it.
+        Accepted observations join the open release of their domain. Freeze it to stop more joining; export (which
+        freezes it too) builds the STIX 2.1 bundle and validates it with MITRE&apos;s ATT&amp;CK data model and the
+        OASIS STIX 2.1 schemas before offering it.
       </p>
       <LayerLink whose="community" />
       {!hasOpen && <CreateReleaseForm attackVersion={catalog?.version ?? "18.1"} />}
@@ -74,7 +75,12 @@ export default async function ReleasesPage() {
                         <span className="mono muted">sha256 {r.sha256?.slice(0, 16)}…</span>
                       </div>
                     ) : (
-                      <ExportButton releaseId={r.id} name={r.name} observations={r.observations} />
+                      <div className="actions inline">
+                        {r.status === "OPEN" && (
+                          <FreezeButton releaseId={r.id} name={r.name} observations={r.observations} />
+                        )}
+                        <ExportButton releaseId={r.id} name={r.name} observations={r.observations} />
+                      </div>
                     )}
                   </td>
                 </tr>

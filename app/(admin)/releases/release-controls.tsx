@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ConfirmButton } from "@/app/components/confirm-button";
 import { focusPageHeading } from "@/app/components/focus";
 import { showToast } from "@/app/components/toaster";
-import { createReleaseAction, exportReleaseAction } from "./actions";
+import { createReleaseAction, exportReleaseAction, freezeReleaseAction } from "./actions";
 
 export function CreateReleaseForm({ attackVersion }: { attackVersion: string }) {
   const router = useRouter();
@@ -82,6 +82,44 @@ export function ExportButton({
         onConfirm={run}
       >
         {busy ? "Exporting and validating…" : "Export STIX bundle"}
+      </ConfirmButton>
+      {error && <p className="error">{error}</p>}
+    </>
+  );
+}
+
+export function FreezeButton({
+  releaseId,
+  name,
+  observations,
+}: {
+  releaseId: string;
+  name: string;
+  observations: number;
+}) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function run() {
+    setBusy(true);
+    setError(null);
+    const result = await freezeReleaseAction(releaseId);
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    focusPageHeading();
+    showToast(`"${name}" is frozen: observations accepted from now on wait for the next release.`);
+    router.refresh();
+  }
+  return (
+    <>
+      <ConfirmButton
+        disabled={busy}
+        title={`Freeze "${name}"?`}
+        question={`Freezing keeps this release's ${observations} observation(s) as they are: observations accepted afterwards wait for the next release. Export it when ready. This cannot be undone.`}
+        confirmLabel="Yes, freeze"
+        onConfirm={run}
+      >
+        {busy ? "Freezing…" : "Freeze"}
       </ConfirmButton>
       {error && <p className="error">{error}</p>}
     </>
