@@ -32,7 +32,7 @@ import type { ApiOperation } from "./openapi";
 
 // Query strings the services parse by hand (lib/review/queue-params, lib/attack/catalog, lib/attack/changes,
 // lib/catalog/layer-service): described from the same constants, since there is no zod schema to reuse.
-const flag = (what: string) => z.enum(["1", "0", "true", "false"]).optional().describe(what);
+const flag = (what: string) => z.enum(["1", "true", "on", "0", "false"]).optional().describe(what);
 const commaList = (values: readonly string[], what: string) =>
   z
     .string()

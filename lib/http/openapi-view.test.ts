@@ -26,6 +26,7 @@ describe("describeSchema", () => {
       }),
     ).toBe('exactly "" or string (uri)');
     expect(describeSchema({})).toBe("any");
+    expect(describeSchema({ type: "string", pattern: "^T\\d{4}$" })).toBe("string, matching `^T\\d{4}$`");
   });
 });
 

@@ -76,7 +76,8 @@ export function describeSchema(schema: Schema): string {
     parts.push(schema.format ? `string (${schema.format})` : "string");
     const length = range(schema.minLength, schema.maxLength, "characters");
     if (length) parts.push(length);
-    if (typeof schema.pattern === "string") parts.push(`matching ${schema.pattern}`);
+    // In backticks: the page shows it as code (a pattern holds no backtick).
+    if (typeof schema.pattern === "string") parts.push(`matching \`${schema.pattern}\``);
   } else if (typeof schema.type === "string") parts.push(schema.type);
   else parts.push("any");
   if ("default" in schema) parts.push(`default ${JSON.stringify(schema.default)}`);

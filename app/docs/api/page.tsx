@@ -115,7 +115,7 @@ function Fields({ title, rows }: { title: string; rows: (FieldRow & { in?: strin
               {row.required && <span className={styles.required}> required</span>}
             </dt>
             <dd>
-              {row.type}
+              <Text text={row.type} />
               {row.description && (
                 <>
                   . <Text text={row.description} />
