@@ -56,6 +56,8 @@ describe("flattenFields", () => {
       ["references[].url", true],
     ]);
     expect(rows[4].description).toBe("Where.");
+    expect(rows[1].description).toBe("In the form {id}.");
+    expect(rows[0].description).toBeUndefined();
   });
 });
 

@@ -86,17 +86,21 @@ export function describeSchema(schema: Schema): string {
 
 const MAX_DEPTH = 3;
 
-/** A body's fields, nested objects (in arrays and in variants too) as dotted rows after their parent. */
-export function flattenFields(schema: Schema, prefix = "", depth = 0): FieldRow[] {
+/**
+ * A body's fields, nested objects (in arrays and in variants too) as dotted rows after their parent. A variant's
+ * own fields say so (`note`): `actor.id` is required only in the form `{id}`.
+ */
+export function flattenFields(schema: Schema, prefix = "", depth = 0, note?: string): FieldRow[] {
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   const required = new Set((schema.required ?? []) as string[]);
   return Object.entries(properties).flatMap(([key, field]) => {
     const name = prefix + key;
+    const description = [note, field.description].filter((d) => typeof d === "string").join(" ");
     const row: FieldRow = {
       name,
       type: describeSchema(field),
       required: required.has(key),
-      ...(typeof field.description === "string" ? { description: field.description } : {}),
+      ...(description ? { description } : {}),
     };
     if (depth >= MAX_DEPTH) return [row];
     const items = field.type === "array" ? ((field.items ?? {}) as Schema) : null;
@@ -105,7 +109,9 @@ export function flattenFields(schema: Schema, prefix = "", depth = 0): FieldRow[
       ...(items?.properties ? flattenFields(items, `${name}[].`, depth + 1) : []),
       ...((field.anyOf ?? []) as Schema[])
         .filter((variant) => variant.properties)
-        .flatMap((variant) => flattenFields(variant, `${name}.`, depth + 1)),
+        .flatMap((variant) =>
+          flattenFields(variant, `${name}.`, depth + 1, `In the form {${Object.keys(variant.properties as Schema)}}.`),
+        ),
     ];
     return [row, ...nested];
   });
