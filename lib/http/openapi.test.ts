@@ -13,7 +13,11 @@ import {
   pathParams,
   type ApiOperation,
 } from "./openapi";
+import { parseCatalogQuery } from "../attack/catalog";
+import { parseLayerQuery } from "../catalog/layer-service";
+import { AppError } from "../errors";
 import { ZObservationInput } from "../observations/schema";
+import { parseQueueParams } from "../review/queue-params";
 import { API_OPERATIONS } from "./openapi-routes";
 
 const API_DIR = join(import.meta.dirname, "../../app/api/v1");
@@ -141,4 +145,29 @@ describe("operations", () => {
       for (const name of pathParams(entry.path)) expect(entry.params?.[name], `${entry.path} {${name}}`).toBeTruthy();
     }
   });
+});
+
+describe("query strings described by hand", () => {
+  // Their parsers are hand-written (no zod schema to reuse): each documented name must be one the parser reads,
+  // so a bad value for it is a 400 naming it. Free-text parameters (accepting anything) are listed apart.
+  const cases: [string, (params: URLSearchParams) => unknown, string[]][] = [
+    ["/queue", parseQueueParams, []],
+    ["/catalog/layer", parseLayerQuery, []],
+    ["/catalog/search", parseCatalogQuery, ["q"]],
+  ];
+  for (const [path, parse, anyValue] of cases) {
+    it(`GET ${path}`, () => {
+      const query = API_OPERATIONS.find((o) => o.path === path && o.method === "GET")!.query!;
+      for (const name of Object.keys(query.shape).filter((n) => !anyValue.includes(n))) {
+        let error: unknown;
+        try {
+          parse(new URLSearchParams({ [name]: "§bad" }));
+        } catch (e) {
+          error = e;
+        }
+        expect(error, name).toBeInstanceOf(AppError);
+        expect((error as AppError).issues?.[0]?.path, name).toBe(name);
+      }
+    });
+  }
 });
