@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document of /api/v1, built from the zod schemas the services parse their input with (zod 4's
 // toJSONSchema emits JSON Schema 2020-12, which is OpenAPI 3.1's own dialect). What each route does lives in one
-// table (lib/http/openapi-routes.ts); this module turns it into the document. Pure: no Next.js, no database.
+// table (lib/http/openapi-routes.ts); this module turns it into the document. No Next.js; it reads no database.
 import { z } from "zod";
 import { HTTP_STATUS, type ErrorCode } from "../errors";
 import { MAX_BODY_BYTES } from "./api";
