@@ -57,6 +57,8 @@ const TABLE: Row[] = [
   // An accepted TLP:CLEAR observation's public record: anyone may read it.
   { route: "/o/[id]", case: "existing", expect: [200, 200, 200, 200] },
   { route: "/o/[id]", case: "missing", expect: [404, 404, 404, 404] },
+  // The API reference, rendered from the public OpenAPI document: no data, anyone may read it.
+  { route: "/docs/api", expect: [200, 200, 200, 200] },
   { route: "/dev/outbox", expect: [404, 404, 404, 404] },
   { route: "/dev/outbox/[id]", case: "existing", expect: [404, 404, 404, 404] },
   { route: "/dev/outbox/[id]", case: "missing", expect: [404, 404, 404, 404] },

@@ -46,19 +46,21 @@ const ZDay = (name: string) =>
 
 const ZCursor = z.object({ at: z.iso.datetime(), id: z.string().min(1).max(64) }).strict();
 
-const ZQuery = z.object({
-  action: z.string().trim().max(64).optional(),
-  actor: z.string().trim().max(254).optional(),
-  subject: z.string().trim().max(128).optional(),
-  from: ZDay("from").optional(),
-  to: ZDay("to").optional(),
-  cursor: z.string().max(400).optional(),
+/** The query string's fields as given (empty values dropped first); also documented in lib/http/openapi. */
+export const ZAuditQuery = z.object({
+  action: z.string().trim().max(64).optional().describe("An action, e.g. observation.purge."),
+  actor: z.string().trim().max(254).optional().describe('The acting person\'s e-mail, or "system".'),
+  subject: z.string().trim().max(128).optional().describe("A subject id, as the items' subjectId."),
+  from: ZDay("from").optional().describe("The first day, YYYY-MM-DD (UTC)."),
+  to: ZDay("to").optional().describe("The last day, YYYY-MM-DD (UTC)."),
+  cursor: z.string().max(400).optional().describe("The previous page's nextCursor."),
   limit: z
     .string()
     .regex(/^\d{1,4}$/, `limit must be a whole number from 1 to ${AUDIT_PAGE_MAX}.`)
     .transform(Number)
     .refine((n) => n >= 1 && n <= AUDIT_PAGE_MAX, `limit must be a whole number from 1 to ${AUDIT_PAGE_MAX}.`)
-    .optional(),
+    .optional()
+    .describe(`1 to ${AUDIT_PAGE_MAX} (default 50).`),
 });
 
 /** The cursor of the page after the one ending with `last`: opaque base64url JSON. */
@@ -83,7 +85,7 @@ export function parseAuditQuery(params: URLSearchParams): AuditQuery {
     const value = params.get(key)?.trim();
     if (value) raw[key] = value;
   }
-  const parsed = ZQuery.safeParse(raw);
+  const parsed = ZAuditQuery.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, "The audit query");
   const { cursor, limit, ...rest } = parsed.data;
   if (rest.from && rest.to && rest.from > rest.to) {

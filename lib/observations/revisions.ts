@@ -24,11 +24,17 @@ const ZVersionParam = (name: string) =>
     .regex(/^\d{1,9}$/, `${name} must be a revision version number (1, 2, …).`)
     .transform(Number);
 
-/** `?from=&to=` of the compare view and GET /observations/:id/revisions/diff. */
+/** `?from=&to=` of the compare view and GET /observations/:id/revisions/diff (also documented in lib/http/openapi). */
+export const ZCompareQuery = z.object({
+  from: ZVersionParam("from").describe("The revision to compare from (1, 2, …)."),
+  to: ZVersionParam("to").describe("The revision to compare to."),
+});
+
 export function parseCompareQuery(params: URLSearchParams): { from: number; to: number } {
-  const parsed = z
-    .object({ from: ZVersionParam("from"), to: ZVersionParam("to") })
-    .safeParse({ from: params.get("from") ?? undefined, to: params.get("to") ?? undefined });
+  const parsed = ZCompareQuery.safeParse({
+    from: params.get("from") ?? undefined,
+    to: params.get("to") ?? undefined,
+  });
   if (!parsed.success) throw validationError(parsed.error, "The comparison");
   return parsed.data;
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { getProfile } from "@/lib/auth/profile";
@@ -30,8 +31,8 @@ export default async function ProfilePage() {
       <section className="panel" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">Personal API tokens</h2>
         <p className="hint">
-          Send a token as <code>Authorization: Bearer &lt;token&gt;</code> to use the API as you. Revoke any token you
-          no longer use.
+          Send a token as <code>Authorization: Bearer &lt;token&gt;</code> to use the API as you (see the{" "}
+          <Link href="/docs/api">API reference</Link>). Revoke any token you no longer use.
         </p>
         <TokensPanel
           tokens={tokens.map((t) => ({
