@@ -13,7 +13,6 @@ import { ZPurgeInput } from "../observations/purge-schema";
 import { ZCompareQuery, ZRevertInput } from "../observations/revisions";
 import {
   ZAnonymizeInput,
-  ZCommentInput,
   ZKnownExamplesInput,
   ZObservationEdit,
   ZObservationInput,
@@ -28,6 +27,7 @@ import {
   QUEUE_SORTS,
   QUEUE_VIEWS,
 } from "../review/queue-params";
+import { ZAddCommentInput } from "../review/comments-schema";
 import type { ApiOperation } from "./openapi";
 
 // Query strings the services parse by hand (lib/review/queue-params, lib/attack/catalog, lib/attack/changes,
@@ -152,14 +152,24 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     ok: { status: 200, description: "`{id, version, replaced: {observation, revisions, comments, mails}}`." },
   },
   {
+    method: "GET",
+    path: "/observations/{id}/comments",
+    tag: "Observations",
+    summary: "Read the conversation",
+    description: "The comments this caller may read, oldest first: the contributor never sees INTERNAL notes.",
+    params: OBSERVATION,
+    ok: { status: 200, description: "`{id, comments: [{author, role, body, visibility, createdAt}]}`." },
+  },
+  {
     method: "POST",
     path: "/observations/{id}/comments",
     tag: "Observations",
-    summary: "Answer a reviewer's question",
-    description: "The contributor only, while NEEDS_INFO (else 409); the observation returns to SUBMITTED.",
+    summary: "Comment (or answer a reviewer's question)",
+    description:
+      "Reviewers write SHARED (the contributor is e-mailed) or INTERNAL (reviewers only) comments; the contributor writes SHARED ones, and while NEEDS_INFO their comment is the answer (the observation returns to SUBMITTED, `version` checked). Anonymized like every text; 429 past `comment-user`.",
     params: OBSERVATION,
-    body: ZCommentInput,
-    ok: { status: 201, description: "`{id, status, version}`." },
+    body: ZAddCommentInput,
+    ok: { status: 201, description: "`{id, status, version, comment}`." },
   },
   // Review
   {
@@ -303,6 +313,17 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     summary: "Open a release",
     body: ZReleaseInput,
     ok: { status: 201, description: "The release." },
+    errors: [409],
+  },
+  {
+    method: "POST",
+    path: "/releases/{id}/freeze",
+    tag: "Releases",
+    summary: "Freeze an open release",
+    description:
+      "Admins. OPEN → FROZEN: nothing joins it afterwards. 409 once frozen or exported, or while it holds an observation to remap.",
+    params: RELEASE,
+    ok: { status: 200, description: '`{id, status: "FROZEN", frozenAt, …}`.' },
     errors: [409],
   },
   {
