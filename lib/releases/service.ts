@@ -186,8 +186,8 @@ export type ExportPhase = "read" | "build" | "validate" | "serialize" | "store";
 export interface ExportRunOptions {
   onPhase?: (phase: ExportPhase, ms: number) => void;
 }
-// Observations published per statement; the transaction may outlast Prisma's 5-second default on a big release.
-const PUBLISH_CHUNK = 500;
+// Observations published per statement (two parameters each: SQLite allows 999 per statement); the transaction may outlast Prisma's 5-second default on a big release.
+const PUBLISH_CHUNK = 200;
 const EXPORT_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
 
 /**
@@ -350,7 +350,7 @@ export async function exportRelease(actor: Actor, releaseId: string, db: Db, opt
     }
     // Unattributed observations stay ACCEPTED: they belong to the sightings export, not the ATT&CK bundle.
     // GREEN and AMBER ones stay ACCEPTED too: held back by TLP, never published.
-    // In bulk: a release of 10,000 observations is a few statements, not 20,000.
+    // In bulk: a release of 10,000 observations is a hundred statements, not 20,000.
     const published = joined.filter((j) => exported.has(j.publicId));
     for (let i = 0; i < published.length; i += PUBLISH_CHUNK) {
       const chunk = published.slice(i, i + PUBLISH_CHUNK);

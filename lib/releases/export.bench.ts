@@ -1,0 +1,62 @@
+// `npm run bench`: exporting a release of 10,000 accepted observations (issue 10 "Speed": ≤ 10 s and ≤ 1 GB RSS,
+// time per phase), on SQLite and on PostgreSQL. The observations are seeded (lib/cli/seed: real catalog techniques
+// and actors), then made accepted, attributed, TLP:CLEAR and members of one open release: the export reads them,
+// builds the bundle (one relationship per pair, ATT&CK's own relationships updated), validates it with both
+// validators, serializes it and publishes the observations. `--quick` exports 2,000.
+import { makeActor, seedCatalog } from "../../prisma/factories";
+import { seedObservations } from "../cli/seed";
+import { createTestDb } from "../db/testing";
+import { exportRelease, type ExportPhase } from "./service";
+
+export function exportBenchSize(argv = process.argv): number {
+  const env = Number(process.env.EXPORT_BENCH_OBSERVATIONS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return argv.includes("--quick") ? 2_000 : 10_000;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function benchExport(size = exportBenchSize()): Promise<void> {
+  for (const provider of ["sqlite", "postgres"] as const) {
+    process.env.TEST_DB = provider;
+    const t = await createTestDb();
+    try {
+      await seedCatalog(t.db);
+      await seedObservations(t.db, { observations: size, force: true });
+      const admin = await makeActor(t.db, "ADMIN");
+      const release = await t.db.release.create({
+        data: { name: "Bench release", domain: "enterprise-attack", attackVersion: "18.1", createdById: admin.id },
+      });
+      // Every seeded observation becomes an accepted, attributed, public member of the release: seeded proposals
+      // stay proposals, the others name a catalog actor.
+      await t.db.observation.updateMany({
+        data: { status: "ACCEPTED", tlp: "CLEAR", releaseId: release.id, decidedAt: new Date() },
+      });
+      await t.db.observation.updateMany({
+        where: { actorKind: "UNATTRIBUTED" },
+        data: { status: "SUBMITTED", releaseId: null },
+      });
+      const members = await t.db.observation.count({ where: { releaseId: release.id } });
+
+      const phases: Partial<Record<ExportPhase, number>> = {};
+      let peakRss = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+      const started = performance.now();
+      const result = await exportRelease(admin, release.id, t.db, {
+        onPhase: (phase, ms) => (phases[phase] = ms),
+      });
+      const total = performance.now() - started;
+      clearInterval(sampler);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      const stored = await t.db.release.findUniqueOrThrow({ where: { id: release.id } });
+      const objects = JSON.parse(stored.bundle ?? '{"objects":[]}').objects.length;
+      const perPhase = (Object.keys(phases) as ExportPhase[]).map((p) => `${p} ${seconds(phases[p]!)}`).join(", ");
+      console.log(
+        `  ${provider.padEnd(9)} ${members} observations → ${objects} objects (${result.status}) in ${seconds(total)} ` +
+          `(target ≤ 10 s at 10,000), peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (target ≤ 1024 MB): ${perPhase}`,
+      );
+    } finally {
+      await t.drop();
+    }
+  }
+}
