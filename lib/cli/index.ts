@@ -25,6 +25,10 @@ const COMMANDS: Record<string, { run: (args: string[], db: Db) => Promise<number
     run: async (...a) => (await import("./token-create")).tokenCreateCommand(...a),
     help: "token:create --email E [--name N]   create a personal API token",
   },
+  "release:export": {
+    run: async (...a) => (await import("./release-export")).releaseExportCommand(...a),
+    help: "release:export <release id> --out <folder> --as <admin e-mail>   export a release (freezing it) into a folder",
+  },
   seed: {
     run: async (...a) => (await import("./seed")).seedCommand(...a),
     help: "seed --observations N [--force]   demo/benchmark observations (refuses a database with real users)",

@@ -1,0 +1,73 @@
+// `release:export <release id> --out <dir> --as <admin e-mail>`: exports a release (freezing it if still open) as
+// the web UI does, with a progress bar over the export's phases, then writes what it offers for download into
+// <dir>. Files are written under a temporary name and renamed, so a failure leaves no partial file.
+import { SingleBar } from "cli-progress";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Role } from "../auth/permissions";
+import { findUserByEmail } from "../auth/users";
+import type { Db } from "../db/client";
+import { exportRelease, getReleaseBundle, type ExportPhase } from "../releases/service";
+import { flag } from "./args";
+
+const USAGE =
+  "Usage: npm run cli -- release:export <release id> --out <folder> --as <admin e-mail>   (the id is on /releases)";
+const PHASES: ExportPhase[] = ["read", "build", "validate", "serialize", "store"];
+const LABEL: Record<ExportPhase | "write", string> = {
+  read: "Reading",
+  build: "Building",
+  validate: "Validating",
+  serialize: "Serializing",
+  store: "Storing",
+  write: "Writing",
+};
+
+export async function releaseExportCommand(args: string[], db: Db): Promise<number> {
+  const id = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
+  const out = flag(args, "out");
+  const email = flag(args, "as");
+  if (!id || !out || !email) {
+    console.error(USAGE);
+    return 2;
+  }
+  const user = await findUserByEmail(db, email);
+  if (user.role !== "ADMIN" || user.deactivatedAt) {
+    console.error(`${user.email} is not an active admin: exports are an admin's action. Use an admin's e-mail.`);
+    return 1;
+  }
+  const actor = { id: user.id, email: user.email, role: user.role as Role };
+
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: "{phase} [{bar}] {value}/{total}", stream: process.stderr, hideCursor: true })
+    : null;
+  const total = PHASES.length + 1;
+  bar?.start(total, 0, { phase: LABEL.read.padEnd(11) });
+  let done = 0;
+  const step = (next: ExportPhase | "write") => {
+    done += 1;
+    if (bar) bar.update(done, { phase: LABEL[next].padEnd(11) });
+    else console.error(`${LABEL[next]}…`);
+  };
+  try {
+    const result = await exportRelease(actor, id, db, {
+      onPhase: (phase) => step(PHASES[PHASES.indexOf(phase) + 1] ?? "write"),
+    });
+    const { name, text } = await getReleaseBundle(actor, id, db);
+    const files = [{ file: "bundle.json", text }];
+    await mkdir(out, { recursive: true });
+    for (const { file, text: content } of files) {
+      const target = path.join(out, file);
+      await writeFile(`${target}.partial`, content);
+      await rename(`${target}.partial`, target);
+    }
+    step("write");
+    bar?.stop();
+    const held = result.heldBackByTlp ? `; ${result.heldBackByTlp} observation(s) not TLP:CLEAR held back` : "";
+    console.log(
+      `Exported "${name}" (sha256 ${result.sha256})${held}. Wrote ${files.map((f) => f.file).join(", ")} to ${out}.`,
+    );
+    return 0;
+  } finally {
+    bar?.stop();
+  }
+}
