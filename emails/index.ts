@@ -1,5 +1,6 @@
 // The registry lib/mail renders from: one entry per message, keyed by the name callers pass.
 import { answered } from "./answered";
+import { assigned } from "./assigned";
 import { decision } from "./decision";
 import { invite } from "./invite";
 import { needsInfo } from "./needs-info";
@@ -13,6 +14,7 @@ export const templates = {
   "needs-info": needsInfo,
   receipt,
   answered,
+  assigned,
   invite,
 } as const;
 
@@ -26,6 +28,7 @@ export type { DecisionData, DecisionStatus } from "./decision";
 export type { NeedsInfoData } from "./needs-info";
 export type { ReceiptData } from "./receipt";
 export type { AnsweredData } from "./answered";
+export type { AssignedData } from "./assigned";
 export type { InviteData } from "./invite";
 export { SIGN_IN_LINK_MINUTES } from "./sign-in";
 export { escapeHtml } from "./html";

@@ -1,5 +1,6 @@
 // The one module that enforces the observation state machine (the table is in ./transitions): who
 // may fire each transition, from which states, and what it does (revision, audit event, e-mail). DESIGN §4.
+import type { z } from "zod";
 import type { ObservationStatus } from "../../prisma/sqlite/client";
 import { scrub, type ScrubOptions } from "../anonymize";
 import { catalogNames } from "../attack/catalog";
@@ -9,7 +10,7 @@ import { maskEmails } from "../auth/email";
 import { recordRevision } from "../observations/history";
 import { sendReceipt } from "../observations/receipt";
 import { can, type Actor } from "../auth/permissions";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { appUrl } from "../env";
 import { AppError, validationError } from "../errors";
 import { sendMail } from "../mail";
@@ -20,11 +21,16 @@ import {
   type TransitionAction,
   type TTransitionInput,
 } from "../observations/schema";
+import type { ObservationRow } from "../observations/view";
+import { resolveAssignee, type Assignee } from "./assignees";
 import { openReleaseFor } from "../releases/service";
 import { resolveDuplicateTarget, type DuplicateTarget } from "./duplicates-target";
 import { TRANSITIONS } from "./transitions";
 
 export { TRANSITIONS } from "./transitions";
+
+/** A transition's input once parsed (defaults applied). */
+export type TransitionInput = z.output<typeof ZTransitionInput>;
 
 interface TransitionSubject {
   publicId: string;
@@ -34,7 +40,7 @@ interface TransitionSubject {
 }
 
 /** Why this actor may not fire this action on this observation, or null when they may. */
-function refusal(actor: Actor, action: TransitionAction, row: TransitionSubject): AppError | null {
+export function refusal(actor: Actor, action: TransitionAction, row: TransitionSubject): AppError | null {
   const t = TRANSITIONS[action];
   if (t.who === "owner") {
     return row.contributorId === actor.id
@@ -103,8 +109,28 @@ export function availableActions(actor: Actor, row: TransitionSubject): Transiti
 export async function transitionObservation(actor: Actor, publicId: string, raw: TTransitionInput | unknown, db: Db) {
   const parsed = ZTransitionInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, "The transition");
-  const input = parsed.data;
+  const done = await db.$transaction((tx) => transitionRow(tx, actor, publicId, parsed.data));
+  await notifyTransition(db, done);
+  return { id: done.row.publicId, status: done.row.status, version: done.row.version };
+}
+
+/** What one transition wrote: the row as it now stands, and what its mails need. */
+export interface TransitionDone {
+  action: TransitionAction;
+  row: ObservationRow;
+  comment?: string;
+  assignee?: Assignee;
+}
+
+/**
+ * One transition on one observation, inside the caller's transaction: every check (visibility, who, version,
+ * state, comment, target), then the writes (row, revision, comment, audit event). The caller commits, then mails
+ * (notifyTransition). Used by transitionObservation and by the bulk actions (./bulk), where a refusal of any item
+ * rolls back all of them.
+ */
+export async function transitionRow(tx: Tx, actor: Actor, publicId: string, input: TransitionInput) {
   const t = TRANSITIONS[input.action];
+  const db = tx as unknown as Db;
   const current = await findObservationRow(actor, publicId, db);
 
   const refused = refusal(actor, input.action, current);
@@ -122,7 +148,7 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
   }
   const comment = scrubbedComment(input.action, input.comment, { keep: input.keep, redact: input.redact });
   if (input.action === "reopen" && current.releaseId) {
-    const release = await db.release.findUnique({ where: { id: current.releaseId } });
+    const release = await tx.release.findUnique({ where: { id: current.releaseId } });
     if (release && release.status !== "OPEN")
       throw new AppError(
         "INVALID_STATE",
@@ -131,64 +157,90 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
   }
   const target = input.action === "duplicate" ? await resolveDuplicateTarget(db, current, input) : null;
   const duplicateOfId = target?.duplicateOfId ?? null;
+  const assignee = t.assigns === "chosen" ? await resolveAssignee(tx, current, input.assignee) : undefined;
+  const assigneeId = { actor: actor.id, chosen: assignee?.id, none: null }[t.assigns ?? "none"];
 
   const now = new Date();
   const decided = ["accept", "reject", "duplicate"].includes(input.action);
-  const row = await db.$transaction(async (tx) => {
-    // Read inside the transaction: an export that closes the release first must not gain a straggler.
-    const release = input.action === "accept" ? await openReleaseFor(tx, current.domain) : null;
-    const { count } = await tx.observation.updateMany({
-      where: { id: current.id, version: input.version, status: current.status },
-      data: {
-        status: t.to,
-        version: { increment: 1 },
-        ...(input.action === "claim" || input.action === "reopen" ? { assigneeId: actor.id } : {}),
-        ...(input.action === "submit" ? { submittedAt: now } : {}),
-        ...(decided ? { decidedAt: now } : {}),
-        ...(input.action === "reopen" ? { decidedAt: null, releaseId: null, duplicateOfId: null } : {}),
-        ...(input.action === "accept" ? { releaseId: release?.id ?? null } : {}),
-        ...(duplicateOfId ? { duplicateOfId } : {}),
-      },
-    });
-    if (count === 0) throw await staleVersion(tx as unknown as Db, current.id, input.version);
-    const updated = await tx.observation.findUniqueOrThrow({ where: { id: current.id } });
-    // A reopen's reason is the history's reason too: the next reviewer sees why it came back.
-    await recordRevision(tx, updated, actor.id, revisionReason(input.action, comment, target));
-    if (comment) {
-      await tx.comment.create({
-        data: {
-          observationId: updated.id,
-          authorId: actor.id,
-          body: comment,
-          visibility: t.commentVisibility ?? "SHARED",
-        },
-      });
-    }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: `observation.${input.action}`,
-      subjectType: "Observation",
-      subjectId: updated.publicId,
-      data: {
-        from: current.status,
-        to: updated.status,
-        version: updated.version,
-        ...(input.action === "reopen" ? { reason: comment } : {}),
-        ...(target?.duplicateOf ? { duplicateOf: target.duplicateOf } : {}),
-        ...(target?.alreadyInAttack ? { alreadyInAttack: target.alreadyInAttack } : {}),
-      },
-    });
-    return updated;
+  // Read inside the transaction: an export that closes the release first must not gain a straggler.
+  const release = input.action === "accept" ? await openReleaseFor(tx, current.domain) : null;
+  const { count } = await tx.observation.updateMany({
+    where: { id: current.id, version: input.version, status: current.status },
+    data: {
+      status: t.to,
+      version: { increment: 1 },
+      ...(t.assigns ? { assigneeId } : {}),
+      ...(input.action === "submit" ? { submittedAt: now } : {}),
+      ...(decided ? { decidedAt: now } : {}),
+      ...(input.action === "reopen" ? { decidedAt: null, releaseId: null, duplicateOfId: null } : {}),
+      ...(input.action === "accept" ? { releaseId: release?.id ?? null } : {}),
+      ...(duplicateOfId ? { duplicateOfId } : {}),
+    },
   });
+  if (count === 0) throw await staleVersion(db, current.id, input.version);
+  const updated = await tx.observation.findUniqueOrThrow({ where: { id: current.id } });
+  // A reopen's reason is the history's reason too: the next reviewer sees why it came back.
+  await recordRevision(tx, updated, actor.id, revisionReason(input.action, comment, target, assignee));
+  if (comment) {
+    await tx.comment.create({
+      data: {
+        observationId: updated.id,
+        authorId: actor.id,
+        body: comment,
+        visibility: t.commentVisibility ?? "SHARED",
+      },
+    });
+  }
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `observation.${input.action}`,
+    subjectType: "Observation",
+    subjectId: updated.publicId,
+    data: {
+      from: current.status,
+      to: updated.status,
+      version: updated.version,
+      ...(input.action === "reopen" ? { reason: comment } : {}),
+      ...(assignee ? { assigneeId: assignee.id, previousAssigneeId: current.assigneeId } : {}),
+      ...(input.action === "unclaim" ? { previousAssigneeId: current.assigneeId } : {}),
+      ...(target?.duplicateOf ? { duplicateOf: target.duplicateOf } : {}),
+      ...(target?.alreadyInAttack ? { alreadyInAttack: target.alreadyInAttack } : {}),
+    },
+  });
+  return { action: input.action, row: updated, comment, assignee } satisfies TransitionDone;
+}
 
-  await notifyContributor(db, input.action, row, comment);
-  await notifyAssignee(db, input.action, row, comment);
-  return { id: row.publicId, status: row.status, version: row.version };
+/** The mails of a committed transition: the contributor's (decision, question, receipt) and the assignee's. */
+export async function notifyTransition(db: Db, done: TransitionDone) {
+  await notifyContributor(db, done.action, done.row, done.comment);
+  await notifyAssignee(db, done.action, done.row, done.comment);
+  if (done.assignee) await notifyAssigned(done.assignee, [done.row.publicId], done.comment);
+}
+
+/** One mail to the reviewer now holding these observations (a bulk assign sends one for the batch). */
+export async function notifyAssigned(assignee: Assignee, publicIds: string[], reason?: string) {
+  try {
+    await sendMail("assigned", assignee.email, {
+      items: publicIds.map((publicId) => ({ publicId, reviewUrl: `${appUrl()}/queue/${publicId}` })),
+      reason,
+    });
+  } catch (error) {
+    // The assignment stands; the failure is logged (addresses masked) for the operator to fix.
+    console.error(
+      `[mail] could not notify the assignee of ${publicIds.join(", ")}: ${maskEmails((error as Error).message)}`,
+    );
+  }
 }
 
 /** The history's reason: the action, with why for a reopen and what for a duplicate (the reader sees which). */
-function revisionReason(action: TransitionAction, comment: string | undefined, target: DuplicateTarget | null): string {
+function revisionReason(
+  action: TransitionAction,
+  comment: string | undefined,
+  target: DuplicateTarget | null,
+  assignee: Assignee | undefined,
+): string {
   if (action === "reopen") return `reopen: ${comment}`;
+  if (assignee) return `assigned to ${assignee.email}${comment ? `: ${comment}` : ""}`;
   if (target?.alreadyInAttack) return `duplicate: already in ATT&CK (${target.alreadyInAttack})`;
   if (target?.duplicateOf) return `duplicate of ${target.duplicateOf}`;
   return action;
