@@ -60,7 +60,7 @@ describe("concurrent edits", () => {
     const edits = revisions.slice(2);
     expect(edits.map((r) => r.reason).sort()).toEqual(succeeded.map((m) => `edit ${m}`).sort());
     for (const r of edits) {
-      const marker = r.reason.replace("edit ", "");
+      const marker = (r.reason ?? "").replace("edit ", "");
       expect((r.snapshot as { procedure: string }).procedure).toContain(`(edit ${marker})`);
     }
     expect(await w.db.auditEvent.count({ where: { action: "observation.edit", subjectId: o.id } })).toBe(total);
