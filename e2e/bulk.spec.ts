@@ -67,7 +67,7 @@ test("bulk reject and assign from the queue, all or nothing, with mails", async 
   await bar.getByLabel(/^Reason/).fill("Not a procedure: it restates the technique's definition.");
   await shoot(page, "bulk-selected");
   await apply(page, 2);
-  await expect(bar.getByRole("status")).toContainText(`Rejected 2: ${mine}, ${admins}.`);
+  await expect(page.getByTestId("toast").last()).toContainText(`Rejected 2: ${mine}, ${admins}.`);
   await expect(page.getByTestId("queue-total")).toHaveText("Nothing matches.");
 
   await page.goto(`${QUEUE}&view=decided`);
@@ -105,7 +105,7 @@ test("bulk reject and assign from the queue, all or nothing, with mails", async 
   await bar.getByLabel("Reviewer").selectOption(E2E_USERS.admin.email);
   await bar.getByLabel(/^Reason/).fill("Admin knows this actor best.");
   await apply(page, 2);
-  await expect(bar.getByRole("status")).toContainText(`Assigned 2: ${third}, ${fourth}.`);
+  await expect(page.getByTestId("toast").last()).toContainText(`Assigned 2: ${third}, ${fourth}.`);
   await expect(page.getByRole("row", { name: new RegExp(third) })).toContainText(E2E_USERS.admin.email);
   const assigned = await mail.waitForMail(E2E_USERS.admin.email, { subject: /^2 observations assigned to you/ });
   expect(assigned.text).toContain(`/queue/${third}`);

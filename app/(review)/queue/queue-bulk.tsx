@@ -6,6 +6,7 @@
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { ConfirmButton } from "@/app/components/confirm-button";
+import { showToast } from "@/app/components/toaster";
 import { BULK_ACTIONS, BULK_MAX, type BulkActionName } from "@/lib/review/bulk-schema";
 import { bulkQueueAction } from "./actions";
 import styles from "./queue-bulk.module.css";
@@ -101,7 +102,6 @@ const QUESTION: Record<BulkActionName, string> = {
 };
 
 interface Outcome {
-  ok: boolean;
   text: string;
   refused?: { id: string; message: string }[];
 }
@@ -142,7 +142,6 @@ export function BulkBar(props: { reviewers: string[] }) {
     if (!result.ok) {
       const refused = (result.error.details?.refused as { id: string; message: string }[] | undefined) ?? undefined;
       setOutcome({
-        ok: false,
         text: refused
           ? `Nothing was changed: ${refused.length} of ${n} selected cannot be ${PAST[action].toLowerCase()}. Unselect them or reload, then try again.`
           : result.error.message,
@@ -150,8 +149,9 @@ export function BulkBar(props: { reviewers: string[] }) {
       });
       return;
     }
+    // Success is a toast (it outlives the bar, which goes when the page's last row leaves); errors stay here.
     const ids = result.value.items.map((i) => i.id);
-    setOutcome({ ok: true, text: `${PAST[action]} ${ids.length}: ${ids.join(", ")}.` });
+    showToast(`${PAST[action]} ${ids.length}: ${ids.join(", ")}.`);
     setReason("");
     clear();
     router.refresh();
@@ -226,7 +226,7 @@ export function BulkBar(props: { reviewers: string[] }) {
       </div>
       <div role="status" aria-live="polite">
         {outcome && (
-          <div className={`notice ${outcome.ok ? "ok" : "bad"}`}>
+          <div className="notice bad">
             <p className={styles.outcome}>{outcome.text}</p>
             {outcome.refused && (
               <ul>
