@@ -86,7 +86,7 @@ test("bulk reject and assign from the queue, all or nothing, with mails", async 
   await page.goto(QUEUE);
   await page.getByRole("checkbox", { name: "Select all on this page" }).check();
   await bar.getByLabel("Action").selectOption("assign");
-  await bar.getByLabel("Reviewer").selectOption(E2E_USERS.admin.email);
+  await bar.getByLabel("Reviewer", { exact: true }).selectOption(E2E_USERS.admin.email);
   await bar.getByLabel(/^Reason/).fill("Admin knows this actor best.");
   const claimed = await request.post(`/api/v1/observations/${fourth}/transitions`, {
     headers: { authorization: `Bearer ${readE2eTokens().reviewer}` },
@@ -102,7 +102,7 @@ test("bulk reject and assign from the queue, all or nothing, with mails", async 
   await expect(page.getByRole("row", { name: new RegExp(third) })).toContainText("—");
   await page.getByRole("checkbox", { name: "Select all on this page" }).check();
   await bar.getByLabel("Action").selectOption("assign");
-  await bar.getByLabel("Reviewer").selectOption(E2E_USERS.admin.email);
+  await bar.getByLabel("Reviewer", { exact: true }).selectOption(E2E_USERS.admin.email);
   await bar.getByLabel(/^Reason/).fill("Admin knows this actor best.");
   await apply(page, 2);
   await expect(page.getByTestId("toast").last()).toContainText(`Assigned 2: ${third}, ${fourth}.`);
