@@ -7,14 +7,8 @@ import type { Db, Tx } from "../db/client";
 import { AppError, isAppError, validationError, type ErrorCode } from "../errors";
 import { findObservationRow } from "../observations/service";
 import { ZBulkInput, type BulkActionName, type TBulkInput } from "./bulk-schema";
-import {
-  notifyAssigned,
-  notifyTransition,
-  refusal,
-  transitionRow,
-  type TransitionDone,
-  type TransitionInput,
-} from "./workflow";
+import { refusal, transitionRow, type TransitionDone, type TransitionInput } from "./workflow";
+import { notifyAssigned, notifyTransition } from "./workflow-mail";
 
 export interface BulkRefusal {
   id: string;
