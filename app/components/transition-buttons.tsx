@@ -15,6 +15,8 @@ const LABELS: Record<TransitionAction, string> = {
   submit: "Resubmit",
   withdraw: "Withdraw",
   claim: "Claim for review",
+  unclaim: "Unclaim",
+  assign: "Assign",
   ask: "Ask for more information",
   accept: "Accept",
   reject: "Reject",
@@ -36,6 +38,8 @@ const DONE: Record<TransitionAction, string> = {
   submit: "Resubmitted: it is back in the review queue.",
   withdraw: "Withdrawn.",
   claim: "Claimed: you can edit and decide it now.",
+  unclaim: "Unclaimed: it is back in the queue for any reviewer.",
+  assign: "Assigned: the reviewer is told by e-mail.",
   ask: "Question sent: the contributor is told by e-mail.",
   accept: "Accepted: the contributor is told by e-mail.",
   reject: "Rejected: the contributor is told by e-mail.",
@@ -49,11 +53,14 @@ export function TransitionButtons(props: {
   version: number;
   actions: TransitionAction[];
   keptIndicators?: string[];
+  /** The reviewer picker's options (e-mails) when `assign` is among the actions. */
+  reviewers?: string[];
 }) {
   const router = useRouter();
   const [comment, setComment] = useState("");
   const { choice, setChoice, generation, reset } = useCommentChoice(props.keptIndicators);
   const [duplicateOf, setDuplicateOf] = useState("");
+  const [assignee, setAssignee] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (props.actions.length === 0) return null;
@@ -70,6 +77,7 @@ export function TransitionButtons(props: {
       version: props.version,
       ...(comment.trim() ? { comment: comment.trim(), ...choice } : {}),
       ...(action === "duplicate" ? { duplicateOf: duplicateOf.trim() } : {}),
+      ...(action === "assign" ? { assignee } : {}),
     });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
@@ -119,6 +127,19 @@ export function TransitionButtons(props: {
             onChange={(e) => setDuplicateOf(e.target.value)}
             placeholder="OBS-000012"
           />
+        </>
+      )}
+      {props.actions.includes("assign") && (
+        <>
+          <label htmlFor="assign-to">Assign to</label>
+          <select id="assign-to" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+            <option value="">Choose a reviewer…</option>
+            {(props.reviewers ?? []).map((email) => (
+              <option key={email} value={email}>
+                {email}
+              </option>
+            ))}
+          </select>
         </>
       )}
       {error && (

@@ -247,6 +247,8 @@ export const TRANSITION_ACTIONS = [
   "submit",
   "withdraw",
   "claim",
+  "unclaim",
+  "assign",
   "ask",
   "accept",
   "reject",
@@ -262,6 +264,8 @@ export const ZTransitionInput = z
     version: z.number().int().positive(),
     comment: trimmed(DESCRIPTION_MAX).optional(),
     duplicateOf: trimmed(40).optional(),
+    // `assign` only: the e-mail of the reviewer (or admin) who gets it.
+    assignee: trimmed(320).optional(),
     // `duplicate` only: the ATT&CK procedure example (a "uses" relationship) this observation repeats.
     alreadyInAttack: trimmed(60)
       .regex(RELATIONSHIP_ID, "Give an ATT&CK relationship id (relationship-- followed by a UUID).")

@@ -24,4 +24,29 @@ describe("the transitions table", () => {
     expect(TRANSITION_ACTIONS.filter(needsComment)).toEqual(["ask", "reject", "reopen", "answer"]);
     expect(TRANSITIONS.reopen.commentVisibility).toBe("INTERNAL");
   });
+
+  it("unclaims to SUBMITTED clearing the assignee, only by the assignee (or an admin)", () => {
+    expect(TRANSITIONS.unclaim).toMatchObject({
+      from: ["IN_REVIEW"],
+      to: "SUBMITTED",
+      assigns: "none",
+      claimedOnly: true,
+    });
+    expect(can(as("REVIEWER"), TRANSITIONS.unclaim.permission!)).toBe(true);
+    expect(can(as("CONTRIBUTOR"), TRANSITIONS.unclaim.permission!)).toBe(false);
+  });
+
+  it("assigns unclaimed or claimed work to a chosen reviewer, mails them, and keeps its reason internal", () => {
+    expect(TRANSITIONS.assign).toMatchObject({
+      from: ["SUBMITTED", "IN_REVIEW"],
+      to: "IN_REVIEW",
+      assigns: "chosen",
+      claimedOnly: true,
+      mailAssignee: "assigned",
+      commentVisibility: "INTERNAL",
+    });
+    expect(needsComment("assign")).toBe(false);
+    // Only the transitions that hand work to someone write the assignee.
+    expect(TRANSITION_ACTIONS.filter((a) => TRANSITIONS[a].assigns)).toEqual(["claim", "unclaim", "assign", "reopen"]);
+  });
 });

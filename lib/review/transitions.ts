@@ -18,7 +18,12 @@ export interface Transition {
   /** The mail the contributor receives (the contributor only: they may always see their own work). */
   mail?: "decision" | "needs-info" | "receipt";
   /** The mail the assigned reviewer receives (they claimed it, so they may see it whatever its TLP). */
-  mailAssignee?: "answered";
+  mailAssignee?: "answered" | "assigned";
+  /**
+   * What it writes to the assignee: "actor" (whoever fires it claims it), "chosen" (the reviewer named in the
+   * input, who must be an active reviewer or admin other than the contributor), "none" (cleared). Absent: unchanged.
+   */
+  assigns?: "actor" | "chosen" | "none";
 }
 
 export const TRANSITIONS: Record<TransitionAction, Transition> = {
@@ -35,7 +40,29 @@ export const TRANSITIONS: Record<TransitionAction, Transition> = {
   },
   // Withdrawn is the contributor's decision: no transition leaves WITHDRAWN.
   withdraw: { from: ["DRAFT", "SUBMITTED", "NEEDS_INFO"], to: "WITHDRAWN", who: "owner" },
-  claim: { from: ["SUBMITTED"], to: "IN_REVIEW", who: "reviewer", permission: "observation:decide" },
+  claim: { from: ["SUBMITTED"], to: "IN_REVIEW", who: "reviewer", permission: "observation:decide", assigns: "actor" },
+  // Hands a claimed observation back to the queue: its assignee, or an admin (override-claim).
+  unclaim: {
+    from: ["IN_REVIEW"],
+    to: "SUBMITTED",
+    who: "reviewer",
+    permission: "observation:decide",
+    claimedOnly: true,
+    assigns: "none",
+  },
+  // Puts an observation in a named reviewer's hands: any reviewer may assign unclaimed work (to themselves or
+  // another reviewer) and hand over what they claimed; work claimed by someone else only an admin reassigns.
+  // An optional reason stays internal. The new assignee is mailed.
+  assign: {
+    from: ["SUBMITTED", "IN_REVIEW"],
+    to: "IN_REVIEW",
+    who: "reviewer",
+    permission: "observation:decide",
+    claimedOnly: true,
+    commentVisibility: "INTERNAL",
+    assigns: "chosen",
+    mailAssignee: "assigned",
+  },
   ask: {
     from: ["IN_REVIEW"],
     to: "NEEDS_INFO",
@@ -78,6 +105,7 @@ export const TRANSITIONS: Record<TransitionAction, Transition> = {
     permission: "observation:reopen",
     needsComment: true,
     commentVisibility: "INTERNAL",
+    assigns: "actor",
   },
 };
 

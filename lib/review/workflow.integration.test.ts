@@ -98,7 +98,7 @@ describe("transitionObservation", () => {
     await transitionObservation(w.reviewer, o.id, { action: "claim", version: 1 }, w.db);
     const row = await w.db.observation.findUniqueOrThrow({ where: { publicId: o.id } });
     expect(availableActions(other, row)).toEqual([]);
-    expect(availableActions(w.reviewer, row)).toEqual(["ask", "accept", "reject", "duplicate"]);
+    expect(availableActions(w.reviewer, row)).toEqual(["unclaim", "assign", "ask", "accept", "reject", "duplicate"]);
     const refused = await appErrorOf(transitionObservation(other, o.id, { action: "accept", version: 2 }, w.db));
     expect(refused.code).toBe("FORBIDDEN");
     expect(refused.message).toMatch(/claimed by another reviewer/);

@@ -1,18 +1,13 @@
 // The one module that enforces the observation state machine (the table is in ./transitions): who
 // may fire each transition, from which states, and what it does (revision, audit event, e-mail). DESIGN §4.
+import type { z } from "zod";
 import type { ObservationStatus } from "../../prisma/sqlite/client";
 import { scrub, type ScrubOptions } from "../anonymize";
-import { catalogNames } from "../attack/catalog";
-import { techniqueLabelOf } from "../attack/label";
 import { recordAudit } from "../audit";
-import { maskEmails } from "../auth/email";
 import { recordRevision } from "../observations/history";
-import { sendReceipt } from "../observations/receipt";
 import { can, type Actor } from "../auth/permissions";
-import type { Db } from "../db/client";
-import { appUrl } from "../env";
+import type { Db, Tx } from "../db/client";
 import { AppError, validationError } from "../errors";
-import { sendMail } from "../mail";
 import { findObservationRow, staleVersion } from "../observations/service";
 import {
   DESCRIPTION_MAX,
@@ -20,11 +15,17 @@ import {
   type TransitionAction,
   type TTransitionInput,
 } from "../observations/schema";
+import type { ObservationRow } from "../observations/view";
+import { resolveAssignee, type Assignee } from "./assignees";
 import { openReleaseFor } from "../releases/service";
 import { resolveDuplicateTarget, type DuplicateTarget } from "./duplicates-target";
 import { TRANSITIONS } from "./transitions";
+import { notifyTransition } from "./workflow-mail";
 
 export { TRANSITIONS } from "./transitions";
+
+/** A transition's input once parsed (defaults applied). */
+export type TransitionInput = z.output<typeof ZTransitionInput>;
 
 interface TransitionSubject {
   publicId: string;
@@ -34,7 +35,7 @@ interface TransitionSubject {
 }
 
 /** Why this actor may not fire this action on this observation, or null when they may. */
-function refusal(actor: Actor, action: TransitionAction, row: TransitionSubject): AppError | null {
+export function refusal(actor: Actor, action: TransitionAction, row: TransitionSubject): AppError | null {
   const t = TRANSITIONS[action];
   if (t.who === "owner") {
     return row.contributorId === actor.id
@@ -103,8 +104,28 @@ export function availableActions(actor: Actor, row: TransitionSubject): Transiti
 export async function transitionObservation(actor: Actor, publicId: string, raw: TTransitionInput | unknown, db: Db) {
   const parsed = ZTransitionInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, "The transition");
-  const input = parsed.data;
+  const done = await db.$transaction((tx) => transitionRow(tx, actor, publicId, parsed.data));
+  await notifyTransition(db, done);
+  return { id: done.row.publicId, status: done.row.status, version: done.row.version };
+}
+
+/** What one transition wrote: the row as it now stands, and what its mails need. */
+export interface TransitionDone {
+  action: TransitionAction;
+  row: ObservationRow;
+  comment?: string;
+  assignee?: Assignee;
+}
+
+/**
+ * One transition on one observation, inside the caller's transaction: every check (visibility, who, version,
+ * state, comment, target), then the writes (row, revision, comment, audit event). The caller commits, then mails
+ * (notifyTransition). Used by transitionObservation and by the bulk actions (./bulk), where a refusal of any item
+ * rolls back all of them.
+ */
+export async function transitionRow(tx: Tx, actor: Actor, publicId: string, input: TransitionInput) {
   const t = TRANSITIONS[input.action];
+  const db = tx as unknown as Db;
   const current = await findObservationRow(actor, publicId, db);
 
   const refused = refusal(actor, input.action, current);
@@ -122,7 +143,7 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
   }
   const comment = scrubbedComment(input.action, input.comment, { keep: input.keep, redact: input.redact });
   if (input.action === "reopen" && current.releaseId) {
-    const release = await db.release.findUnique({ where: { id: current.releaseId } });
+    const release = await tx.release.findUnique({ where: { id: current.releaseId } });
     if (release && release.status !== "OPEN")
       throw new AppError(
         "INVALID_STATE",
@@ -131,130 +152,69 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
   }
   const target = input.action === "duplicate" ? await resolveDuplicateTarget(db, current, input) : null;
   const duplicateOfId = target?.duplicateOfId ?? null;
+  const assignee = t.assigns === "chosen" ? await resolveAssignee(tx, current, input.assignee) : undefined;
+  const assigneeId = { actor: actor.id, chosen: assignee?.id, none: null }[t.assigns ?? "none"];
 
   const now = new Date();
   const decided = ["accept", "reject", "duplicate"].includes(input.action);
-  const row = await db.$transaction(async (tx) => {
-    // Read inside the transaction: an export that closes the release first must not gain a straggler.
-    const release = input.action === "accept" ? await openReleaseFor(tx, current.domain) : null;
-    const { count } = await tx.observation.updateMany({
-      where: { id: current.id, version: input.version, status: current.status },
-      data: {
-        status: t.to,
-        version: { increment: 1 },
-        ...(input.action === "claim" || input.action === "reopen" ? { assigneeId: actor.id } : {}),
-        ...(input.action === "submit" ? { submittedAt: now } : {}),
-        ...(decided ? { decidedAt: now } : {}),
-        ...(input.action === "reopen" ? { decidedAt: null, releaseId: null, duplicateOfId: null } : {}),
-        ...(input.action === "accept" ? { releaseId: release?.id ?? null } : {}),
-        ...(duplicateOfId ? { duplicateOfId } : {}),
-      },
-    });
-    if (count === 0) throw await staleVersion(tx as unknown as Db, current.id, input.version);
-    const updated = await tx.observation.findUniqueOrThrow({ where: { id: current.id } });
-    // A reopen's reason is the history's reason too: the next reviewer sees why it came back.
-    await recordRevision(tx, updated, actor.id, revisionReason(input.action, comment, target));
-    if (comment) {
-      await tx.comment.create({
-        data: {
-          observationId: updated.id,
-          authorId: actor.id,
-          body: comment,
-          visibility: t.commentVisibility ?? "SHARED",
-        },
-      });
-    }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: `observation.${input.action}`,
-      subjectType: "Observation",
-      subjectId: updated.publicId,
-      data: {
-        from: current.status,
-        to: updated.status,
-        version: updated.version,
-        ...(input.action === "reopen" ? { reason: comment } : {}),
-        ...(target?.duplicateOf ? { duplicateOf: target.duplicateOf } : {}),
-        ...(target?.alreadyInAttack ? { alreadyInAttack: target.alreadyInAttack } : {}),
-      },
-    });
-    return updated;
+  // Read inside the transaction: an export that closes the release first must not gain a straggler.
+  const release = input.action === "accept" ? await openReleaseFor(tx, current.domain) : null;
+  const { count } = await tx.observation.updateMany({
+    where: { id: current.id, version: input.version, status: current.status },
+    data: {
+      status: t.to,
+      version: { increment: 1 },
+      ...(t.assigns ? { assigneeId } : {}),
+      ...(input.action === "submit" ? { submittedAt: now } : {}),
+      ...(decided ? { decidedAt: now } : {}),
+      ...(input.action === "reopen" ? { decidedAt: null, releaseId: null, duplicateOfId: null } : {}),
+      ...(input.action === "accept" ? { releaseId: release?.id ?? null } : {}),
+      ...(duplicateOfId ? { duplicateOfId } : {}),
+    },
   });
-
-  await notifyContributor(db, input.action, row, comment);
-  await notifyAssignee(db, input.action, row, comment);
-  return { id: row.publicId, status: row.status, version: row.version };
+  if (count === 0) throw await staleVersion(db, current.id, input.version);
+  const updated = await tx.observation.findUniqueOrThrow({ where: { id: current.id } });
+  // A reopen's reason is the history's reason too: the next reviewer sees why it came back.
+  await recordRevision(tx, updated, actor.id, revisionReason(input.action, comment, target, assignee));
+  if (comment) {
+    await tx.comment.create({
+      data: {
+        observationId: updated.id,
+        authorId: actor.id,
+        body: comment,
+        visibility: t.commentVisibility ?? "SHARED",
+      },
+    });
+  }
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `observation.${input.action}`,
+    subjectType: "Observation",
+    subjectId: updated.publicId,
+    data: {
+      from: current.status,
+      to: updated.status,
+      version: updated.version,
+      ...(input.action === "reopen" ? { reason: comment } : {}),
+      ...(assignee ? { assigneeId: assignee.id, previousAssigneeId: current.assigneeId } : {}),
+      ...(input.action === "unclaim" ? { previousAssigneeId: current.assigneeId } : {}),
+      ...(target?.duplicateOf ? { duplicateOf: target.duplicateOf } : {}),
+      ...(target?.alreadyInAttack ? { alreadyInAttack: target.alreadyInAttack } : {}),
+    },
+  });
+  return { action: input.action, row: updated, comment, assignee } satisfies TransitionDone;
 }
 
 /** The history's reason: the action, with why for a reopen and what for a duplicate (the reader sees which). */
-function revisionReason(action: TransitionAction, comment: string | undefined, target: DuplicateTarget | null): string {
+function revisionReason(
+  action: TransitionAction,
+  comment: string | undefined,
+  target: DuplicateTarget | null,
+  assignee: Assignee | undefined,
+): string {
   if (action === "reopen") return `reopen: ${comment}`;
+  if (assignee) return `assigned to ${assignee.email}${comment ? `: ${comment}` : ""}`;
   if (target?.alreadyInAttack) return `duplicate: already in ATT&CK (${target.alreadyInAttack})`;
   if (target?.duplicateOf) return `duplicate of ${target.duplicateOf}`;
   return action;
-}
-
-interface MailedRow {
-  publicId: string;
-  contributorId: string;
-  assigneeId: string | null;
-  techniqueStixId: string;
-  techniqueAttackId: string;
-  status: ObservationStatus;
-  tlp: string;
-}
-
-/** The reviewer who claimed it (and asked): only them, never the whole reviewer list. */
-async function notifyAssignee(db: Db, action: TransitionAction, row: MailedRow, comment?: string) {
-  if (TRANSITIONS[action].mailAssignee !== "answered" || !row.assigneeId) return;
-  const reviewer = await db.user.findUnique({ where: { id: row.assigneeId } });
-  if (!reviewer) return;
-  try {
-    await sendMail("answered", reviewer.email, {
-      publicId: row.publicId,
-      answer: comment ?? "",
-      reviewUrl: `${appUrl()}/queue/${row.publicId}`,
-    });
-  } catch (error) {
-    // The answer is stored; the failure is logged (without the mail, addresses masked) for the operator to fix.
-    console.error(
-      `[mail] could not notify the reviewer of ${row.publicId} (${action}): ${maskEmails((error as Error).message)}`,
-    );
-  }
-}
-
-async function notifyContributor(db: Db, action: TransitionAction, row: MailedRow, comment?: string) {
-  const mail = TRANSITIONS[action].mail;
-  if (!mail) return;
-  if (mail === "receipt") return sendReceipt(db, row);
-  // Only the observation's own contributor is mailed: they may always see their own work, whatever its TLP.
-  const contributor = await db.user.findUnique({ where: { id: row.contributorId } });
-  if (!contributor) return;
-  const observationUrl = `${appUrl()}/my/${row.publicId}`;
-  try {
-    if (mail === "needs-info") {
-      await sendMail("needs-info", contributor.email, {
-        publicId: row.publicId,
-        question: comment ?? "",
-        observationUrl,
-      });
-    } else {
-      await sendMail("decision", contributor.email, {
-        publicId: row.publicId,
-        status: row.status as "ACCEPTED" | "REJECTED" | "DUPLICATE",
-        techniqueLabel: techniqueLabelOf(
-          (await catalogNames(db, [row.techniqueStixId])).get(row.techniqueStixId),
-          row.techniqueAttackId,
-        ),
-        comment,
-        observationUrl,
-        tlp: row.tlp,
-      });
-    }
-  } catch (error) {
-    // The decision stands; the failure is logged (without the mail, addresses masked) for the operator to fix.
-    console.error(
-      `[mail] could not notify the contributor of ${row.publicId} (${action}): ${maskEmails((error as Error).message)}`,
-    );
-  }
 }

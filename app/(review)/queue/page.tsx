@@ -8,7 +8,11 @@ import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { QUEUE_VIEWS, parseQueueParams, queueSearch, type QueueFilters } from "@/lib/review/queue-params";
 import { queryQueue, type QueueResult } from "@/lib/review/queue-query";
+import { can } from "@/lib/auth/permissions";
+import { listAssignableReviewers } from "@/lib/review/assignees";
 import { QueueFilterForm, valuesOf, type FilterValues } from "./queue-filters";
+import { BulkBar, BulkSelection, RowCheckbox, SelectAllCheckbox } from "./queue-bulk";
+import bulkStyles from "./queue-bulk.module.css";
 
 export const dynamic = "force-dynamic";
 
@@ -58,6 +62,9 @@ export default async function QueuePage(props: { searchParams: Promise<Raw> }) {
   const values = valuesOf(filters);
   const filtered = Object.entries(values).some(([name, value]) => value !== undefined && name !== "sort");
   const one = status.length === 1 ? status[0] : undefined;
+  // Bulk actions decide open work; the decided view has nothing they apply to.
+  const bulk = view === "open" && can(actor, "observation:decide") && result.items.length > 0;
+  const reviewers = bulk ? (await listAssignableReviewers(actor, db())).map((r) => r.email) : [];
 
   return (
     <>
@@ -121,39 +128,51 @@ export default async function QueuePage(props: { searchParams: Promise<Raw> }) {
           )}
         </p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Review queue" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th>ID</th>
-                <th>Technique</th>
-                <th>Actor</th>
-                <th>Status</th>
-                <th>{view === "open" ? "Waiting since" : "Decided"}</th>
-                <th>Reviewer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <Link href={`/queue/${o.id}`}>{o.id}</Link>
-                  </td>
-                  <td>{o.techniqueLabel}</td>
-                  <td>{o.actorName}</td>
-                  <td>
-                    <StatusBadge status={o.status} />
-                    {o.answered && <span className="status answered">answered</span>}
-                  </td>
-                  <td className="mono">
-                    {(view === "open" ? (o.submittedAt ?? o.createdAt) : (o.decidedAt ?? o.createdAt)).slice(0, 10)}
-                  </td>
-                  <td>{o.assignee ?? "—"}</td>
+        <BulkSelection items={bulk ? result.items.map((o) => ({ id: o.id, version: o.version })) : []}>
+          <div className="table-scroll" role="region" aria-label="Review queue" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  {/* The checkboxes sit in the ID column: its cells' text stays the id alone. */}
+                  <th>
+                    <span className={bulk ? bulkStyles.cell : undefined}>
+                      {bulk && <SelectAllCheckbox />}
+                      ID
+                    </span>
+                  </th>
+                  <th>Technique</th>
+                  <th>Actor</th>
+                  <th>Status</th>
+                  <th>{view === "open" ? "Waiting since" : "Decided"}</th>
+                  <th>Reviewer</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {result.items.map((o) => (
+                  <tr key={o.id}>
+                    <td>
+                      <span className={bulk ? bulkStyles.cell : undefined}>
+                        {bulk && <RowCheckbox id={o.id} />}
+                        <Link href={`/queue/${o.id}`}>{o.id}</Link>
+                      </span>
+                    </td>
+                    <td>{o.techniqueLabel}</td>
+                    <td>{o.actorName}</td>
+                    <td>
+                      <StatusBadge status={o.status} />
+                      {o.answered && <span className="status answered">answered</span>}
+                    </td>
+                    <td className="mono">
+                      {(view === "open" ? (o.submittedAt ?? o.createdAt) : (o.decidedAt ?? o.createdAt)).slice(0, 10)}
+                    </td>
+                    <td>{o.assignee ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {bulk && <BulkBar reviewers={reviewers} />}
+        </BulkSelection>
       )}
       <nav className="actions" aria-label="Pages">
         {filters.cursor && (

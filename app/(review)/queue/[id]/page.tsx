@@ -8,6 +8,7 @@ import { TransitionButtons } from "@/app/components/transition-buttons";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
 import { findDuplicateCandidates } from "@/lib/review/duplicates";
+import { listAssignableReviewers } from "@/lib/review/assignees";
 import { DuplicateCandidates } from "@/app/components/duplicate-candidates";
 import { EditForm } from "@/app/components/edit-form";
 import { MarkdownText } from "@/app/components/markdown";
@@ -44,6 +45,9 @@ export default async function ReviewPage({
         version={o.version}
         actions={detail.actions}
         keptIndicators={o.keptIndicators}
+        reviewers={
+          detail.actions.includes("assign") ? (await listAssignableReviewers(actor, db())).map((r) => r.email) : []
+        }
       />
       {detail.canEdit && (
         <EditForm
