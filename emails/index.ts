@@ -1,6 +1,7 @@
 // The registry lib/mail renders from: one entry per message, keyed by the name callers pass.
 import { answered } from "./answered";
 import { decision } from "./decision";
+import { digest } from "./digest";
 import { invite } from "./invite";
 import { needsInfo } from "./needs-info";
 import { receipt } from "./receipt";
@@ -14,6 +15,7 @@ export const templates = {
   receipt,
   answered,
   invite,
+  digest,
 } as const;
 
 export type TemplateName = keyof typeof templates;
@@ -27,5 +29,6 @@ export type { NeedsInfoData } from "./needs-info";
 export type { ReceiptData } from "./receipt";
 export type { AnsweredData } from "./answered";
 export type { InviteData } from "./invite";
+export type { DigestData } from "./digest";
 export { SIGN_IN_LINK_MINUTES } from "./sign-in";
 export { escapeHtml } from "./html";
