@@ -25,6 +25,10 @@ const COMMANDS: Record<string, { run: (args: string[], db: Db) => Promise<number
     run: async (...a) => (await import("./token-create")).tokenCreateCommand(...a),
     help: "token:create --email E [--name N]   create a personal API token",
   },
+  "digest:send": {
+    run: async (...a) => (await import("./digest-send")).digestSendCommand(...a),
+    help: "digest:send [--now ISO]   mail the reviewers' e-mail digests that are due (the server does it hourly)",
+  },
   seed: {
     run: async (...a) => (await import("./seed")).seedCommand(...a),
     help: "seed --observations N [--force]   demo/benchmark observations (refuses a database with real users)",
