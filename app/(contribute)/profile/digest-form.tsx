@@ -32,7 +32,7 @@ export function DigestForm({ initial }: { initial: DigestFrequency }) {
   return (
     <form onSubmit={save} noValidate>
       <fieldset className={styles.choices} aria-describedby="digest-hint">
-        <legend>E-mail digest</legend>
+        <legend>How often</legend>
         <div className={styles.choiceList}>
           {DIGEST_FREQUENCIES.map((value) => (
             <label key={value}>
