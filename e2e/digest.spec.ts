@@ -7,6 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
 import { E2E_SMTP_PORT } from "../playwright.config";
+import { checkPage } from "./a11y-pages";
 import { expect, test } from "./fixtures";
 import { readE2eTokens } from "./tokens";
 import { E2E_POSTGRES_URL, E2E_SQLITE_URL, E2E_USERS } from "./users";
@@ -99,7 +100,8 @@ test("a reviewer opts in to a daily digest, the CLI mails it once, a contributor
   await page.goto(`${baseURL}/profile#digest`);
   await expect(digest.getByRole("radio", { name: "Daily" })).toBeChecked();
   await expect(digest).toContainText("Last digest run for you:");
-  await shoot(page, "digest-profile");
+  // axe at both widths, light and dark, with the digest section shown (the a11y spec sees a contributor's profile).
+  await checkPage(page, "profile-reviewer", "/profile");
   await page.setContent(message.html);
   await shoot(page, "digest-mail");
 
