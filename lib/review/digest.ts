@@ -141,24 +141,29 @@ export async function sendDueDigests(db: Db, now: Date = new Date()): Promise<Di
     // A reviewer made a contributor keeps the stored choice but gets nothing: the digest is about the queue.
     if (!canChooseDigest(user) || !isDigestPeriod(user.digest)) continue;
     if (!isDigestDue(user.digest, user.digestSentAt, now)) continue;
-    const content = await buildDigest(user, db, now);
-    const empty = isDigestEmpty(content.counts);
-    const claimed = await claim(db, user, now, empty ? "digest.skipped" : "digest.sent", content);
-    if (!claimed) {
-      run.taken++;
-    } else if (empty) {
-      run.skipped++;
-    } else {
-      try {
-        await sendMail("digest", user.email, content);
-        run.sent++;
-      } catch (error) {
-        run.failed++;
-        await release(db, user, now, (error as Error).message);
-      }
+    try {
+      run[await sendOne(db, user, now)]++;
+    } catch (error) {
+      // A failure before the mail (building, claiming) is logged and counted; it must not hold up the others' digests.
+      console.error(`[digest] no digest for user ${user.id}: ${maskEmails((error as Error).message)}`);
+      run.failed++;
     }
   }
   return run;
+}
+
+async function sendOne(db: Db, user: DigestUser, now: Date): Promise<keyof DigestRun> {
+  const content = await buildDigest(user, db, now);
+  const empty = isDigestEmpty(content.counts);
+  if (!(await claim(db, user, now, empty ? "digest.skipped" : "digest.sent", content))) return "taken";
+  if (empty) return "skipped";
+  try {
+    await sendMail("digest", user.email, content);
+    return "sent";
+  } catch (error) {
+    await release(db, user, now, (error as Error).message);
+    return "failed";
+  }
 }
 
 async function claim(db: Db, user: DigestUser, now: Date, action: string, content: DigestContent): Promise<boolean> {
