@@ -113,16 +113,29 @@ test("a contributor filters and pages their list, answers a question, and confir
   await page.getByRole("alertdialog").getByRole("button", { name: "Yes, withdraw" }).click();
   await expect(page.locator(".status").first()).toHaveText("withdrawn");
 
-  // The REST route: reviewers' comments are refused with a 403 that says why; no answer outside NEEDS_INFO.
+  // The REST route (issue 9 item 4): a reviewer's comment is a SHARED one by default; the contributor may not write
+  // an INTERNAL note (403 that says why); outside NEEDS_INFO the contributor's comment is no second answer.
   const asReviewer = await request.post(`/api/v1/observations/${middle}/comments`, {
     headers: { authorization: `Bearer ${readE2eTokens().reviewer}` },
     data: { body: "A reviewer's note.", version: 4 },
   });
-  expect(asReviewer.status()).toBe(403);
-  expect(((await asReviewer.json()) as { error: { message: string } }).error.message).toMatch(/only the contributor/i);
+  expect(asReviewer.status()).toBe(201);
+  expect(await asReviewer.json()).toMatchObject({
+    id: middle,
+    status: "SUBMITTED",
+    version: 4,
+    comment: { body: "A reviewer's note.", visibility: "SHARED", role: "reviewer" },
+  });
+  const internal = await request.post(`/api/v1/observations/${middle}/comments`, {
+    headers: { authorization: `Bearer ${readE2eTokens().contributor}` },
+    data: { body: "A note.", visibility: "INTERNAL" },
+  });
+  expect(internal.status()).toBe(403);
+  expect(((await internal.json()) as { error: { message: string } }).error.message).toMatch(/reviewers only/i);
   const notAsked = await request.post(`/api/v1/observations/${middle}/comments`, {
     headers: { authorization: `Bearer ${readE2eTokens().contributor}` },
     data: { body: "Another answer.", version: 4 },
   });
-  expect(notAsked.status()).toBe(409);
+  expect(notAsked.status()).toBe(201);
+  expect(await notAsked.json()).toMatchObject({ status: "SUBMITTED", version: 4, comment: { role: "contributor" } });
 });

@@ -1,5 +1,6 @@
 // The registry lib/mail renders from: one entry per message, keyed by the name callers pass.
 import { answered } from "./answered";
+import { comment } from "./comment";
 import { decision } from "./decision";
 import { digest } from "./digest";
 import { invite } from "./invite";
@@ -14,6 +15,7 @@ export const templates = {
   "needs-info": needsInfo,
   receipt,
   answered,
+  comment,
   invite,
   digest,
 } as const;
@@ -28,6 +30,7 @@ export type { DecisionData, DecisionStatus } from "./decision";
 export type { NeedsInfoData } from "./needs-info";
 export type { ReceiptData } from "./receipt";
 export type { AnsweredData } from "./answered";
+export type { CommentData } from "./comment";
 export type { InviteData } from "./invite";
 export type { DigestData } from "./digest";
 export { SIGN_IN_LINK_MINUTES } from "./sign-in";

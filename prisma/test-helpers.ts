@@ -46,6 +46,7 @@ export async function clearWork(db: Db): Promise<void> {
   await db.revision.deleteMany();
   await db.observation.deleteMany();
   await db.release.deleteMany();
+  await db.provisionalId.deleteMany();
   await db.rateLimit.deleteMany();
 }
 

@@ -47,26 +47,3 @@ export function ObservationSummary(props: { observation: ObservationView; techni
     </div>
   );
 }
-
-/** The conversation on an observation; reviewers also see whether a comment is shared or internal. */
-export function CommentList(props: {
-  title: string;
-  comments: { author: string; body: string; visibility: string; createdAt: string }[];
-  showVisibility?: boolean;
-}) {
-  if (props.comments.length === 0) return null;
-  return (
-    <>
-      <h2>{props.title}</h2>
-      {props.comments.map((c, i) => (
-        <div key={i} className="panel">
-          <p className="muted">
-            {c.author}
-            {props.showVisibility && ` · ${c.visibility.toLowerCase()}`} · {c.createdAt.slice(0, 16).replace("T", " ")}
-          </p>
-          <p>{c.body}</p>
-        </div>
-      ))}
-    </>
-  );
-}

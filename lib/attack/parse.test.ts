@@ -129,6 +129,7 @@ function objects(layout: "2.0" | "2.1"): StixObject[] {
         "attack-pattern--sub",
         "  [APT28](https://attack.mitre.org/groups/G0007) has used PowerShell.(Citation: Unit42 Sofacy) \n",
       ),
+      created: "2018-01-16T16:13:52.465Z",
       external_references: [
         { source_name: "Unit42 Sofacy", description: "Falcone, R. (2018). Sofacy.", url: "https://example.org/sofacy" },
       ],
@@ -255,6 +256,8 @@ describe("parseBundle", () => {
             url: "https://example.org/sofacy",
           },
         ],
+        // Kept as published: an export adding to this pair updates the relationship (lib/releases/stix.ts).
+        created: "2018-01-16T16:13:52.465Z",
       },
       {
         domain: "enterprise-attack",
@@ -263,6 +266,7 @@ describe("parseBundle", () => {
         targetRef: "attack-pattern--parent",
         description: "HDoor runs commands.",
         references: [],
+        created: null,
       },
     ]);
   });

@@ -65,6 +65,8 @@ export interface KnownProcedureRow {
   description: string;
   /** The texts of its `(Citation: X)` markers: the relationship's external_references. */
   references: Citation[];
+  /** The relationship's STIX `created`, kept so an export can update this relationship (lib/releases/stix.ts). */
+  created: string | null;
 }
 
 export interface ParsedCatalog {
@@ -197,6 +199,7 @@ function toProcedureRow(o: StixObject, domain: AttackDomain): KnownProcedureRow 
     targetRef,
     description: (str(o.description) ?? "").trim(),
     references: citationsFromStix(o.external_references),
+    created: str(o.created) ?? null,
   };
 }
 

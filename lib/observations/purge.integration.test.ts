@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb, dumpAllTables } from "../../prisma/test-helpers";
 import { outboxDir } from "../mail";
+import { addComment } from "../review/comments";
 import { transitionObservation } from "../review/workflow";
 import { purgeValue } from "./purge";
 import { createObservation, editObservation } from "./service";
@@ -185,5 +186,32 @@ describe("purgeValue", () => {
     expect(invalid.code).toBe("VALIDATION");
     expect(await dumpEverything()).toBe(before);
     expect(outboxText()).toBe(outbox);
+  });
+  it("tells the contributor nothing about reviewers' internal notes, yet purges the value there too", async () => {
+    const { observation } = await createObservation(
+      w.contributor,
+      observationInput({ procedure: `Beacons to ${LEAK} hourly.` }),
+      w.db,
+    );
+    const id = observation.id;
+    await transitionObservation(w.reviewer, id, { action: "claim", version: 1 }, w.db);
+    await addComment(
+      w.reviewer,
+      id,
+      { body: `Internal: ${LEAK} and Quokkafen are the customer.`, visibility: "INTERNAL" },
+      w.db,
+    );
+    // Only in an internal note: for the contributor the value occurs nowhere, and nothing changes.
+    const before = await dumpEverything();
+    const absent = await appErrorOf(purgeValue(w.contributor, id, { value: "Quokkafen", version: 2 }, w.db));
+    expect(absent.code).toBe("NOT_FOUND");
+    expect(await dumpEverything()).toBe(before);
+    // In their text and in the internal note: gone from both, and the count names only what they can see.
+    const result = await purgeValue(w.contributor, id, { value: LEAK, version: 2 }, w.db);
+    expect(result.replaced.comments).toBe(0);
+    expect(await dumpEverything()).not.toContain(LEAK);
+    // A reviewer reads the internal note, so is told of it.
+    const reviewers = await purgeValue(w.reviewer, id, { value: "Quokkafen", version: 3 }, w.db);
+    expect(reviewers.replaced.comments).toBe(1);
   });
 });

@@ -46,7 +46,10 @@ export async function purgeValue(actor: Actor, publicId: string, raw: unknown, d
   const done = await db.$transaction(async (tx) => {
     const texts = await gatherTexts(tx, current.id, current.publicId);
     const purged = purgeTexts(texts.all, value);
-    if (!purged.placeholder) {
+    // The contributor never reads reviewers' internal notes (nor a reopen's reason): whether and how often the value
+    // occurs there must not show in what they are told. The value still goes from every text, theirs or not.
+    const hidden = current.contributorId === actor.id ? texts.hiddenFromContributor : new Set<string>();
+    if (!purged.placeholder || purged.changed.every((k) => hidden.has(k))) {
       throw new AppError(
         "NOT_FOUND",
         `That value occurs nowhere in ${current.publicId} (text, history, comments): check its spelling; it must be a whole word, and placeholders cannot be purged.`,
@@ -81,9 +84,12 @@ export async function purgeValue(actor: Actor, publicId: string, raw: unknown, d
         },
       });
     });
-    const comments = await rewriteRows(texts.commentIds, "comment", changed, (id) =>
+    await rewriteRows(texts.commentIds, "comment", changed, (id) =>
       tx.comment.update({ where: { id }, data: { body: purged.fields[`comment.${id}`] } }).then(() => undefined),
     );
+    const comments = texts.commentIds.filter(
+      (id) => changed.has(`comment.${id}`) && !hidden.has(`comment.${id}`),
+    ).length;
     const auditEvents = await rewriteRows(texts.auditIds, "audit", changed, async (id) => {
       await tx.auditEvent.update({
         where: { id },
@@ -131,6 +137,8 @@ interface GatheredTexts {
   revisionIds: string[];
   commentIds: string[];
   auditIds: string[];
+  /** Keys of the texts a contributor may not read: INTERNAL comments, reopen reasons. */
+  hiddenFromContributor: Set<string>;
 }
 
 /** Every text of the observation, keyed `obs.*`, `rev.<id>.*`, `revreason.<id>`, `comment.<id>`, `audit.<id>.*`. */
@@ -159,6 +167,10 @@ async function gatherTexts(tx: Tx, id: number, publicId: string): Promise<Gather
     revisionIds: revisions.map((r) => r.id),
     commentIds: comments.map((c) => c.id),
     auditIds: events.map((e) => e.id),
+    hiddenFromContributor: new Set([
+      ...comments.filter((c) => c.visibility === "INTERNAL").map((c) => `comment.${c.id}`),
+      ...revisions.filter((r) => r.reason?.startsWith("reopen:")).map((r) => `revreason.${r.id}`),
+    ]),
   };
 }
 

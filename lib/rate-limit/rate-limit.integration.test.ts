@@ -8,6 +8,7 @@ import { createDb } from "../db/client";
 import { AppError } from "../errors";
 import { createObservation } from "../observations/service";
 import { hitRateLimit, pruneRateLimits, type RateLimits } from "./index";
+import { addComment } from "../review/comments";
 import { DEFAULT_RATE_LIMITS, RATE_LIMIT_RULES } from "./rules";
 import { limitSignIn } from "./sign-in";
 import { REMOTE_ADDR_SERVER_ENV } from "../http/client-address";
@@ -124,6 +125,18 @@ describe("where the limits apply", () => {
     expect(refused.message).toMatch(/observation submissions allowed \(2 per hour/);
     // Another contributor is not affected.
     await createObservation(w.reviewer, observationInput({ draft: true }), w.db);
+  });
+
+  it("comments per user: addComment refuses past the limit, before anything is written or mailed", async () => {
+    process.env.RATE_LIMITS = "comment-user=2";
+    const { observation } = await createObservation(w.contributor, observationInput(), w.db);
+    const note = { body: "Looks like the 2024 variant.", visibility: "INTERNAL" };
+    await addComment(w.reviewer, observation.id, note, w.db);
+    await addComment(w.reviewer, observation.id, note, w.db);
+    const refused = await appErrorOf(addComment(w.reviewer, observation.id, note, w.db));
+    expect(refused.code).toBe("RATE_LIMITED");
+    expect(refused.message).toMatch(/most comments allowed \(2 per hour/);
+    expect(await w.db.comment.count()).toBe(2);
   });
 
   it("API calls per token: actorFromToken refuses past the limit, per token", async () => {

@@ -26,7 +26,7 @@ describe("RATE_LIMITS", () => {
   it.each([
     [
       "signin-ips=200",
-      /"signin-ips" is no limit \(known: signin-address, signin-ip, submit-user, api-token, draft-user\)/,
+      /"signin-ips" is no limit \(known: signin-address, signin-ip, submit-user, api-token, draft-user, comment-user\)/,
     ],
     ["signin-ip=lots", /"signin-ip=lots" is not name=count/],
     ["signin-ip=-1", /is not name=count/],

@@ -47,6 +47,12 @@ export const RATE_LIMIT_RULES = {
     windowSeconds: 10 * 60,
     refusal: (limit, window) => `Your draft was saved too often (at most ${limit} saves per ${window}).`,
   },
+  // A comment may e-mail the other side: 60 an hour from one person is a lively conversation, not a mail flood.
+  "comment-user": {
+    limit: 60,
+    windowSeconds: 60 * 60,
+    refusal: (limit, window) => `You have written the most comments allowed (${limit} per ${window}).`,
+  },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMIT_RULES;

@@ -62,4 +62,54 @@ describe("releases", () => {
       bundle: null,
     });
   });
+  it("adds to ATT&CK's relationship for a pair it holds, and gives proposals stable provisional ids", async () => {
+    const first = await createRelease(w.admin, release, w.db);
+    await accepted(); // APT28 → T1059.001: ATT&CK v18.1 has this pair
+    const proposal = (name: string, aliases: string[] = []) => ({
+      actor: { proposed: { type: "intrusion-set" as const, name, aliases, description: "A new group." } },
+    });
+    await accepted(proposal("Night Owl"));
+    await accepted(proposal("NOWL", ["night  owl"])); // the same proposal: merged
+    await exportRelease(w.admin, first.id, w.db);
+    const bundle = JSON.parse((await getReleaseBundle(w.admin, first.id, w.db)).text);
+    expect(validateBundle(bundle)).toEqual([]);
+
+    const apt28 = await w.db.attackObject.findFirstOrThrow({ where: { attackId: "G0007" } });
+    const powershell = await w.db.attackObject.findFirstOrThrow({ where: { attackId: "T1059.001" } });
+    const known = await w.db.knownProcedure.findFirstOrThrow({
+      where: { sourceRef: apt28.stixId, targetRef: powershell.stixId },
+    });
+    const updated = bundle.objects.filter(
+      (o: { source_ref?: string; target_ref?: string }) =>
+        o.source_ref === apt28.stixId && o.target_ref === powershell.stixId,
+    );
+    expect(updated).toHaveLength(1);
+    expect(updated[0]).toMatchObject({ id: known.stixId, created: known.created });
+    expect(updated[0].description.startsWith(known.description)).toBe(true);
+    expect(updated[0].description.length).toBeGreaterThan(known.description.length);
+
+    const groups = bundle.objects.filter((o: { type: string }) => o.type === "intrusion-set");
+    expect(groups).toHaveLength(1);
+    const idOf = (g: { external_references: { external_id: string }[] }) => g.external_references[0].external_id;
+    expect(idOf(groups[0])).toBe("G9999");
+
+    // A later release: the same proposal keeps its id, another gets the next free one, skipping any ID a catalog
+    // holds (here a real object is given G9998 to prove it is skipped).
+    await w.db.attackObject.update({ where: { id: apt28.id }, data: { attackId: "G9998" } });
+    try {
+      const second = await createRelease(w.admin, { ...release, name: "Community additions 2027-01" }, w.db);
+      await accepted(proposal("night owl"));
+      await accepted(proposal("Day Owl"));
+      await exportRelease(w.admin, second.id, w.db);
+      const next = JSON.parse((await getReleaseBundle(w.admin, second.id, w.db)).text);
+      const ids = Object.fromEntries(
+        next.objects
+          .filter((o: { type: string }) => o.type === "intrusion-set")
+          .map((g: { name: string; external_references: { external_id: string }[] }) => [g.name, idOf(g)]),
+      );
+      expect(ids).toEqual({ "night owl": "G9999", "Day Owl": "G9997" });
+    } finally {
+      await w.db.attackObject.update({ where: { id: apt28.id }, data: { attackId: "G0007" } });
+    }
+  });
 });

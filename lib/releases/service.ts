@@ -12,8 +12,10 @@ import { recordRevision } from "../observations/history";
 import { tlpAllows } from "../observations/tlp";
 import { parseReleaseId } from "./release-id";
 import { assertNothingToRemap } from "./remap-guard";
-import { buildBundle, serializeBundle } from "./stix";
-import type { ExportObservation, ExportReference, ExportRelease } from "./stix";
+import type { Citation } from "../markdown/references";
+import { provisionalIds } from "./provisional-ids";
+import { buildBundle, proposedActors, serializeBundle } from "./stix";
+import type { ExistingRelationship, ExportObservation, ExportReference, ExportRelease } from "./stix";
 import { validateBundle } from "./validate";
 
 export const ZReleaseInput = z
@@ -171,6 +173,48 @@ async function toExportObservations(db: Db, rows: ExportRow[]): Promise<ExportOb
 }
 
 /**
+ * ATT&CK's `uses` relationships for the (actor, technique) pairs of these observations in the domain's current
+ * catalog: the export updates them rather than adding a second relationship for a pair (DESIGN §6).
+ */
+async function existingRelationships(
+  db: Db,
+  domain: string,
+  observations: ExportObservation[],
+): Promise<ExistingRelationship[]> {
+  const pairs = new Set(
+    observations.flatMap((o) =>
+      o.actor.kind === "EXISTING" ? [`${String(o.actor.stix.id)}|${o.technique.stixId}`] : [],
+    ),
+  );
+  if (pairs.size === 0) return [];
+  const targets = [...new Set([...pairs].map((p) => p.split("|")[1]))];
+  const rows = await db.knownProcedure.findMany({ where: { domain, targetRef: { in: targets } } });
+  return rows
+    .filter((r) => pairs.has(`${r.sourceRef}|${r.targetRef}`))
+    .map((r) => {
+      if (!r.created) {
+        throw new AppError(
+          "INVALID_STATE",
+          `The ${domain} catalog was imported before relationships kept their dates, so ${r.stixId} cannot be updated: ` +
+            "import the same ATT&CK file again (npm run cli -- attack:import <file>), then export.",
+        );
+      }
+      return {
+        id: r.stixId,
+        sourceRef: r.sourceRef,
+        targetRef: r.targetRef,
+        description: r.description,
+        created: r.created,
+        references: (r.references as Citation[]).map((c) => ({
+          source_name: c.sourceName,
+          description: c.description?.trim() || c.sourceName,
+          ...(c.url ? { url: c.url } : {}),
+        })),
+      };
+    });
+}
+
+/**
  * Freezes (if still OPEN) and exports in one transaction, after the bundle has passed validation:
  * a bundle that fails leaves the release exactly as it was.
  */
@@ -202,7 +246,16 @@ export async function exportRelease(actor: Actor, releaseId: string, db: Db) {
     attackVersion: release.attackVersion,
     frozenAt,
   };
-  const bundle = buildBundle(target, observations, { baseUrl: appUrl(), identityName: platformIdentityName() });
+  const catalog = {
+    existing: await existingRelationships(db, release.domain, observations),
+    provisionalIds: await provisionalIds(db, proposedActors(observations)),
+  };
+  const bundle = buildBundle(
+    target,
+    observations,
+    { baseUrl: appUrl(), identityName: platformIdentityName() },
+    catalog,
+  );
   const issues = validateBundle(bundle);
   if (issues.length) {
     const first = issues[0];

@@ -2,10 +2,11 @@
 // - creditedCopy: MITRE's group/software/campaign in the 2.1 layout with the contributor added to
 //   x_mitre_contributors, a minor x_mitre_version bump and a new modified: ATT&CK's way to credit,
 //   since relationships cannot carry contributors.
-// - proposedObject: a new intrusion-set/malware/tool/campaign with a placeholder ATT&CK ID
-//   "G0000"/"S0000"/"C0000" in external_references[0]. The data model insists on the G####/S####/
-//   C#### shape, MITRE never assigns 0000, and the entry says in words that it is a placeholder
-//   (no attack.mitre.org url: it would be a dead link). Software keeps aliases in x_mitre_aliases.
+// - proposedObject: a new intrusion-set/malware/tool/campaign with its provisional ATT&CK ID in
+//   external_references[0] (provisional-ids.ts: G9999 downwards, never one an imported catalog holds; "G0000"
+//   where none was allocated, e.g. in tests). The data model insists on the G####/S####/C#### shape; the entry
+//   says in words that the ID is provisional (no attack.mitre.org url: it would be a dead link). Software keeps
+//   aliases in x_mitre_aliases. Proposals naming the same actor merge (proposalGroups).
 import { ATTACK_SPEC_VERSION } from "@mitre-attack/attack-data-model/dist/attack-spec-version.js";
 import type { ExportObservation, ExportOptions, ExportRelease, ProposedActorType, StixObject } from "./types";
 
@@ -20,7 +21,12 @@ export const cite = (names: string[]) => names.map((n) => `(Citation: ${n})`).jo
 import { citedNames } from "../attack/citations";
 export { citedNames };
 const uniq = (xs: string[]) => [...new Set(xs)];
-const ID_LETTER: Record<ProposedActorType, string> = { "intrusion-set": "G", malware: "S", tool: "S", campaign: "C" };
+export const ID_LETTER: Record<ProposedActorType, string> = {
+  "intrusion-set": "G",
+  malware: "S",
+  tool: "S",
+  campaign: "C",
+};
 const KIND_LABEL: Record<ProposedActorType, string> = {
   "intrusion-set": "group",
   malware: "malware",
@@ -67,17 +73,70 @@ export function creditedCopy(stix: Record<string, unknown>, credits: string[], r
 
 export interface ProposedGroup {
   id: string;
+  /** The proposal's actor key (`proposalKey`): names its provisional ATT&CK ID. */
+  key: string;
   actor: Proposed;
+  /** The provisional ATT&CK ID allocated to it (provisional-ids.ts), if any. */
+  attackId?: string;
   observations: { o: ExportObservation; refs: ExtRef[] }[];
+}
+
+/** A name as proposals are matched: case and spacing do not make a different actor. */
+export const normalizedName = (name: string) => name.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+
+/** "intrusion-set:night owl": the STIX type and the normalized name. */
+export const proposalKey = (type: ProposedActorType, name: string) => `${type}:${normalizedName(name)}`;
+
+/**
+ * Proposals that name the same new actor, merged: same type, and a name or alias in common after normalizing
+ * (so "Night Owl", "night  owl" and a proposal "NOWL" listing "Night Owl" as an alias are one actor). Each
+ * observation (by publicId) maps to its group's key and actor: the first observation's proposal, in the order given.
+ */
+export function proposalGroups(observations: ExportObservation[]): Map<string, { key: string; actor: Proposed }> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const root = find(p);
+    parent.set(x, root);
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  const proposals = observations.flatMap((o) => (o.actor.kind === "PROPOSED" ? [{ o, actor: o.actor }] : []));
+  for (const { actor } of proposals) {
+    const own = proposalKey(actor.type, actor.name);
+    for (const alias of actor.aliases) if (alias.trim()) union(own, proposalKey(actor.type, alias));
+  }
+  const first = new Map<string, Proposed>();
+  for (const { actor } of proposals) {
+    const root = find(proposalKey(actor.type, actor.name));
+    if (!first.has(root)) first.set(root, actor);
+  }
+  return new Map(
+    proposals.map(({ o, actor }) => {
+      const canonical = first.get(find(proposalKey(actor.type, actor.name)))!;
+      return [o.publicId, { key: proposalKey(canonical.type, canonical.name), actor: canonical }];
+    }),
+  );
 }
 
 export function proposedObject(g: ProposedGroup, release: ExportRelease, options: ExportOptions, identityId: string) {
   const { type } = g.actor;
   const name = g.actor.name.trim();
   const obs = g.observations;
-  const aliases = uniq([name, ...obs.flatMap(({ o }) => (o.actor as Proposed).aliases.map((a) => a.trim()))]).filter(
-    Boolean,
-  );
+  // Every name the merged proposals used, once each (case and spacing aside), the actor's name first as ATT&CK does.
+  const byName = new Map<string, string>();
+  for (const alias of [
+    name,
+    ...obs.flatMap(({ o }) => [(o.actor as Proposed).name, ...(o.actor as Proposed).aliases]),
+  ]) {
+    const trimmed = alias.replace(/\s+/g, " ").trim();
+    if (trimmed && !byName.has(normalizedName(trimmed))) byName.set(normalizedName(trimmed), trimmed);
+  }
+  const aliases = [...byName.values()];
   const given = obs.map(({ o }) => (o.actor as Proposed).description.trim()).find(Boolean);
   const description = given || `${name} is a ${KIND_LABEL[type]} proposed through ${options.identityName}.`;
   const credits = uniq(obs.map(({ o }) => creditString(o.credit)).filter((c): c is string => !!c)).sort();
@@ -99,8 +158,8 @@ export function proposedObject(g: ProposedGroup, release: ExportRelease, options
   extra[type === "malware" || type === "tool" ? "x_mitre_aliases" : "aliases"] = aliases;
   const placeholder = {
     source_name: "mitre-attack",
-    external_id: `${ID_LETTER[type]}0000`,
-    description: `Placeholder ATT&CK ID: ${name} is a proposed new ${KIND_LABEL[type]} from ${options.identityName}; MITRE assigns the real ID if it is accepted.`,
+    external_id: g.attackId ?? `${ID_LETTER[type]}0000`,
+    description: `Provisional ATT&CK ID: ${name} is a proposed new ${KIND_LABEL[type]} from ${options.identityName}; MITRE assigns the real ID if it is accepted.`,
   };
   const created = obs.map(({ o }) => o.acceptedAt).reduce((a, b) => (b < a ? b : a));
   return {

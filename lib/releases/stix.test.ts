@@ -123,24 +123,30 @@ describe("buildBundle", () => {
     expect(byId(b, MITRE_MARKING).type).toBe("marking-definition");
   });
 
-  it("turns each observation into a uses relationship in ATT&CK's procedure-example form", () => {
+  it("turns the observations into one uses relationship per (actor, technique) pair, in ATT&CK's form", () => {
     const b = build();
     const rels = b.objects.filter((o) => o.type === "relationship");
-    expect(rels).toHaveLength(observations.length);
+    // OBS-000101 and OBS-000105 are both APT28 using T1059.001: one relationship.
+    expect(rels).toHaveLength(observations.length - 1);
+    expect(new Set(rels.map((r) => `${r.source_ref}|${r.target_ref}`)).size).toBe(rels.length);
     const apt28 = rels.find((r) => JSON.stringify(r.external_references).includes(report.sourceName))!;
     expect(apt28).toMatchObject({
       relationship_type: "uses",
       source_ref: attack("G0007").id,
       target_ref: attack("T1059.001").id,
       created: "2026-11-20T14:05:06.789Z",
-      modified: "2026-11-20T14:05:06.789Z",
+      modified: "2026-11-24T08:00:00.000Z",
       x_mitre_modified_by_ref: MITRE_IDENTITY,
       object_marking_refs: [MITRE_MARKING],
       x_mitre_deprecated: false,
       description:
         "[APT28](https://attack.mitre.org/groups/G0007) used PowerShell to download a second stage from a " +
-        "compromised WordPress site.(Citation: Example Labs APT28 November 2026)",
-      external_references: [{ source_name: report.sourceName, url: report.url, description: report.description }],
+        "compromised WordPress site.(Citation: Example Labs APT28 November 2026) " +
+        "[APT28](https://attack.mitre.org/groups/G0007) used PowerShell to stage archives.(Citation: Procedure Exchange OBS-000105)",
+      external_references: [
+        { source_name: report.sourceName, url: report.url, description: report.description },
+        expect.objectContaining({ source_name: "Procedure Exchange OBS-000105" }),
+      ],
     });
     expect(typeof apt28.x_mitre_attack_spec_version).toBe("string");
     for (const r of rels) {
@@ -217,7 +223,7 @@ describe("buildBundle", () => {
     expect(validateBundle(build([obs]))).toEqual([]);
   });
 
-  it("proposes a new actor with a placeholder ATT&CK id, domains, version 1.0 and credit", () => {
+  it("proposes a new actor with a provisional ATT&CK id, domains, version 1.0 and credit", () => {
     const b = build();
     const malware = b.objects.find((o) => o.type === "malware" && o.name === "GlassLoader")!;
     const identity = b.objects.find((o) => o.type === "identity")!;
@@ -232,7 +238,7 @@ describe("buildBundle", () => {
     });
     const [first] = malware.external_references as Record<string, string>[];
     expect(first).toMatchObject({ source_name: "mitre-attack", external_id: "S0000" });
-    expect(first.description).toMatch(/placeholder/i);
+    expect(first.description).toMatch(/provisional/i);
     expect(first).not.toHaveProperty("url");
     expect(relFor(b, "OBS-000103")).toMatchObject({ source_ref: malware.id });
     expect(relFor(b, "OBS-000103").description).toMatch(/^GlassLoader used PowerShell/);
@@ -261,6 +267,109 @@ describe("buildBundle", () => {
     });
     const rel = b.objects.find((o) => o.type === "relationship" && o.source_ref === c.id)!;
     expect(rel.description).toMatch(/^During Operation Glass, threat actors used PowerShell/);
+  });
+});
+
+describe("pairs ATT&CK already holds", () => {
+  // APT28 → T1059.001 as ATT&CK v18.1 publishes it: the export adds to this relationship instead of a second one.
+  let published: Stix;
+  const existingOf = (r: Stix) => ({
+    id: r.id,
+    sourceRef: String(r.source_ref),
+    targetRef: String(r.target_ref),
+    description: String(r.description).trim(),
+    references: r.external_references as { source_name: string; description: string; url?: string }[],
+    created: String(r.created),
+  });
+  beforeAll(() => {
+    const bundle = JSON.parse(readFileSync(ENTERPRISE, "utf8")) as { objects: Stix[] };
+    published = bundle.objects.find(
+      (o) =>
+        o.type === "relationship" &&
+        o.relationship_type === "uses" &&
+        o.source_ref === attack("G0007").id &&
+        o.target_ref === attack("T1059.001").id &&
+        !o.revoked,
+    )!;
+  });
+
+  it("exports an update of that relationship: same id and created, sentences appended, references merged", () => {
+    const b = buildBundle(release, observations, options, { existing: [existingOf(published)] });
+    expect(validateBundle(b)).toEqual([]);
+    const rels = b.objects.filter(
+      (o) => o.source_ref === attack("G0007").id && o.target_ref === attack("T1059.001").id,
+    );
+    expect(rels).toHaveLength(1);
+    const [rel] = rels;
+    expect(rel).toMatchObject({
+      id: published.id,
+      created: published.created,
+      modified: release.frozenAt.toISOString(),
+      created_by_ref: MITRE_IDENTITY,
+    });
+    expect(rel.description).toBe(
+      `${String(published.description).trim()} [APT28](https://attack.mitre.org/groups/G0007) used PowerShell to ` +
+        "download a second stage from a compromised WordPress site.(Citation: Example Labs APT28 November 2026) " +
+        "[APT28](https://attack.mitre.org/groups/G0007) used PowerShell to stage archives.(Citation: Procedure Exchange OBS-000105)",
+    );
+    const names = (rel.external_references as { source_name: string }[]).map((r) => r.source_name);
+    const theirs = (published.external_references as { source_name: string }[]).map((r) => r.source_name);
+    expect(names).toEqual([...theirs, report.sourceName, "Procedure Exchange OBS-000105"]);
+    // The other pairs are new: relationships of their own, authored by the platform.
+    const others = b.objects.filter((o) => o.type === "relationship" && o.id !== published.id);
+    expect(others).toHaveLength(3);
+    for (const o of others) expect(o.created_by_ref).not.toBe(MITRE_IDENTITY);
+  });
+
+  it("repeats nothing ATT&CK already says: a sentence it holds adds nothing, and its pair is left out", () => {
+    const said = String(published.description)
+      .replace(/\(Citation: [^)]+\)/g, "")
+      .trim();
+    const sentence = said.replace(/^\[APT28\]\([^)]+\)\s*/, "");
+    const same: ExportObservation = { ...observations[0], procedure: sentence, references: [] };
+    const b = buildBundle(release, [same], options, { existing: [existingOf(published)] });
+    expect(b.objects.filter((o) => o.type === "relationship")).toEqual([]);
+    expect(validateBundle(b)).toEqual([]);
+  });
+
+  it("merges several observations of one new pair, dropping a sentence said twice", () => {
+    const twice = [observations[0], { ...observations[0], publicId: "OBS-000199" }];
+    const rels = build(twice).objects.filter((o) => o.type === "relationship");
+    expect(rels).toHaveLength(1);
+    expect(String(rels[0].description).match(/used PowerShell to download/g)).toHaveLength(1);
+  });
+});
+
+describe("proposed actors", () => {
+  const proposal = (publicId: string, name: string, aliases: string[] = []): ExportObservation => ({
+    ...observations[2],
+    publicId,
+    actor: { kind: "PROPOSED", type: "intrusion-set", name, aliases, description: "" },
+  });
+
+  it("merges proposals that name the same actor by case, spacing or an alias", () => {
+    const b = build([
+      proposal("OBS-000301", "Night Owl"),
+      proposal("OBS-000302", "night  owl"),
+      proposal("OBS-000303", "NOWL", ["Night Owl"]),
+      proposal("OBS-000304", "Day Owl"),
+    ]);
+    expect(validateBundle(b)).toEqual([]);
+    const groups = b.objects.filter((o) => o.type === "intrusion-set");
+    expect(groups.map((g) => g.name).sort()).toEqual(["Day Owl", "Night Owl"]);
+    const night = groups.find((g) => g.name === "Night Owl")!;
+    expect(night.aliases).toEqual(["Night Owl", "NOWL"]);
+    const rels = b.objects.filter((o) => o.type === "relationship" && o.source_ref === night.id);
+    expect(rels).toHaveLength(1);
+  });
+
+  it("carries the provisional ATT&CK id allocated to the proposal", () => {
+    const b = buildBundle(release, [proposal("OBS-000301", "Night Owl")], options, {
+      provisionalIds: new Map([["intrusion-set:night owl", "G9999"]]),
+    });
+    expect(validateBundle(b)).toEqual([]);
+    const group = b.objects.find((o) => o.type === "intrusion-set")!;
+    expect((group.external_references as { external_id?: string }[])[0].external_id).toBe("G9999");
   });
 });
 

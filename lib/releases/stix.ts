@@ -27,10 +27,19 @@ import {
   iso,
   MITRE_IDENTITY,
   MITRE_MARKING,
+  proposalGroups,
   type ProposedGroup,
   proposedObject,
 } from "./stix-actors";
-import type { ExportObservation, ExportOptions, ExportReference, ExportRelease, StixBundle, StixObject } from "./types";
+import type {
+  ExportObservation,
+  ExportOptions,
+  ExportReference,
+  ExportRelease,
+  ProposedActorType,
+  StixBundle,
+  StixObject,
+} from "./types";
 
 export type * from "./types";
 export { bumpMinor, creditString, MITRE_IDENTITY, MITRE_MARKING } from "./stix-actors";
@@ -124,19 +133,130 @@ function procedureDescription(
   return sentence + trailing + cite(refs.map((r) => r.source_name).filter((n) => !already.has(n)));
 }
 
+/**
+ * What ATT&CK already says about one (actor, technique) pair: its `uses` relationship in the release's target
+ * catalog version. An export adding to the pair updates it instead of creating a second relationship.
+ */
+export interface ExistingRelationship {
+  id: string;
+  sourceRef: string;
+  targetRef: string;
+  description: string;
+  references: ExtRef[];
+  /** STIX `created` as published. */
+  created: string;
+}
+
+export interface ExportCatalog {
+  /** The target catalog's relationships of the bundle's pairs (others are ignored). */
+  existing?: ExistingRelationship[];
+  /** Provisional ATT&CK IDs of proposed actors by actor key (provisional-ids.ts); "G0000"-style when absent. */
+  provisionalIds?: ReadonlyMap<string, string>;
+}
+
+/** A sentence as ATT&CK may already hold it: citations and spacing aside, case ignored. */
+const sentenceKey = (text: string) =>
+  text
+    .replace(/\(Citation: [^)]+\)/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+
+interface Pair {
+  sourceRef: string;
+  targetRef: string;
+  items: { o: ExportObservation; refs: ExtRef[]; sentence: string }[];
+}
+
+/**
+ * One `uses` relationship per (actor, technique) pair, as ATT&CK keeps them. A pair the target catalog holds is an
+ * update of that relationship: same id and `created`, the new sentences appended (none ATT&CK already has), its
+ * references merged, `modified` = the release date. A new pair's observations merge into one new relationship
+ * whose id follows from the pair, so a later release adding to it names the same relationship.
+ */
+function pairRelationship(
+  pair: Pair,
+  existing: ExistingRelationship | undefined,
+  release: ExportRelease,
+  identityId: string,
+): StixObject | null {
+  const refs = new Map<string, ExtRef>();
+  // Keyed by the trimmed name, as markers cite it (ATT&CK's data has a few "Name " entries).
+  for (const r of existing?.references ?? []) if (!refs.has(r.source_name.trim())) refs.set(r.source_name.trim(), r);
+  const already = existing ? sentenceKey(existing.description) : "";
+  const seen = new Set<string>();
+  const sentences: string[] = [];
+  for (const { refs: own, sentence } of pair.items) {
+    const key = sentenceKey(sentence);
+    // Nothing ATT&CK already says is repeated, nor what another observation of this release said.
+    if (seen.has(key) || (existing && already.includes(key))) continue;
+    seen.add(key);
+    sentences.push(sentence);
+    for (const r of own) if (!refs.has(r.source_name.trim())) refs.set(r.source_name.trim(), r);
+  }
+  if (existing && sentences.length === 0) return null;
+  const accepted = pair.items.map(({ o }) => iso(o.acceptedAt)).sort();
+  const common = {
+    type: "relationship",
+    spec_version: "2.1",
+    x_mitre_modified_by_ref: MITRE_IDENTITY,
+    object_marking_refs: [MITRE_MARKING],
+    relationship_type: "uses",
+    source_ref: pair.sourceRef,
+    target_ref: pair.targetRef,
+    revoked: false,
+    x_mitre_deprecated: false,
+    x_mitre_attack_spec_version: ATTACK_SPEC_VERSION,
+  };
+  if (existing) {
+    // The citations the appended sentences need, after ATT&CK's own (kept as published, in its order).
+    const description = `${existing.description.trim()} ${sentences.join(" ")}`;
+    const cited = new Set(citedNames(description));
+    return {
+      ...common,
+      id: existing.id,
+      created: existing.created,
+      modified: iso(release.frozenAt),
+      created_by_ref: MITRE_IDENTITY,
+      description,
+      external_references: [...refs.values()].filter((r) => cited.has(r.source_name.trim())),
+    } as StixObject;
+  }
+  return {
+    ...common,
+    id: mintId("relationship", `relationship:${pair.sourceRef}|${pair.targetRef}`),
+    created: accepted[0],
+    modified: accepted[accepted.length - 1],
+    created_by_ref: identityId,
+    description: sentences.join(" "),
+    external_references: [...refs.values()],
+  } as StixObject;
+}
+
+const byPublicId = (observations: ExportObservation[]) =>
+  [...observations].sort((a, b) => (a.publicId < b.publicId ? -1 : a.publicId > b.publicId ? 1 : 0));
+
+/** The proposed actors of these observations after merging (proposalGroups), as buildBundle will name them. */
+export function proposedActors(observations: ExportObservation[]): { key: string; type: ProposedActorType }[] {
+  const groups = new Map([...proposalGroups(byPublicId(observations)).values()].map((g) => [g.key, g.actor.type]));
+  return [...groups].map(([key, type]) => ({ key, type }));
+}
+
 export function buildBundle(
   release: ExportRelease,
   observations: ExportObservation[],
   options: ExportOptions,
+  catalog: ExportCatalog = {},
 ): StixBundle {
-  const sorted = [...observations].sort((a, b) => (a.publicId < b.publicId ? -1 : a.publicId > b.publicId ? 1 : 0));
+  const sorted = byPublicId(observations);
   sorted.forEach((o, i) => {
     if (i > 0 && sorted[i - 1].publicId === o.publicId) throw new Error(`Observation ${o.publicId} is listed twice.`);
   });
   const identityId = mintId("identity", `identity:${options.identityName}`);
-  const relationships: StixObject[] = [];
   const proposed = new Map<string, ProposedGroup>();
+  const proposalOf = proposalGroups(sorted);
   const credited = new Map<string, { stix: Record<string, unknown>; credits: Set<string> }>();
+  const pairs = new Map<string, Pair>();
 
   for (const o of sorted) {
     const refs = observationRefs(o, release, options);
@@ -157,32 +277,28 @@ export function buildBundle(
         }
       }
     } else {
-      const key = `${o.actor.type}:${o.actor.name.trim().toLowerCase()}`;
-      const group = proposed.get(key) ?? { id: mintId(o.actor.type, key), actor: o.actor, observations: [] };
+      const { key, actor } = proposalOf.get(o.publicId)!;
+      const group = proposed.get(key) ?? {
+        id: mintId(actor.type, key),
+        key,
+        actor,
+        attackId: catalog.provisionalIds?.get(key),
+        observations: [],
+      };
       group.observations.push({ o, refs });
       proposed.set(key, group);
       sourceRef = group.id;
-      subject = { name: group.actor.name.trim(), type: o.actor.type };
+      subject = { name: group.actor.name.trim(), type: actor.type };
     }
-    relationships.push({
-      type: "relationship",
-      spec_version: "2.1",
-      id: mintId("relationship", `relationship:${o.publicId}`),
-      created: iso(o.acceptedAt),
-      modified: iso(o.acceptedAt),
-      created_by_ref: identityId,
-      x_mitre_modified_by_ref: MITRE_IDENTITY,
-      object_marking_refs: [MITRE_MARKING],
-      relationship_type: "uses",
-      source_ref: sourceRef,
-      target_ref: o.technique.stixId,
-      description: procedureDescription(o, subject, refs),
-      external_references: refs,
-      revoked: false,
-      x_mitre_deprecated: false,
-      x_mitre_attack_spec_version: ATTACK_SPEC_VERSION,
-    });
+    const pairKey = `${sourceRef}|${o.technique.stixId}`;
+    const pair = pairs.get(pairKey) ?? { sourceRef, targetRef: o.technique.stixId, items: [] };
+    pair.items.push({ o, refs, sentence: procedureDescription(o, subject, refs) });
+    pairs.set(pairKey, pair);
   }
+  const existingByPair = new Map((catalog.existing ?? []).map((r) => [`${r.sourceRef}|${r.targetRef}`, r]));
+  const relationships = [...pairs.entries()].flatMap(
+    ([key, pair]) => pairRelationship(pair, existingByPair.get(key), release, identityId) ?? [],
+  );
 
   const identity: StixObject = {
     type: "identity",
@@ -213,7 +329,7 @@ export function buildBundle(
     name: release.name,
     description:
       `Candidate additions to ATT&CK ${release.domain} v${release.attackVersion} from ${options.identityName}: ` +
-      `${relationships.length} procedure example(s), ${proposed.size} proposed new object(s), ` +
+      `${relationships.length} relationship(s) from ${sorted.length} procedure observation(s), ${proposed.size} proposed new object(s), ` +
       `${credited.size} existing object(s) updated to credit contributors. Not published by MITRE.`,
     created_by_ref: identityId,
     object_marking_refs: [MITRE_MARKING],

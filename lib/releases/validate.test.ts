@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildBundle, MITRE_IDENTITY } from "./stix";
 import type { StixBundle, StixObject } from "./types";
 import { validateBundle } from "./validate";
+import { oasisValidator } from "./validate-oasis";
 
 const ENTERPRISE = path.resolve(process.cwd(), "../shared/attack/enterprise-attack-18.1.json");
 type Stix = Record<string, unknown> & { id: string; type: string };
@@ -79,8 +80,15 @@ describe("validateBundle", () => {
 
   it("names the relationship and source_ref when the source is not a valid actor id", () => {
     const { bundle, id } = broken(isRel, (r) => (r.source_ref = "intrusion-set--not-a-uuid"));
+    // Both validators name the field: MITRE's data model, and the OASIS schema's identifier format.
     expect(validateBundle(bundle)).toEqual([
       expect.objectContaining({ objectId: id, type: "relationship", field: "source_ref" }),
+      expect.objectContaining({
+        objectId: id,
+        type: "relationship",
+        field: "source_ref",
+        message: expect.stringMatching(/^OASIS STIX 2\.1 schema: /),
+      }),
     ]);
   });
 
@@ -187,5 +195,35 @@ describe("validateBundle", () => {
         expect.objectContaining({ field: "objects.0" }),
       ]),
     );
+  });
+  // Rules the OASIS STIX 2.1 schemas hold that MITRE's data model leaves to STIX: each failure names the object and
+  // the field, with the schema's wording.
+  describe("OASIS STIX 2.1 schemas", () => {
+    const oasisIssues = (bundle: unknown) =>
+      validateBundle(bundle).filter((i) => i.message.startsWith("OASIS STIX 2.1 schema: "));
+
+    it("checks the timestamp format of every object, custom collection included", () => {
+      const { bundle, id } = broken(
+        (o) => o.type === "x-mitre-collection",
+        (c) => (c.created = "2026-12-01 00:00:00"),
+      );
+      expect(oasisIssues(bundle)).toContainEqual(
+        expect.objectContaining({ objectId: id, type: "x-mitre-collection", field: "created" }),
+      );
+    });
+
+    it("names a required STIX property that is missing", () => {
+      const { bundle, id } = broken(isRel, (r) => delete r.relationship_type);
+      expect(oasisIssues(bundle)).toContainEqual(expect.objectContaining({ objectId: id, field: "relationship_type" }));
+    });
+
+    it("checks the bundle's envelope", () => {
+      const bundle = { ...structuredClone(valid), id: "bundle--not-a-uuid" };
+      expect(oasisIssues(bundle)).toContainEqual(expect.objectContaining({ type: "bundle", field: "id" }));
+    });
+
+    it("refuses, naming the setting, when the schemas are not where STIX_SCHEMAS_DIR says", () => {
+      expect(() => oasisValidator("/nonexistent/stix-schemas")).toThrow(/STIX_SCHEMAS_DIR/);
+    });
   });
 });

@@ -3,6 +3,7 @@
 // - stixBundleSchema is broken in 4.10.1 (its union holds an undefined member), so it is never used.
 // - Imported from dist/schemas: the package root also loads the data-source code, whose 'url'
 //   source crashes the process; the schema entry loads schemas only.
+// - The OASIS STIX 2.1 JSON schemas check every object too (validate-oasis.ts).
 // - The data model does not resolve "(Citation: X)" on relationships, nor check x_mitre_contents
 //   against the objects: both are checked here, since Workbench and ATT&CK's site rely on them.
 import {
@@ -17,6 +18,7 @@ import {
 } from "@mitre-attack/attack-data-model/dist/schemas/index.js";
 import { citedNames } from "../attack/citations";
 import type { BundleIssue } from "./types";
+import { oasisValidator, type OasisValidator } from "./validate-oasis";
 
 export type { BundleIssue } from "./types";
 
@@ -80,7 +82,11 @@ function citationIssues(obj: Obj): Omit<BundleIssue, "objectId" | "type">[] {
   return out;
 }
 
-function objectIssues(obj: Obj, ids: Map<string, string>): Omit<BundleIssue, "objectId" | "type">[] {
+function objectIssues(
+  obj: Obj,
+  ids: Map<string, string>,
+  oasis: OasisValidator,
+): Omit<BundleIssue, "objectId" | "type">[] {
   const schema = SCHEMAS[String(obj.type)];
   if (!schema) {
     return [{ field: "type", message: `Unknown object type "${String(obj.type)}": not part of an ATT&CK export` }];
@@ -88,8 +94,10 @@ function objectIssues(obj: Obj, ids: Map<string, string>): Omit<BundleIssue, "ob
   // Citations are checked on what the platform authors. A credited copy of MITRE's object keeps
   // MITRE's text as published, and v18.1 has an actor citing a source it does not list (malware
   // aa1462a1, "Zscaler Cobain Aug 2017"): MITRE's to fix, not a reason to withhold a credit.
-  const authoredByMitre = obj.created_by_ref === MITRE_IDENTITY;
-  const out = [...schemaIssues(obj, schema), ...(authoredByMitre ? [] : citationIssues(obj))];
+  // A relationship is always checked: an export that adds to one of ATT&CK's (same id, MITRE's identity) appends
+  // sentences and citations of its own, and every uses relationship ATT&CK publishes resolves its citations.
+  const authoredByMitre = obj.created_by_ref === MITRE_IDENTITY && obj.type !== "relationship";
+  const out = [...schemaIssues(obj, schema), ...oasis.object(obj), ...(authoredByMitre ? [] : citationIssues(obj))];
   if (
     obj.type === "relationship" &&
     typeof obj.description === "string" &&
@@ -136,7 +144,11 @@ function contentsIssues(collection: Obj, objects: Obj[]): Omit<BundleIssue, "obj
   return out;
 }
 
-export function validateBundle(bundle: unknown): BundleIssue[] {
+/**
+ * Every problem of the bundle, each naming its object and field: MITRE's data model and the OASIS STIX 2.1 schemas
+ * per object, then the bundle-level rules. Empty when the bundle may be offered.
+ */
+export function validateBundle(bundle: unknown, oasis: OasisValidator = oasisValidator()): BundleIssue[] {
   const bundleId = isObj(bundle) ? String(bundle.id) : "";
   const onBundle = (field: string, message: string): BundleIssue => ({
     objectId: bundleId,
@@ -148,6 +160,7 @@ export function validateBundle(bundle: unknown): BundleIssue[] {
   const issues: BundleIssue[] = [];
   if (bundle.type !== "bundle") issues.push(onBundle("type", 'Expected "bundle"'));
   if (!new RegExp(`^bundle--${UUID}$`).test(bundleId)) issues.push(onBundle("id", "Expected bundle--<uuid>"));
+  issues.push(...oasis.envelope(bundle).map((i) => onBundle(i.field, i.message)));
 
   const objects: Obj[] = [];
   bundle.objects.forEach((o, i) => {
@@ -162,7 +175,7 @@ export function validateBundle(bundle: unknown): BundleIssue[] {
   }
   for (const o of objects) {
     const at = { objectId: String(o.id), type: String(o.type) };
-    issues.push(...objectIssues(o, ids).map((i) => ({ ...at, ...i })));
+    issues.push(...objectIssues(o, ids, oasis).map((i) => ({ ...at, ...i })));
   }
 
   const collections = objects.filter((o) => o.type === "x-mitre-collection");

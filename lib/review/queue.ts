@@ -9,6 +9,7 @@ import { actorNameOf, techniqueNaming, toObservationView, type ObservationRow } 
 import { storedCitations } from "../markdown/references";
 import { observationCatalog } from "../observations/catalog-status";
 import { remapRefusal } from "../observations/remap";
+import { commentsFor, writableVisibilities } from "./comments";
 import { availableActions } from "./workflow";
 
 export { QUEUE_LIMIT_MAX, QUEUE_STATUSES, parseQueueLimit } from "./queue-params";
@@ -78,11 +79,8 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
       orderBy: { version: "asc" },
       include: { editor: { select: { email: true } } },
     }),
-    db.comment.findMany({
-      where: { observationId: row.id, ...(reviewer ? {} : { visibility: "SHARED" }) },
-      orderBy: { createdAt: "asc" },
-      include: { author: { select: { email: true } } },
-    }),
+    // INTERNAL notes never reach the contributor (lib/review/comments is the one home of that rule).
+    commentsFor(actor, row, db),
     catalogNames(db, [row.techniqueStixId, row.actorStixId]),
     // Procedure examples ATT&CK already has for this pair: the first duplicate check a reviewer makes.
     row.actorStixId
@@ -107,16 +105,14 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
     revisions: revisions.map((r) => ({
       version: r.version,
       editor: r.editor.email,
-      reason: r.reason,
+      // A reopen's reason is an INTERNAL comment (lib/review/transitions): the contributor sees only "reopen".
+      reason: reviewer || !r.reason?.startsWith("reopen:") ? r.reason : "reopen",
       createdAt: r.createdAt.toISOString(),
       snapshot: r.snapshot as Record<string, unknown>,
     })),
-    comments: comments.map((c) => ({
-      author: c.author.email,
-      body: c.body,
-      visibility: c.visibility,
-      createdAt: c.createdAt.toISOString(),
-    })),
+    comments,
+    /** What the comment box offers this actor (lib/review/comments enforces the same rule). */
+    commentAs: writableVisibilities(actor, row),
     knownProcedures: known.map((k) => ({
       ...k,
       description: attackMarkdown(k.description),

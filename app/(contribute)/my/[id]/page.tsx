@@ -1,7 +1,9 @@
 import { loadPage } from "@/app/page-errors";
 import { CatalogNotice } from "@/app/components/catalog-notice";
 import { requireActor } from "@/app/require-actor";
-import { CommentList, ObservationSummary } from "@/app/components/observation-summary";
+import { ObservationSummary } from "@/app/components/observation-summary";
+import { CommentBox } from "@/app/components/comment-box";
+import { CommentThread } from "@/app/components/comment-thread";
 import { EditForm } from "@/app/components/edit-form";
 import { PurgeForm } from "@/app/components/purge-form";
 import { ReplyBox } from "@/app/components/reply-box";
@@ -31,10 +33,16 @@ export default async function MyObservationPage(props: {
       )}
       <CatalogNotice publicId={o.id} version={o.version} catalog={detail.catalog} canRemap={detail.canRemap} />
       <ObservationSummary observation={o} techniqueLabel={detail.techniqueLabel} actorName={detail.actorName} />
-      <CommentList title="Messages" comments={detail.comments} />
-      {detail.actions.includes("answer") && (
-        <ReplyBox publicId={o.id} version={o.version} keptIndicators={o.keptIndicators} />
-      )}
+      <CommentThread comments={detail.comments}>
+        {/* While a question is open, the contributor's comment is the answer (it sends the observation back). */}
+        {detail.actions.includes("answer") ? (
+          <ReplyBox publicId={o.id} version={o.version} keptIndicators={o.keptIndicators} />
+        ) : (
+          detail.commentAs.length > 0 && (
+            <CommentBox publicId={o.id} keptIndicators={o.keptIndicators} visibilities={detail.commentAs} />
+          )
+        )}
+      </CommentThread>
       {detail.canEdit && (
         <EditForm
           publicId={o.id}

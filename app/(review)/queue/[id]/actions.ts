@@ -9,6 +9,7 @@ import { purgeValue } from "@/lib/observations/purge";
 import { remapObservation } from "@/lib/observations/remap";
 import { revertObservation } from "@/lib/observations/revisions";
 import { editObservation } from "@/lib/observations/service";
+import { addComment } from "@/lib/review/comments";
 import { replyToQuestion } from "@/lib/review/reply";
 import { transitionObservation } from "@/lib/review/workflow";
 
@@ -40,6 +41,11 @@ export async function purgeAction(rawId: unknown, input: unknown) {
 
 export async function replyAction(rawId: unknown, input: unknown) {
   return onObservation(replyToQuestion, rawId, input);
+}
+
+/** A comment in the conversation (SHARED or INTERNAL; the contributor's page uses it too). */
+export async function commentAction(rawId: unknown, input: unknown) {
+  return onObservation(addComment, rawId, input);
 }
 
 /** Point the observation at the technique that replaced its revoked one (or another live one). */

@@ -1,7 +1,9 @@
 import { loadPage } from "@/app/page-errors";
 import { CatalogNotice } from "@/app/components/catalog-notice";
 import { requireActor } from "@/app/require-actor";
-import { CommentList, ObservationSummary } from "@/app/components/observation-summary";
+import { ObservationSummary } from "@/app/components/observation-summary";
+import { CommentBox } from "@/app/components/comment-box";
+import { CommentThread } from "@/app/components/comment-thread";
 import { TransitionButtons } from "@/app/components/transition-buttons";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
@@ -81,7 +83,11 @@ export default async function ReviewPage({
         compareError={compareError}
         canRevert={detail.canEdit}
       />
-      <CommentList title="Comments" comments={detail.comments} showVisibility />
+      <CommentThread comments={detail.comments} showVisibility>
+        {detail.commentAs.length > 0 && (
+          <CommentBox publicId={o.id} keptIndicators={o.keptIndicators} visibilities={detail.commentAs} />
+        )}
+      </CommentThread>
     </>
   );
 }
