@@ -46,6 +46,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       PORT: String(E2E_PORT),
       RATE_LIMITS: E2E_RATE_LIMITS,
+      // No hourly digest run in the middle of a spec: e2e/digest.spec.ts sends them with the CLI.
+      DIGEST: "off",
     },
   },
 });

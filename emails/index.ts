@@ -3,6 +3,7 @@ import { answered } from "./answered";
 import { assigned } from "./assigned";
 import { comment } from "./comment";
 import { decision } from "./decision";
+import { digest } from "./digest";
 import { invite } from "./invite";
 import { needsInfo } from "./needs-info";
 import { receipt } from "./receipt";
@@ -18,6 +19,7 @@ export const templates = {
   assigned,
   comment,
   invite,
+  digest,
 } as const;
 
 export type TemplateName = keyof typeof templates;
@@ -33,5 +35,6 @@ export type { AnsweredData } from "./answered";
 export type { AssignedData } from "./assigned";
 export type { CommentData } from "./comment";
 export type { InviteData } from "./invite";
+export type { DigestData } from "./digest";
 export { SIGN_IN_LINK_MINUTES } from "./sign-in";
 export { escapeHtml } from "./html";

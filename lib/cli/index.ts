@@ -29,6 +29,10 @@ const COMMANDS: Record<string, { run: (args: string[], db: Db) => Promise<number
     run: async (...a) => (await import("./release-export")).releaseExportCommand(...a),
     help: "release:export <release id> --out <folder> --as <admin e-mail>   export a release (freezing it) into a folder",
   },
+  "digest:send": {
+    run: async (...a) => (await import("./digest-send")).digestSendCommand(...a),
+    help: "digest:send [--now ISO]   mail the reviewers' e-mail digests that are due (the server does it hourly)",
+  },
   seed: {
     run: async (...a) => (await import("./seed")).seedCommand(...a),
     help: "seed --observations N [--force]   demo/benchmark observations (refuses a database with real users)",

@@ -5,6 +5,7 @@ import { runAction } from "@/app/run-action";
 import { updateProfile } from "@/lib/auth/profile";
 import { createMyApiToken, revokeMyApiToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/client";
+import { setDigestPreference } from "@/lib/review/digest-preference";
 
 export async function updateProfileAction(input: unknown) {
   return runAction(async () => updateProfile(await actionActor(), input, db()));
@@ -17,4 +18,9 @@ export async function createTokenAction(input: unknown) {
 
 export async function revokeTokenAction(tokenId: unknown) {
   return runAction(async () => revokeMyApiToken(await actionActor(), tokenId, db()));
+}
+
+/** Reviewers and admins only: the service refuses a contributor (403). */
+export async function setDigestAction(input: unknown) {
+  return runAction(async () => setDigestPreference(await actionActor(), input, db()));
 }

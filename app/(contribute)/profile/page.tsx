@@ -4,6 +4,8 @@ import { requireActor } from "@/app/require-actor";
 import { getProfile } from "@/lib/auth/profile";
 import { listApiTokens } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/client";
+import { canChooseDigest, getDigestPreference } from "@/lib/review/digest-preference";
+import { DigestForm } from "./digest-form";
 import { ProfileForm } from "./profile-form";
 import { TokensPanel } from "./tokens-panel";
 
@@ -13,8 +15,12 @@ const when = (d: Date | null) => (d ? d.toISOString() : null);
 
 export default async function ProfilePage() {
   const actor = await requireActor("observation:read-own", "/profile");
-  const [profile, tokens] = await loadPage("/profile", () =>
-    Promise.all([getProfile(actor, db()), listApiTokens(actor, db())]),
+  const [profile, tokens, digest] = await loadPage("/profile", () =>
+    Promise.all([
+      getProfile(actor, db()),
+      listApiTokens(actor, db()),
+      canChooseDigest(actor) ? getDigestPreference(actor, db()) : null,
+    ]),
   );
   return (
     <>
@@ -28,6 +34,16 @@ export default async function ProfilePage() {
         </p>
         <ProfileForm initial={{ creditName: profile.creditName ?? "", creditOrg: profile.creditOrg ?? "" }} />
       </section>
+      {digest && (
+        <section className="panel" id="digest" aria-labelledby="digest-heading">
+          <h2 id="digest-heading">Review digest</h2>
+          <p className="hint">
+            An e-mail summary of the review queue, for reviewers.
+            {digest.lastSentAt && ` Last digest run for you: ${digest.lastSentAt.slice(0, 16).replace("T", " ")} UTC.`}
+          </p>
+          <DigestForm initial={digest.digest} />
+        </section>
+      )}
       <section className="panel" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">Personal API tokens</h2>
         <p className="hint">
