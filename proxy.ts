@@ -21,7 +21,7 @@ export async function proxy(request: NextRequest) {
   });
   const refused =
     malformedPathResponse(request.url) ??
-    trailingSlashRedirect(request.url) ??
+    trailingSlashRedirect(request.url, process.env.NEXTAUTH_URL) ??
     (await serverActionGuard(request, appOrigins(request.url, process.env.NEXTAUTH_URL)));
   const response = refused ?? nextWithCsp(request, headers[CSP_HEADER]);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -41,7 +41,7 @@ export function taxiiError(status: number, description: string, headers: Record<
 }
 
 const UNAUTHENTICATED =
-  "Send a personal API token (create one on your Tokens page, or `npm run cli -- token:create --email <you>`) as the HTTP Basic password (any user name) or as 'Authorization: Bearer <token>'.";
+  "Send a personal API token (create one on /profile, or with `npm run cli -- token:create --email <you>`) as the HTTP Basic password (any user name) or as 'Authorization: Bearer <token>'.";
 
 async function taxiiActor(request: Request): Promise<Actor> {
   const header = request.headers.get("authorization");
