@@ -188,6 +188,16 @@ test("bad filters, forged next values and unknown collections are 4xx TAXII erro
     404,
   );
   await taxiiError(await taxiiGet(request, "/taxii2/no-such-root/", auth), 404);
+  // Read-only: adding or deleting objects is a 403.
+  const post = await request.post(objects, {
+    headers: { accept: TAXII, "content-type": TAXII, ...auth },
+    data: { objects: [] },
+  });
+  await taxiiError(post, 403);
+  await taxiiError(
+    await request.delete(`${objects}${release.objectIds![0]}/`, { headers: { accept: TAXII, ...auth } }),
+    403,
+  );
   // A limit above the server's page size is served, capped.
   const capped = await ok(await taxiiGet(request, `${objects}?limit=100000`, auth));
   expect(capped.objects.length).toBe(release.objectIds!.length);

@@ -38,13 +38,25 @@ describe("tokenFromAuthorization", () => {
 
   it("reads a bearer token or the Basic password (or a lone Basic user name)", () => {
     expect(tokenFromAuthorization("Bearer pe_abc")).toBe("pe_abc");
+    // taxii2-client's TokenAuth.
+    expect(tokenFromAuthorization("Token pe_abc")).toBe("pe_abc");
     expect(tokenFromAuthorization(basic("anyone:pe_abc"))).toBe("pe_abc");
     expect(tokenFromAuthorization(basic("pe_abc:"))).toBe("pe_abc");
     expect(tokenFromAuthorization(basic("me:pe:with:colons"))).toBe("pe:with:colons");
   });
 
   it("finds nothing in other schemes or malformed headers", () => {
-    for (const header of [null, "", "Bearer", "Digest abc", "Basic", basic("no-colon"), basic(":"), "Bearer a b"]) {
+    for (const header of [
+      null,
+      "",
+      "Bearer",
+      "Digest abc",
+      "Basic",
+      basic("no-colon"),
+      basic(":"),
+      "Bearer a b",
+      "Token",
+    ]) {
       expect(tokenFromAuthorization(header), String(header)).toBeNull();
     }
   });

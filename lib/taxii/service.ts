@@ -179,3 +179,12 @@ export async function getObjectVersions(
     paged.records.map((r) => r.version),
   );
 }
+
+/** Add Objects and Delete an Object: every collection here is read-only (`can_write` false), so 403. */
+export function refuseWrite(actor: Actor): never {
+  assertCan(actor, READ);
+  throw new AppError(
+    "FORBIDDEN",
+    "This TAXII server is read-only: collections hold exported releases, which change only by exporting a new release.",
+  );
+}
