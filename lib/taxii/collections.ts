@@ -88,6 +88,7 @@ export async function findTaxiiCollection(db: Db, collectionId: string): Promise
 
 const CACHE_SIZE = 8;
 const cache = new Map<string, TaxiiRecord[]>();
+let merged: { key: string; records: TaxiiRecord[] } | null = null;
 
 function recordsOf(bundleText: string, exportedAt: Date): TaxiiRecord[] {
   const bundle = JSON.parse(bundleText) as { objects?: Record<string, unknown>[] };
@@ -141,6 +142,9 @@ async function releaseRecords(db: Db, releases: ExportedRelease[]): Promise<Taxi
 export async function collectionRecords(db: Db, found: FoundCollection): Promise<TaxiiRecord[]> {
   const perRelease = await releaseRecords(db, found.releases);
   if (perRelease.length === 1) return perRelease[0];
+  // The same array while no release is exported, so selections of it stay cached (lib/taxii/service).
+  const key = found.releases.map((r) => `${r.id}:${r.bundleSha256}`).join(",");
+  if (merged?.key === key) return merged.records;
   const seen = new Set<string>();
   const records: TaxiiRecord[] = [];
   for (const list of perRelease) {
@@ -151,5 +155,6 @@ export async function collectionRecords(db: Db, found: FoundCollection): Promise
       records.push(r);
     }
   }
+  merged = { key, records };
   return records;
 }

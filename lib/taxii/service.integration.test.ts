@@ -204,6 +204,14 @@ describe("TAXII service", () => {
     const tomorrow = { ...paging, now: new Date(paging.now.getTime() + 25 * 3600 * 1000) };
     const stale = getObjects(w.contributor, id, new URLSearchParams({ next }), w.db, tomorrow);
     expect((await appErrorOf(stale)).message).toMatch(/expired/);
+    // A newly exported release shows in the all-objects collection at once (no stale cached selection).
+    const all = () => getObjects(w.contributor, ALL_COLLECTION_ID, new URLSearchParams(), w.db, paging);
+    const before = ((await all()).body as { objects: Stix[] }).objects.length;
+    expect(before).toBe(release.objects.length);
+    const later = await exported("TAXII later", ["T1566.001"]);
+    const after = ((await all()).body as { objects: Stix[] }).objects.map((o) => o.id);
+    expect(after).toEqual(expect.arrayContaining(later.objects.map((o) => o.id)));
+    expect(after.length).toBeGreaterThan(before);
     // An open (not yet exported) release is no collection.
     const open = await createRelease(
       w.admin,
