@@ -140,18 +140,19 @@ async function releaseRecords(db: Db, releases: ExportedRelease[]): Promise<Taxi
  * platform identity, MITRE's marking) counts once, added when the first of them was exported.
  */
 export async function collectionRecords(db: Db, found: FoundCollection): Promise<TaxiiRecord[]> {
+  // The same array while no release is exported, so selections of it stay cached (lib/taxii/service), and
+  // the per-release cache (which holds fewer releases than there may be) is not re-read on every page.
+  const key = found.releases.map((r) => `${r.id}:${r.bundleSha256}`).join(",");
+  if (found.releases.length > 1 && merged?.key === key) return merged.records;
   const perRelease = await releaseRecords(db, found.releases);
   if (perRelease.length === 1) return perRelease[0];
-  // The same array while no release is exported, so selections of it stay cached (lib/taxii/service).
-  const key = found.releases.map((r) => `${r.id}:${r.bundleSha256}`).join(",");
-  if (merged?.key === key) return merged.records;
   const seen = new Set<string>();
   const records: TaxiiRecord[] = [];
   for (const list of perRelease) {
     for (const r of list) {
-      const key = `${r.id}@${r.versionKey}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const version = `${r.id}@${r.versionKey}`;
+      if (seen.has(version)) continue;
+      seen.add(version);
       records.push(r);
     }
   }
