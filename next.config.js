@@ -2,6 +2,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // TAXII 2.1 paths end in "/": proxy.ts redirects trailing slashes everywhere else (lib/http/trailing-slash).
+  skipTrailingSlashRedirect: true,
   // No image optimizer: most Next.js advisories of 2025-26 live in /_next/image, and we serve no user images.
   images: { unoptimized: true },
   // forbidden() (app/page-errors.ts): a refused page answers 403 with app/forbidden.tsx, not a 500.
