@@ -27,6 +27,7 @@ import {
   QUEUE_SORTS,
   QUEUE_VIEWS,
 } from "../review/queue-params";
+import { ZBulkInput } from "../review/bulk-schema";
 import { ZAddCommentInput } from "../review/comments-schema";
 import type { ApiOperation } from "./openapi";
 
@@ -183,10 +184,22 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   },
   {
     method: "POST",
+    path: "/queue/bulk",
+    tag: "Review",
+    summary: "Assign, reject or mark duplicate up to 100 observations at once",
+    description:
+      "Reviewers and admins. All or nothing in one transaction: any refused item (not found, stale version, wrong state, claimed by another) leaves everything as it was, and the error lists each refused item in `error.refused`. The reason is anonymized like every text.",
+    body: ZBulkInput,
+    ok: { status: 200, description: "`{action, items: [{id, status, version}]}`." },
+    errors: [409],
+  },
+  {
+    method: "POST",
     path: "/observations/{id}/transitions",
     tag: "Review",
     summary: "Move an observation through the workflow",
-    description: "submit, withdraw, claim, ask, accept, reject, duplicate, reopen or answer.",
+    description:
+      "submit, withdraw, claim, unclaim, assign (with `assignee`), ask, accept, reject, duplicate, reopen or answer.",
     params: OBSERVATION,
     body: ZTransitionInput,
     ok: { status: 200, description: "The observation after the transition." },
