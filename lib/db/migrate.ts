@@ -53,12 +53,17 @@ function pending(migrations: Migration[], applied: { migration_name: string; che
   return migrations.filter((m) => !done.has(m.name));
 }
 
-function migrateSqlite(url: string, migrations: Migration[]): string[] {
+export function migrateSqlite(url: string, migrations: Migration[]): string[] {
   const file = path.resolve(sqliteFilePath(url));
   mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file, { timeout: 5000 });
   try {
     sqlite.exec(SQLITE_PRAGMAS);
+    // Foreign keys off while migrating: Prisma's SQLite migrations rebuild a table (create a copy, DROP the original,
+    // rename) and say `PRAGMA foreign_keys=OFF` themselves, but that pragma does nothing inside a transaction, so the
+    // DROP would cascade and delete every row that references the table (an Observation rebuild took each revision
+    // and comment with it). It is set here, before the transaction; the keys are checked before the commit.
+    sqlite.exec("PRAGMA foreign_keys = OFF");
     sqlite.exec(LEDGER.sqlite);
     // BEGIN IMMEDIATE: two processes starting at once cannot both apply the same migration.
     const apply = sqlite.transaction(() => {
@@ -76,6 +81,13 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
             `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, ?, ?, 1)`,
           )
           .run(randomUUID(), m.checksum, new Date().toISOString(), m.name);
+      }
+      const broken = sqlite.prepare("PRAGMA foreign_key_check").all() as { table: string; parent: string }[];
+      if (broken.length) {
+        const pairs = [...new Set(broken.map((b) => `${b.table} → ${b.parent}`))].join(", ");
+        throw new Error(
+          `The migrations would leave ${broken.length} row(s) pointing at nothing (${pairs}); nothing was changed.`,
+        );
       }
       return todo.map((m) => m.name);
     });
