@@ -1,5 +1,6 @@
 // The one module that enforces the observation state machine (the table is in ./transitions): who
 // may fire each transition, from which states, and what it does (revision, audit event, e-mail). DESIGN §4.
+import { refreshDuplicateCounts } from "./duplicates-count";
 import type { ObservationStatus } from "../../prisma/sqlite/client";
 import { scrub, type ScrubOptions } from "../anonymize";
 import { catalogNames } from "../attack/catalog";
@@ -181,6 +182,7 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
     return updated;
   });
 
+  await refreshDuplicateCounts(db, [row]); // entering or leaving CANDIDATE_STATUSES changes the pair's counts
   await notifyContributor(db, input.action, row, comment);
   await notifyAssignee(db, input.action, row, comment);
   return { id: row.publicId, status: row.status, version: row.version };
