@@ -66,6 +66,8 @@ async function seed(n: number) {
 }
 
 describe("queryQueue filters", () => {
+  // Sixteen filters followed page by page both ways, each page with its per-status counts: over a minute on a
+  // busy machine's PostgreSQL.
   it("gives exactly the matching rows for each filter, oldest or newest first, with counts per status", async () => {
     // A seed repeats its techniques and actors row for row: these 40 and the first 40 of the 400 share pairs.
     await seedObservations(w.db, { observations: 40, force: true });
@@ -149,7 +151,7 @@ describe("queryQueue filters", () => {
       expect(capped.capped.includes(status as (typeof capped.capped)[number]), status).toBe(n > 5);
     }
     expect(capped.total).toBe(capped.counts.SUBMITTED + capped.counts.IN_REVIEW + capped.counts.NEEDS_INFO);
-  });
+  }, 180_000);
 
   it("needsRemapping finds the rows whose technique the catalog revoked", async () => {
     const { reviewer, rows } = await seed(150);
