@@ -48,7 +48,7 @@ CREATE UNIQUE INDEX "Observation_publicId_key" ON "Observation"("publicId");
 CREATE INDEX "Observation_status_createdAt_id_idx" ON "Observation"("status", "createdAt", "id");
 CREATE INDEX "Observation_contributorId_idx" ON "Observation"("contributorId");
 CREATE INDEX "Observation_releaseId_idx" ON "Observation"("releaseId");
-CREATE INDEX "Observation_createdAt_id_idx" ON "Observation"("createdAt", "id");
+CREATE INDEX "Observation_createdAt_id_status_tlp_assigneeId_duplicateCandidates_techniqueStixId_idx" ON "Observation"("createdAt", "id", "status", "tlp", "assigneeId", "duplicateCandidates", "techniqueStixId");
 CREATE INDEX "Observation_status_tlp_createdAt_id_idx" ON "Observation"("status", "tlp", "createdAt", "id");
 CREATE INDEX "Observation_status_duplicateCandidates_tlp_idx" ON "Observation"("status", "duplicateCandidates", "tlp");
 CREATE INDEX "Observation_assigneeId_status_tlp_createdAt_id_idx" ON "Observation"("assigneeId", "status", "tlp", "createdAt", "id");

@@ -5,6 +5,9 @@ DROP INDEX "Observation_actorStixId_createdAt_id_idx";
 DROP INDEX "Observation_assigneeId_createdAt_id_idx";
 
 -- DropIndex
+DROP INDEX "Observation_createdAt_id_idx";
+
+-- DropIndex
 DROP INDEX "Observation_techniqueAttackId_createdAt_id_idx";
 
 -- DropIndex
@@ -12,6 +15,9 @@ DROP INDEX "Observation_techniqueStixId_createdAt_id_idx";
 
 -- AlterTable
 ALTER TABLE "Observation" ADD COLUMN     "duplicateCandidates" INTEGER NOT NULL DEFAULT 0;
+
+-- CreateIndex
+CREATE INDEX "Observation_createdAt_id_status_tlp_assigneeId_duplicateCan_idx" ON "Observation"("createdAt", "id", "status", "tlp", "assigneeId", "duplicateCandidates", "techniqueStixId");
 
 -- CreateIndex
 CREATE INDEX "Observation_status_duplicateCandidates_tlp_idx" ON "Observation"("status", "duplicateCandidates", "tlp");
