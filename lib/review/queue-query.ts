@@ -120,7 +120,8 @@ export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, n
   const tlp = queueWhere(actor).tlp;
   const and: Where[] = [];
   if (filters.domain) and.push({ domain: filters.domain });
-  if (filters.technique) and.push({ techniqueAttackId: { in: await techniqueFamily(db, filters.technique) } });
+  const family = filters.technique ? await techniqueFamily(db, filters.technique) : null;
+  if (family) and.push({ techniqueAttackId: { in: family } });
   const tactic = filters.tactic ? await techniquesOfTactic(db, filters.tactic, filters.domain) : null;
   if (filters.actor) and.push({ actorStixId: { in: await actorStixIds(db, filters.actor, filters.domain) } });
   if (filters.assignee) and.push({ assigneeId: await assigneeId(db, actor, filters.assignee) });
@@ -147,6 +148,10 @@ export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, n
     rows.push({ NOT: { assigneeId: { not: null } } });
     counts.push({ assigneeId: null });
   }
+  // PostgreSQL takes a family's ~1% of rows for evenly spread and walks (createdAt, id) to find 50, but the oldest
+  // rows are decided: 20,000 read. Stated twice, the condition's estimate is squared and it seeks the family's
+  // index and sorts (30 ms against 590 ms at 100,000 rows on a busy machine). SQLite seeks it either way.
+  if (family) rows.push({ techniqueAttackId: { in: family } });
   if (tactic) {
     rows.push({ NOT: { techniqueStixId: { notIn: tactic } } });
     counts.push({ techniqueStixId: { in: tactic } });
