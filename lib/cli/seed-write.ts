@@ -2,6 +2,7 @@
 // observations plus their revisions must take under a minute (issue 9's speed), and an interrupted seed leaves
 // nothing half-written.
 import { inBulkTransaction } from "../db/bulk";
+import { seedDuplicateCountsSql } from "../review/duplicates-count";
 
 export interface SeedWriter {
   /** The first Observation id this seed may use, read inside the transaction: never one a deleted row had. */
@@ -33,6 +34,8 @@ export async function withSeedWriter<T>(url: string, body: (writer: SeedWriter) 
         `SELECT setval(pg_get_serial_sequence('"Observation"', 'id'), (SELECT COALESCE(MAX("id"), 1) FROM "Observation"))`,
       );
     }
+    // The queue's duplicates filter: every pair's count at once (lib/review/duplicates-count.ts).
+    await sql.run(seedDuplicateCountsSql());
     // Fresh statistics: without them the database may sort a whole status instead of walking (createdAt, id).
     await sql.run(`ANALYZE "Observation"`);
     return result;

@@ -3,6 +3,7 @@
 // accepted observations in an OPEN release included — because it changes nothing but the technique and actor, and
 // is recorded like every change: a revision and an audit event in the same transaction, a version check.
 // It e-mails nobody: the contributor sees the new technique (and the revision's reason) on their page.
+import { refreshDuplicateCounts } from "../review/duplicates-count";
 import { scrub } from "../anonymize";
 import { assertCan, type Actor } from "../auth/permissions";
 import { recordAudit } from "../audit";
@@ -112,5 +113,6 @@ export async function remapObservation(
     });
     return updated;
   });
+  await refreshDuplicateCounts(db, [current, row]);
   return { ...toObservationView(row), catalog: await observationCatalog(db, row) };
 }

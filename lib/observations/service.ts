@@ -1,6 +1,7 @@
 // Create, read and edit observations. Every write re-validates with the shared schema, scrubs the
 // text server-side (the raw text is never stored), and writes its revision and audit event in the
 // same transaction as the change.
+import { refreshDuplicateCounts } from "../review/duplicates-count";
 import type { FieldFinding } from "../anonymize";
 import { catalogNames } from "../attack/catalog";
 import { techniqueLabelOf } from "../attack/label";
@@ -134,6 +135,7 @@ export async function createObservation(
     });
     return withId;
   });
+  await refreshDuplicateCounts(db, [row]);
   if (row.status === "SUBMITTED") await sendReceipt(db, row);
   return { observation: toObservationView(row), findings: scrubbed.findings };
 }
@@ -261,6 +263,7 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     });
     return updated;
   });
+  if (data.techniqueStixId !== undefined) await refreshDuplicateCounts(db, [current, row]);
   return toObservationView(row);
 }
 

@@ -8,6 +8,7 @@ import { AppError, isAppError, validationError, type ErrorCode } from "../errors
 import { findObservationRow } from "../observations/service";
 import { ZBulkInput, type BulkActionName, type TBulkInput } from "./bulk-schema";
 import { refusal, transitionRow, type TransitionDone, type TransitionInput } from "./workflow";
+import { refreshDuplicateCounts } from "./duplicates-count";
 import { notifyAssigned, notifyTransition } from "./workflow-mail";
 
 export interface BulkRefusal {
@@ -55,6 +56,10 @@ export async function bulkAction(actor: Actor, raw: TBulkInput | unknown, db: Db
     { timeout: 60_000, maxWait: 15_000 },
   );
 
+  await refreshDuplicateCounts(
+    db,
+    done.map((d) => d.row),
+  ); // a reject or duplicate leaves CANDIDATE_STATUSES: the pairs' counts change
   const decisions = done.filter((d) => d.action === input.action);
   if (input.action === "assign") {
     const assignee = decisions[0].assignee!;

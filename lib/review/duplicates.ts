@@ -3,7 +3,6 @@
 // Bounded work: every query is narrowed by the technique's family (the technique, its parent, its sibling and
 // child sub-techniques) through an index (Observation by techniqueStixId, KnownProcedure by targetRef) and
 // capped; the ranking (./duplicates-rank.ts) runs in memory on what those queries return.
-import type { ObservationStatus } from "../../prisma/sqlite/client";
 import { catalogNames } from "../attack/catalog";
 import { procedureWording } from "../attack/similarity";
 import { assertCan, type Actor } from "../auth/permissions";
@@ -15,14 +14,8 @@ import { audienceOf, tlpLevelsFor } from "../observations/tlp";
 import { actorNameOf, techniqueNaming } from "../observations/view";
 import { rankCandidates, type RankSubject } from "./duplicates-rank";
 
-/** What may be duplicated: work under review or accepted. Never a DRAFT (its contributor's alone) nor WITHDRAWN. */
-export const CANDIDATE_STATUSES = [
-  "SUBMITTED",
-  "IN_REVIEW",
-  "NEEDS_INFO",
-  "ACCEPTED",
-  "PUBLISHED",
-] as const satisfies readonly ObservationStatus[];
+export { CANDIDATE_STATUSES } from "./duplicates-count";
+import { CANDIDATE_STATUSES } from "./duplicates-count";
 /** How many of each list a reviewer gets. */
 export const OBSERVATION_CANDIDATES_MAX = 5;
 export const ATTACK_CANDIDATES_MAX = 5;

@@ -60,6 +60,7 @@ describe("parseQueueParams", () => {
       limit: 100,
       unassigned: false,
       needsRemapping: false,
+      duplicates: false,
     });
     expect(parse("view=decided").sort).toBe("newest");
   });
@@ -67,7 +68,7 @@ describe("parseQueueParams", () => {
   it("reads every filter", () => {
     const f = parse(
       "status=submitted,NEEDS_INFO&domain=enterprise-attack&tactic=TA0005&technique=T1059&actor=G0007" +
-        "&assignee=Rev@Example.org&olderThan=30&needsRemapping=1&sort=newest&limit=50",
+        "&assignee=Rev@Example.org&olderThan=30&needsRemapping=1&duplicates=1&sort=newest&limit=50",
     );
     expect(f).toMatchObject({
       status: ["SUBMITTED", "NEEDS_INFO"],
@@ -78,6 +79,7 @@ describe("parseQueueParams", () => {
       assignee: "Rev@Example.org",
       olderThan: 30,
       needsRemapping: true,
+      duplicates: true,
       sort: "newest",
       limit: 50,
     });
@@ -107,6 +109,7 @@ describe("parseQueueParams", () => {
       ["olderThan=1.5", "olderThan"],
       ["olderThan=9999", "olderThan"],
       ["unassigned=maybe", "unassigned"],
+      ["duplicates=yes", "duplicates"],
       ["unassigned=1&assignee=me", "unassigned"],
       ["mine=1&assignee=a@b.org", "mine"],
       ["sort=random", "sort"],
@@ -121,7 +124,9 @@ describe("parseQueueParams", () => {
 
 describe("queueSearch", () => {
   it("writes the filters back as a query string that parses to the same filters", () => {
-    const f = parse("view=decided&status=ACCEPTED&technique=T1059&unassigned=1&olderThan=7&sort=oldest&limit=20");
+    const f = parse(
+      "view=decided&status=ACCEPTED&technique=T1059&unassigned=1&olderThan=7&duplicates=1&sort=oldest&limit=20",
+    );
     const search = queueSearch(f, { cursor: "abc" });
     expect(search).toContain("cursor=abc");
     const again = parse(search.slice(1).replace("cursor=abc", ""));

@@ -17,6 +17,11 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
 export const QUEUE_LIMIT_DEFAULT = 100;
 export const QUEUE_LIMIT_MAX = 500;
 export const QUEUE_AGE_MAX_DAYS = 3650;
+/**
+ * The per-status counts stop here: a status with more matching rows reports QUEUE_COUNT_CAP and the result says
+ * `capped`. Counting every row of a large queue costs as much as reading it; nobody needs 1,000 exactly.
+ */
+export const QUEUE_COUNT_CAP = 1000;
 
 export interface QueueFilters {
   view: QueueView;
@@ -35,6 +40,8 @@ export interface QueueFilters {
   /** Waiting at least this many days (since submission, or creation when never submitted). */
   olderThan?: number;
   needsRemapping: boolean;
+  /** Only observations with duplicate candidates (Observation.duplicateCandidates, lib/review/duplicates-count.ts). */
+  duplicates: boolean;
   sort: QueueSort;
   limit: number;
   cursor?: QueueCursor;
@@ -168,6 +175,7 @@ export function parseQueueParams(params: URLSearchParams): QueueFilters {
     unassigned,
     olderThan,
     needsRemapping: flagOf(params, "needsRemapping"),
+    duplicates: flagOf(params, "duplicates"),
     sort: sort as QueueSort,
     limit: limitOf(params.get("limit")),
     cursor: cursorRaw === undefined ? undefined : decodeCursor(cursorRaw, sort as QueueSort),
@@ -189,6 +197,7 @@ export function queueSearch(filters: Partial<QueueFilters>, extra: Record<string
   if (filters.unassigned) set("unassigned", "1");
   if (filters.olderThan !== undefined) set("olderThan", String(filters.olderThan));
   if (filters.needsRemapping) set("needsRemapping", "1");
+  if (filters.duplicates) set("duplicates", "1");
   const defaultSort = filters.view === "decided" ? "newest" : "oldest";
   if (filters.sort && filters.sort !== defaultSort) set("sort", filters.sort);
   if (filters.limit !== undefined && filters.limit !== QUEUE_LIMIT_DEFAULT) set("limit", String(filters.limit));

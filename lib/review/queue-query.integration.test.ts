@@ -9,7 +9,8 @@ import { createTestDb } from "../db/testing";
 import { assertSeedable, seedObservations } from "../cli/seed";
 import { createObservation } from "../observations/service";
 import { DECIDED_STATUSES, QUEUE_STATUSES, parseQueueParams } from "./queue-params";
-import { queryQueue } from "./queue-query";
+import { CANDIDATE_STATUSES } from "./duplicates-count";
+import { queryQueue, queueTotals } from "./queue-query";
 
 const w = useWorkDb();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,6 +30,7 @@ const allRows = () =>
       techniqueAttackId: true,
       actorStixId: true,
       assigneeId: true,
+      duplicateCandidates: true,
     },
   });
 
@@ -64,7 +66,11 @@ async function seed(n: number) {
 }
 
 describe("queryQueue filters", () => {
+  // Sixteen filters followed page by page both ways, each page with its per-status counts: over a minute on a
+  // busy machine's PostgreSQL.
   it("gives exactly the matching rows for each filter, oldest or newest first, with counts per status", async () => {
+    // A seed repeats its techniques and actors row for row: these 40 and the first 40 of the 400 share pairs.
+    await seedObservations(w.db, { observations: 40, force: true });
     const { reviewer, rows } = await seed(400);
     const g0007 = await w.db.attackObject.findMany({ where: { attackId: "G0007" }, select: { stixId: true } });
     const tactic = await w.db.attackObject.findMany({
@@ -91,6 +97,11 @@ describe("queryQueue filters", () => {
       [`assignee=${reviewer.email}`, (r) => OPEN.has(r.status) && r.assigneeId === reviewer.id],
       ["unassigned=1", (r) => OPEN.has(r.status) && r.assigneeId === null],
       ["olderThan=30", (r) => OPEN.has(r.status) && waiting(r) <= now - 30 * DAY_MS],
+      ["duplicates=1", (r) => OPEN.has(r.status) && r.duplicateCandidates > 0],
+      [
+        "duplicates=1&tactic=TA0005",
+        (r) => OPEN.has(r.status) && r.duplicateCandidates > 0 && defenseEvasion.has(r.techniqueStixId),
+      ],
     ];
     for (const [query, match] of cases) {
       const expected = rows.filter(match).sort(byOldest);
@@ -106,6 +117,20 @@ describe("queryQueue filters", () => {
     // Sanity: the seed spreads rows over every filter above.
     expect(rows.filter((r) => OPEN.has(r.status)).length).toBeGreaterThan(50);
     expect(rows.filter((r) => r.status === "DUPLICATE").length).toBeGreaterThan(0);
+    // The seed counts each row's duplicate candidates: the other rows under review or accepted of its pair.
+    const candidate = (r: Row) => (CANDIDATE_STATUSES as readonly string[]).includes(r.status);
+    for (const r of rows) {
+      const others = rows.filter(
+        (o) =>
+          o.id !== r.id &&
+          candidate(o) &&
+          r.actorStixId !== null &&
+          o.actorStixId === r.actorStixId &&
+          o.techniqueStixId === r.techniqueStixId,
+      );
+      expect(r.duplicateCandidates, r.publicId).toBe(others.length);
+    }
+    expect(rows.filter((r) => OPEN.has(r.status) && r.duplicateCandidates > 0).length).toBeGreaterThan(0);
 
     // Counts per status (without the status filter) for both views, in one answer.
     const { counts, total } = await queryQueue(
@@ -117,7 +142,16 @@ describe("queryQueue filters", () => {
       expect(counts[status as keyof typeof counts], status).toBe(rows.filter((r) => r.status === status).length);
     }
     expect(total).toBe(counts.NEEDS_INFO);
-  });
+
+    // Capped counts: a status with more rows than the cap reports the cap and is named in `capped`.
+    const capped = await queueTotals(reviewer, parseQueueParams(new URLSearchParams()), w.db, undefined, 5);
+    for (const status of [...OPEN, ...DECIDED]) {
+      const n = rows.filter((r) => r.status === status).length;
+      expect(capped.counts[status as keyof typeof counts], status).toBe(Math.min(n, 5));
+      expect(capped.capped.includes(status as (typeof capped.capped)[number]), status).toBe(n > 5);
+    }
+    expect(capped.total).toBe(capped.counts.SUBMITTED + capped.counts.IN_REVIEW + capped.counts.NEEDS_INFO);
+  }, 180_000);
 
   it("needsRemapping finds the rows whose technique the catalog revoked", async () => {
     const { reviewer, rows } = await seed(150);

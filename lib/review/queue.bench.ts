@@ -1,15 +1,19 @@
 // `npm run bench`: the review queue over seeded data (issue 9 "Speed"), on SQLite and on PostgreSQL.
 // Seeds QUEUE_BENCH_OBSERVATIONS observations (default 100,000; `npm run bench -- --quick` uses 10,000) into a
-// fresh database with the real catalog, then times in-process, p95 over RUNS runs each:
-// - listQueuePage (filters resolved + one page of 50 + names): the first page, a page 2,000 rows deep, each filter;
-// - queueTotals (total and counts per status: one groupBy) for the same, printed beside it;
-// - a bare indexed `SELECT … LIMIT 50` of the open queue through $queryRawUnsafe: the baseline of the ratio.
-// Targets: ≤ 50 ms and ≤ 3× the baseline. HTTP is not timed here.
+// fresh database with the real catalog, then times in-process, p95 over RUNS runs each, for the first page, a page
+// 2,000 rows deep and each filter:
+// - listQueuePage (filters resolved + one page of 50 + names);
+// - queueTotals (total and the capped counts per status);
+// - queryQueue, what GET /api/v1/queue runs: both at once, the filters resolved once. Its p95 is the one judged;
+// - a bare indexed `SELECT … LIMIT 50` of the open queue through $queryRawUnsafe, measured in the same run: the
+//   baseline of the ratio.
+// Targets: ≤ 50 ms and ≤ 3× the baseline. HTTP (session lookup, JSON) is not timed here. PostgreSQL is vacuumed
+// after the seed, as autovacuum would soon do: without a visibility map no index-only scan skips the table.
 import { makeActor, seedCatalog } from "../../prisma/factories";
 import { seedObservations } from "../cli/seed";
 import { createTestDb } from "../db/testing";
 import { encodeCursor, parseQueueParams } from "./queue-params";
-import { filterWhere, listQueuePage, queueTotals } from "./queue-query";
+import { filterWhere, listQueuePage, queryQueue, queueTotals } from "./queue-query";
 import type { Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 
@@ -56,7 +60,8 @@ export async function benchQueue(): Promise<void> {
     try {
       await seedCatalog(t.db);
       const seeded = await seedObservations(t.db, { observations: size });
-      await t.db.$executeRawUnsafe(`ANALYZE`); // the whole database (the seed analyzes Observation itself)
+      // The whole database (the seed analyzes Observation itself); VACUUM runs outside a transaction.
+      await t.db.$executeRawUnsafe(provider === "postgres" ? `VACUUM ANALYZE` : `ANALYZE`);
       const reviewer: Actor = await makeActor(t.db, "REVIEWER", "reviewer-01@seed.invalid");
       console.log(`  ${provider}: seeded ${size} observations in ${(seeded.ms / 1000).toFixed(1)} s (target ≤ 60 s)`);
       const baseline = await timed(() =>
@@ -65,7 +70,7 @@ export async function benchQueue(): Promise<void> {
            WHERE "status" IN ('SUBMITTED', 'IN_REVIEW', 'NEEDS_INFO') ORDER BY "createdAt", "id" LIMIT ${PAGE}`,
         ),
       );
-      console.log(`  ${"bare SELECT … LIMIT 50 (baseline)".padEnd(44)} p95 ${ms(baseline)}`);
+      console.log(`  bare SELECT … LIMIT 50 (baseline) p95 ${ms(baseline)}`);
       const deep = await cursorAt(t.db, 2000);
       const cases: [string, string][] = [
         ["first page", ""],
@@ -83,18 +88,22 @@ export async function benchQueue(): Promise<void> {
         ["unassigned=1", "unassigned=1"],
         ["olderThan=30", "olderThan=30"],
         ["needsRemapping=1", "needsRemapping=1"],
+        ["duplicates=1", "duplicates=1"],
       ];
+      console.log(
+        `  ${"case".padEnd(36)} ${"page p95".padStart(9)} ${"counts p95".padStart(10)} ${"API p95".padStart(9)} ratio`,
+      );
       for (const [label, query] of cases) {
         const filters = parseQueueParams(new URLSearchParams(`limit=${PAGE}&${query}`));
         const page = await timed(() => listQueuePage(reviewer, filters, t.db));
         const totals = await timed(async () =>
           queueTotals(reviewer, filters, t.db, await filterWhere(reviewer, filters, t.db)),
         );
-        const ratio = page / baseline;
-        const ok = page <= 50 && ratio <= 3 ? "ok" : "MISSED";
+        const api = await timed(() => queryQueue(reviewer, filters, t.db));
+        const ratio = api / baseline;
+        const ok = api <= 50 && ratio <= 3 ? "ok" : "MISSED";
         console.log(
-          `  ${label.padEnd(44)} p95 ${ms(page)} = ${ratio.toFixed(1).padStart(5)}× baseline ${ok.padEnd(6)} ` +
-            `| total+counts ${ms(totals)}`,
+          `  ${label.padEnd(36)} ${ms(page)} ${ms(totals).padStart(10)} ${ms(api)} ${ratio.toFixed(1).padStart(5)}× ${ok}`,
         );
       }
     } finally {

@@ -37,11 +37,14 @@ export async function listQueue(actor: Actor, db: Db, options: { limit?: number 
 
 /** Rows as the queue shows them: technique and actor names, the assignee's e-mail, "answered". */
 export async function toQueueItems(db: Db, rows: (ObservationRow & { assignee: { email: string } | null })[]) {
-  const lookup = await catalogNames(
-    db,
-    rows.flatMap((r) => [r.techniqueStixId, r.actorStixId]),
-  );
-  const answered = await answeredIds(db, rows);
+  // Side by side: on PostgreSQL the two round trips overlap.
+  const [lookup, answered] = await Promise.all([
+    catalogNames(
+      db,
+      rows.flatMap((r) => [r.techniqueStixId, r.actorStixId]),
+    ),
+    answeredIds(db, rows),
+  ]);
   return rows.map((r) => ({
     ...toObservationView(r),
     ...techniqueNaming(lookup.get(r.techniqueStixId), r.techniqueAttackId),

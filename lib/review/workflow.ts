@@ -1,6 +1,7 @@
 // The one module that enforces the observation state machine (the table is in ./transitions): who
 // may fire each transition, from which states, and what it does (revision, audit event, e-mail). DESIGN §4.
 import type { z } from "zod";
+import { refreshDuplicateCounts } from "./duplicates-count";
 import type { ObservationStatus } from "../../prisma/sqlite/client";
 import { scrub, type ScrubOptions } from "../anonymize";
 import { recordAudit } from "../audit";
@@ -105,6 +106,7 @@ export async function transitionObservation(actor: Actor, publicId: string, raw:
   const parsed = ZTransitionInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, "The transition");
   const done = await db.$transaction((tx) => transitionRow(tx, actor, publicId, parsed.data));
+  await refreshDuplicateCounts(db, [done.row]); // entering or leaving CANDIDATE_STATUSES changes the pair's counts
   await notifyTransition(db, done);
   return { id: done.row.publicId, status: done.row.status, version: done.row.version };
 }

@@ -59,6 +59,9 @@ export default async function QueuePage(props: { searchParams: Promise<Raw> }) {
     `/queue${queueSearch({ ...kept, ...(over.view && over.view !== view ? { sort: undefined } : {}), ...over }, extra)}`;
   const openTotal = QUEUE_VIEWS.open.reduce((sum, s) => sum + result.counts[s], 0);
   const decidedTotal = QUEUE_VIEWS.decided.reduce((sum, s) => sum + result.counts[s], 0);
+  // Counts stop at QUEUE_COUNT_CAP: "1000+" says there are more.
+  const more = (...statuses: readonly string[]) =>
+    statuses.some((s) => (result.capped as readonly string[]).includes(s)) ? "+" : "";
   const values = valuesOf(filters);
   const filtered = Object.entries(values).some(([name, value]) => value !== undefined && name !== "sort");
   const one = status.length === 1 ? status[0] : undefined;
@@ -77,20 +80,20 @@ export default async function QueuePage(props: { searchParams: Promise<Raw> }) {
       <LayerLink whose="community" />
       <nav className="filters" aria-label="Queue views">
         <Link href={link({ view: "open" })} aria-current={view === "open" && !one ? "page" : undefined}>
-          Open <span className="count">{openTotal}</span>
+          Open <span className="count">{`${openTotal}${more(...QUEUE_VIEWS.open)}`}</span>
         </Link>
         {QUEUE_VIEWS.open.map((s) => (
           <Link key={s} href={link({ view: "open", status: [s] })} aria-current={one === s ? "page" : undefined}>
-            {label(s)} <span className="count">{result.counts[s]}</span>
+            {label(s)} <span className="count">{`${result.counts[s]}${more(s)}`}</span>
           </Link>
         ))}
         <Link href={link({ view: "decided" })} aria-current={view === "decided" && !one ? "page" : undefined}>
-          Decided <span className="count">{decidedTotal}</span>
+          Decided <span className="count">{`${decidedTotal}${more(...QUEUE_VIEWS.decided)}`}</span>
         </Link>
         {view === "decided" &&
           QUEUE_VIEWS.decided.map((s) => (
             <Link key={s} href={link({ view: "decided", status: [s] })} aria-current={one === s ? "page" : undefined}>
-              {label(s)} <span className="count">{result.counts[s]}</span>
+              {label(s)} <span className="count">{`${result.counts[s]}${more(s)}`}</span>
             </Link>
           ))}
       </nav>
@@ -106,7 +109,7 @@ export default async function QueuePage(props: { searchParams: Promise<Raw> }) {
       <p className="muted" role="status" data-testid="queue-total">
         {result.total === 0
           ? "Nothing matches."
-          : `${result.items.length} shown of ${result.total} ${one ? label(one) : view === "open" ? "open" : "decided"}${
+          : `${result.items.length} shown of ${result.total}${more(...(status.length ? status : QUEUE_VIEWS[view]))} ${one ? label(one) : view === "open" ? "open" : "decided"}${
               filtered ? " matching the filters" : ""
             }.`}
       </p>

@@ -18,6 +18,7 @@ export function valuesOf(filters: QueueFilters): FilterValues {
     unassigned: filters.unassigned ? "1" : undefined,
     olderThan: filters.olderThan?.toString(),
     needsRemapping: filters.needsRemapping ? "1" : undefined,
+    duplicates: filters.duplicates ? "1" : undefined,
     sort: filters.sort,
   };
 }
@@ -82,6 +83,10 @@ export function QueueFilterForm(props: { view: string; status?: string; values: 
         <label className={styles.check}>
           <input type="checkbox" name="needsRemapping" value="1" defaultChecked={v.needsRemapping === "1"} /> Needs
           remapping
+        </label>
+        <label className={styles.check}>
+          <input type="checkbox" name="duplicates" value="1" defaultChecked={v.duplicates === "1"} /> Has duplicate
+          candidates
         </label>
       </fieldset>
       <div className="actions">

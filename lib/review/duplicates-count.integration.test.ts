@@ -1,0 +1,68 @@
+// Observation.duplicateCandidates and the queue's duplicates=1 filter: recounted for the whole pair after each
+// submit, transition and technique edit (SQLite, or TEST_DB=postgres).
+import { describe, expect, it } from "vitest";
+import { observationInput } from "../../prisma/factories";
+import { useWorkDb } from "../../prisma/test-helpers";
+import { createObservation, editObservation } from "../observations/service";
+import { parseQueueParams } from "./queue-params";
+import { queryQueue } from "./queue-query";
+import { transitionObservation } from "./workflow";
+
+const w = useWorkDb();
+
+const countsOf = async (...ids: string[]) => {
+  const rows = await w.db.observation.findMany({
+    where: { publicId: { in: ids } },
+    select: { publicId: true, duplicateCandidates: true },
+  });
+  return ids.map((id) => rows.find((r) => r.publicId === id)?.duplicateCandidates);
+};
+
+const listed = async (query: string) =>
+  (await queryQueue(w.reviewer, parseQueueParams(new URLSearchParams(query)), w.db)).items.map((i) => i.id);
+
+describe("duplicate candidates count", () => {
+  it("counts the other observations of the same technique and actor, and follows submits, decisions and edits", async () => {
+    // T1059.001 by G0007 twice; the same technique by another actor, and an unattributed one: no pair.
+    const { observation: a } = await createObservation(w.contributor, observationInput(), w.db);
+    expect(await countsOf(a.id)).toEqual([0]);
+    const { observation: b } = await createObservation(w.contributor, observationInput(), w.db);
+    const { observation: other } = await createObservation(
+      w.contributor,
+      observationInput({ actor: { id: "G0016" } }),
+      w.db,
+    );
+    const { observation: none } = await createObservation(
+      w.contributor,
+      observationInput({ actor: { unattributed: true } }),
+      w.db,
+    );
+    // A draft is nobody's candidate, but is told about the pair's.
+    const { observation: draft } = await createObservation(w.contributor, observationInput({ draft: true }), w.db);
+    expect(await countsOf(a.id, b.id, other.id, none.id, draft.id)).toEqual([1, 1, 0, 0, 2]);
+    expect(await listed("duplicates=1")).toEqual([a.id, b.id]);
+    expect((await queryQueue(w.reviewer, parseQueueParams(new URLSearchParams("duplicates=1")), w.db)).total).toBe(2);
+
+    // Rejecting b leaves a alone in its pair; reopening it brings the pair back.
+    await transitionObservation(w.reviewer, b.id, { action: "claim", version: 1 }, w.db);
+    await transitionObservation(
+      w.reviewer,
+      b.id,
+      { action: "reject", version: 2, comment: "Not enough detail." },
+      w.db,
+    );
+    expect(await countsOf(a.id, b.id, draft.id)).toEqual([0, 1, 1]);
+    expect(await listed("duplicates=1")).toEqual([]);
+
+    // An edit that moves `other` onto a's technique and actor is not possible (actor edits are remaps), but one
+    // that moves a away from T1059.001 recounts both pairs: a has no partner left, the draft none either.
+    await transitionObservation(w.reviewer, a.id, { action: "claim", version: 1 }, w.db);
+    await editObservation(
+      w.reviewer,
+      a.id,
+      { version: 2, technique: "T1059.003", reason: "cmd, not PowerShell" },
+      w.db,
+    );
+    expect(await countsOf(a.id, b.id, draft.id)).toEqual([0, 0, 0]);
+  });
+});
