@@ -18,6 +18,15 @@ import {
 import { parseReleaseId } from "./release-id";
 import type { ProposedActorType, StixBundle } from "./types";
 
+/** The files beside the bundle, as the routes under /api/v1/releases/:id/ serve them (the releases page lists them). */
+export const RELEASE_FILES = [
+  "changelog.md",
+  "changelog.json",
+  "layer.json",
+  "sightings.json",
+  "sightings.csv",
+] as const;
+
 export interface TReleaseArtifact {
   fileName: string;
   contentType: string;
