@@ -73,12 +73,15 @@ export default async function ReleasesPage() {
                         </a>
                         <br />
                         <span className="muted">Beside it: </span>
+                        {/* Each separator stays with the link before it: a phone wraps between files, never before a dot. */}
                         {RELEASE_FILES.map((file, i) => (
                           <span key={file}>
-                            {i > 0 && <span aria-hidden="true"> · </span>}
-                            <a href={`/api/v1/releases/${r.id}/${file}`} download>
-                              {file}
-                            </a>
+                            <span className="nowrap">
+                              <a href={`/api/v1/releases/${r.id}/${file}`} download>
+                                {file}
+                              </a>
+                              {i < RELEASE_FILES.length - 1 && <span aria-hidden="true"> ·</span>}
+                            </span>{" "}
                           </span>
                         ))}
                         <br />
