@@ -80,6 +80,8 @@ test("an exported release offers its bundle, changelog, layer and sightings for 
   });
   expect(early.status()).toBe(409);
   expect((await early.json()).error).toMatchObject({ code: "INVALID_STATE", message: /not been exported yet/ });
+  // Signed out: nothing, whatever the state.
+  expect((await request.get(`/api/v1/releases/${release.id}/sightings.csv`)).status()).toBe(401);
 
   await signIn(page, E2E_USERS.admin.email);
   await page.goto("/releases");

@@ -145,10 +145,11 @@ export function releaseContents(
 
   // A proposal is found by its name among the aliases of a new object of its type (the export lists every name
   // the merged proposals used).
-  const proposedObject = (p: { type: string; name: string }) =>
-    actors.find(
-      (o) => o.type === p.type && ours(o) && aliasesOf(o).some((a) => normalizedName(a) === normalizedName(p.name)),
-    );
+  const proposals = new Map<string, StixObject>();
+  for (const o of actors.filter(ours)) {
+    for (const alias of aliasesOf(o)) proposals.set(`${o.type}:${normalizedName(alias)}`, o);
+  }
+  const proposedObject = (p: { type: string; name: string }) => proposals.get(`${p.type}:${normalizedName(p.name)}`);
 
   const published = observations.filter(
     (o) => o.status === "PUBLISHED" && o.actorKind !== "UNATTRIBUTED" && tlpAllows(o.tlp, "public"),

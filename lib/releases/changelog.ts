@@ -9,7 +9,11 @@ const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ?
 
 function groupBy<K extends string>(examples: TExample[], key: (e: TExample) => K): [K, TExample[]][] {
   const groups = new Map<K, TExample[]>();
-  for (const e of examples) groups.set(key(e), [...(groups.get(key(e)) ?? []), e]);
+  for (const e of examples) {
+    const list = groups.get(key(e));
+    if (list) list.push(e);
+    else groups.set(key(e), [e]);
+  }
   return [...groups].sort(([a], [b]) => compare(a, b));
 }
 
