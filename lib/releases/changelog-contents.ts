@@ -5,11 +5,12 @@
 // (attributed, TLP:CLEAR, PUBLISHED) and its (actor, technique) pair has a relationship in the bundle; a credit
 // is named only if the bundle carries it on the observation's actor. Everything else is, at most, a count.
 import { catalogLabel, qualifiedName } from "../attack/label";
+import { ACTOR_TYPES } from "../observations/schema";
 import { tlpAllows } from "../observations/tlp";
 import { MITRE_IDENTITY, normalizedName } from "./stix-actors";
 import type { ProposedActorType, StixBundle, StixObject } from "./types";
 
-export const ACTOR_TYPES: readonly string[] = ["intrusion-set", "malware", "tool", "campaign"];
+const isActorType = (type: string) => (ACTOR_TYPES as readonly string[]).includes(type);
 
 export interface TChangelogRelease {
   id: string;
@@ -139,7 +140,7 @@ export function releaseContents(
   const byId = new Map(bundle.objects.map((o) => [o.id, o]));
   const identity = bundle.objects.find((o) => o.type === "identity" && o.id !== MITRE_IDENTITY)?.id;
   const ours = (o: StixObject) => identity !== undefined && o.created_by_ref === identity;
-  const actors = bundle.objects.filter((o) => ACTOR_TYPES.includes(o.type));
+  const actors = bundle.objects.filter((o) => isActorType(o.type));
   const relationships = bundle.objects.filter((o) => o.type === "relationship");
   const relationshipOf = new Map(relationships.map((r) => [`${str(r.source_ref)}|${str(r.target_ref)}`, r]));
 

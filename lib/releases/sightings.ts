@@ -11,6 +11,7 @@
 // - start_time is a day (the observation's "observed from", else the day it was submitted), never a time of day.
 import { stringify } from "csv-stringify/sync";
 import { v5 as uuidv5 } from "uuid";
+import { REGIONS } from "../observations/schema";
 import { tlpAllows } from "../observations/tlp";
 import { EXPORT_NAMESPACE } from "./stix";
 
@@ -56,7 +57,6 @@ const DETECTION_TYPE = { "human-validated": "human_validated", automated: "raw" 
 // "unknown" is not CTID's "none" (no privileges at all): left out.
 const PRIVILEGE = { user: "user", administrator: "admin", system: "system" } as const;
 const PLATFORM: Record<string, TSighting["platform"]> = { windows: "windows", macos: "macos", linux: "nix" };
-const REGIONS = ["AFRINIC", "APNIC", "ARIN", "LACNIC", "RIPE NCC"];
 const TID = /^T\d{4}(\.\d{3})?$/;
 
 const pick = <T extends Record<string, string>>(map: T, key: string | null): T[keyof T] | undefined =>
@@ -96,7 +96,7 @@ export function toSighting(row: TSightingRow): TSighting | null {
   if (row.sector && /^[0-9]{2}$/.test(row.sector)) sighting.sector = row.sector;
   // Country or region, never both ("only submit region if not submitting country").
   if (row.country && /^[A-Za-z]{2}$/.test(row.country)) sighting.country = row.country;
-  else if (row.region && REGIONS.includes(row.region)) sighting.region = row.region;
+  else if (row.region && (REGIONS as readonly string[]).includes(row.region)) sighting.region = row.region;
   const platform = platformOf(row.platforms);
   if (platform) sighting.platform = platform;
   const privilege = pick(PRIVILEGE, row.privilegeLevel);
