@@ -24,6 +24,10 @@ export interface TLayerInput {
   counts: readonly TLayerCount[];
   /** Whose observations: "yours" (a contributor) or "community". */
   scope: "yours" | "community";
+  /** A layer of something narrower than the domain (a release, lib/releases/release-layer.ts): its own title. */
+  name?: string;
+  /** Said before the counts in the description ("Techniques scored by …" otherwise). */
+  subject?: string;
 }
 
 export interface TLayerTechnique {
@@ -77,7 +81,7 @@ export function buildLayer(input: TLayerInput): TNavigatorLayer {
   const whose = input.scope === "yours" ? "your observations" : "the community's observations";
   const total = techniques.reduce((a, t) => a + t.score, 0);
   return {
-    name: `Procedure Exchange: ${input.domain} coverage`,
+    name: input.name ?? `Procedure Exchange: ${input.domain} coverage`,
     versions: {
       ...(input.attackVersion ? { attack: input.attackVersion } : {}),
       navigator: NAVIGATOR_VERSION,
@@ -85,7 +89,7 @@ export function buildLayer(input: TLayerInput): TNavigatorLayer {
     },
     domain: input.domain,
     description:
-      `Techniques scored by the number of ${whose} (${input.statuses.map(lower).join(", ")}): ` +
+      `${input.subject ?? "Techniques"} scored by the number of ${whose} (${input.statuses.map(lower).join(", ")}): ` +
       `${plural(total, "observation")} over ${plural(techniques.length, "technique")}.`,
     sorting: 3, // descending by score: the most observed first
     layout: { layout: "side", showID: true, showName: true, expandedSubtechniques: "annotated" },

@@ -3,6 +3,7 @@ import { requireActor } from "@/app/require-actor";
 import { StatusBadge } from "@/app/components/observation-summary";
 import { currentCatalog } from "@/lib/attack/catalog";
 import { db } from "@/lib/db/client";
+import { RELEASE_FILES } from "@/lib/releases/changelog-service";
 import { listReleases } from "@/lib/releases/service";
 import { releaseTacticBars } from "@/lib/stats/releases";
 import { ReleaseTacticChart } from "@/app/components/charts/release-chart";
@@ -46,7 +47,7 @@ export default async function ReleasesPage() {
                 <th scope="col">Release</th>
                 <th scope="col">Status</th>
                 <th scope="col">Observations</th>
-                <th scope="col">Bundle</th>
+                <th scope="col">Downloads</th>
               </tr>
             </thead>
             <tbody>
@@ -65,12 +66,25 @@ export default async function ReleasesPage() {
                     <StatusBadge status={r.status} />
                   </td>
                   <td data-label="Observations">{r.observations}</td>
-                  <td data-label="Bundle">
+                  <td data-label="Downloads">
                     {r.status === "EXPORTED" ? (
                       <div>
                         <a href={`/api/v1/releases/${r.id}/bundle.json`} download>
                           Download bundle.json
                         </a>
+                        <br />
+                        <span className="muted">Beside it: </span>
+                        {/* Each separator stays with the link before it: a phone wraps between files, never before a dot. */}
+                        {RELEASE_FILES.map((file, i) => (
+                          <span key={file}>
+                            <span className="nowrap">
+                              <a href={`/api/v1/releases/${r.id}/${file}`} download>
+                                {file}
+                              </a>
+                              {i < RELEASE_FILES.length - 1 && <span aria-hidden="true"> ·</span>}
+                            </span>{" "}
+                          </span>
+                        ))}
                         <br />
                         <span className="mono muted">sha256 {r.sha256?.slice(0, 16)}…</span>
                       </div>
