@@ -26,13 +26,21 @@ async function releaseWithOne() {
 }
 
 describe("release:export", () => {
-  it("exports the release and writes its validated bundle into the folder, nothing partial", async () => {
+  it("exports the release and writes its validated bundle and the files beside it, nothing partial", async () => {
     const id = await releaseWithOne();
     const out = path.join(mkdtempSync(path.join(tmpdir(), "pe-export-")), "out");
     vi.spyOn(console, "log").mockImplementation(() => {});
     vi.spyOn(console, "error").mockImplementation(() => {});
     expect(await releaseExportCommand([id, "--out", out, "--as", w.admin.email], w.db)).toBe(0);
-    expect(readdirSync(out)).toEqual(["bundle.json"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "bundle.json",
+      "changelog.json",
+      "changelog.md",
+      "layer.json",
+      "sightings.csv",
+      "sightings.json",
+    ]);
+    expect(readFileSync(path.join(out, "changelog.md"), "utf8")).toContain("CLI release");
     const bundle = JSON.parse(readFileSync(path.join(out, "bundle.json"), "utf8"));
     expect(validateBundle(bundle)).toEqual([]);
     expect((await w.db.release.findUniqueOrThrow({ where: { id } })).status).toBe("EXPORTED");

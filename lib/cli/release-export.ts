@@ -7,7 +7,10 @@ import path from "node:path";
 import type { Role } from "../auth/permissions";
 import { findUserByEmail } from "../auth/users";
 import type { Db } from "../db/client";
+import { getReleaseChangelog, RELEASE_FILES } from "../releases/changelog-service";
+import { getReleaseLayer } from "../releases/release-layer-service";
 import { exportRelease, getReleaseBundle, type ExportPhase } from "../releases/service";
+import { getReleaseSightings } from "../releases/sightings-service";
 import { flag } from "./args";
 
 const USAGE =
@@ -53,7 +56,15 @@ export async function releaseExportCommand(args: string[], db: Db): Promise<numb
       onPhase: (phase) => step(PHASES[PHASES.indexOf(phase) + 1] ?? "write"),
     });
     const { name, text } = await getReleaseBundle(actor, id, db);
-    const files = [{ file: "bundle.json", text }];
+    // What the Releases page offers, under the same plain names: the bundle and the five files beside it.
+    const beside = await Promise.all([
+      getReleaseChangelog(actor, id, "md", db),
+      getReleaseChangelog(actor, id, "json", db),
+      getReleaseLayer(actor, id, db),
+      getReleaseSightings(actor, id, "json", db),
+      getReleaseSightings(actor, id, "csv", db),
+    ]);
+    const files = [{ file: "bundle.json", text }, ...RELEASE_FILES.map((file, i) => ({ file, text: beside[i].text }))];
     await mkdir(out, { recursive: true });
     for (const { file, text: content } of files) {
       const target = path.join(out, file);
