@@ -86,6 +86,12 @@ test("an exported release offers its bundle, changelog, layer and sightings for 
   await signIn(page, E2E_USERS.admin.email);
   await page.goto("/releases");
   const row = page.getByTestId(`release-${name}`);
+  // Freeze first (it asks), then export the frozen release: the open release offers both, a frozen one Export only.
+  await page.screenshot({ path: "e2e/screenshots/releases-open-1280.png", fullPage: true });
+  await row.getByRole("button", { name: "Freeze" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Yes, freeze" }).click();
+  await expect(row.getByText("frozen", { exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: "Freeze" })).toHaveCount(0);
   await row.getByRole("button", { name: "Export STIX bundle" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Yes, export and freeze" }).click();
   await expect(row.getByRole("link", { name: "Download bundle.json" })).toBeVisible();
