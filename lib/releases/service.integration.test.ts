@@ -156,4 +156,21 @@ describe("releases", () => {
       (event.data as { observations: number }).observations,
     );
   });
+  it("lets one of two concurrent exports win; the other is a 409 and writes nothing", async () => {
+    const created = await createRelease(w.admin, release, w.db);
+    await accepted();
+    await accepted({ actor: { id: "S0154" }, technique: "T1105" });
+    const [a, b] = await Promise.allSettled([
+      exportRelease(w.admin, created.id, w.db),
+      exportRelease(w.admin, created.id, w.db),
+    ]);
+    const won = [a, b].filter((r) => r.status === "fulfilled");
+    const lost = [a, b].filter((r) => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
+    // One export's writes only: each observation published once, one audit event.
+    expect(await w.db.revision.count({ where: { reason: "export" } })).toBe(2);
+    expect(await w.db.auditEvent.count({ where: { action: "release.export" } })).toBe(1);
+  });
 });
