@@ -6,6 +6,7 @@ import { benchMatrix } from "./catalog/matrix.bench";
 import { benchSearch } from "./attack/search.bench";
 import { benchDuplicates } from "./review/duplicates.bench";
 import { benchQueue } from "./review/queue.bench";
+import { benchExport } from "./releases/export.bench";
 
 async function main() {
   benchScrub();
@@ -18,6 +19,8 @@ async function main() {
   console.log("Review queue over seeded observations (--quick: 10,000)");
   await benchQueue();
   await benchDuplicates(process.argv.includes("--quick") ? 10_000 : 100_000);
+  console.log("Release export (--quick: 2,000 observations)");
+  await benchExport();
 }
 
 main().catch((error) => {
