@@ -2,6 +2,7 @@
 // steps of every artifact (the release must exist and be exported; who may read; a safe file name). Like the bundle,
 // they hold only public content, so any signed-in user may read them.
 import { assertCan, type Actor } from "../auth/permissions";
+import type { Download } from "../http/download";
 import { parentNames } from "../attack/catalog";
 import { creditString } from "../auth/profile";
 import type { Db } from "../db/client";
@@ -15,7 +16,7 @@ import {
   type TChangelogObservation,
   type TReleaseContents,
 } from "./changelog-contents";
-import { parseReleaseId } from "./release-id";
+import { parseReleaseId, releaseFileBase } from "./release-id";
 import type { ProposedActorType, StixBundle } from "./types";
 
 /** The files beside the bundle, as the routes under /api/v1/releases/:id/ serve them (the releases page lists them). */
@@ -27,16 +28,12 @@ export const RELEASE_FILES = [
   "sightings.csv",
 ] as const;
 
-export interface TReleaseArtifact {
-  fileName: string;
-  contentType: string;
-  text: string;
-}
+/** A file of a release, as the routes offer it (lib/http/download). */
+export type TReleaseArtifact = Download;
 
 /** "Community additions 2026-12" + "changelog.md" → "Community-additions-2026-12-changelog.md". */
 export function releaseFileName(name: string, suffix: string): string {
-  const base = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-|-$/g, "") || "release";
-  return `${base}-${suffix}`;
+  return `${releaseFileBase(name)}-${suffix}`;
 }
 
 /** The release, once exported: NOT_FOUND for an unknown id, INVALID_STATE (409) before its export. */

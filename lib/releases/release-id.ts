@@ -15,3 +15,8 @@ export function parseReleaseId(raw: unknown): string {
   }
   return raw;
 }
+
+/** A release's name as a file name's base: "Community additions 2026-12" → "Community-additions-2026-12". */
+export function releaseFileBase(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-|-$/g, "") || "release";
+}

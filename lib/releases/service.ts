@@ -10,7 +10,7 @@ import { AppError, validationError } from "../errors";
 import { DOMAINS, NAME_MAX, trimmed } from "../observations/schema";
 import { snapshotOf } from "../observations/view";
 import { tlpAllows } from "../observations/tlp";
-import { parseReleaseId } from "./release-id";
+import { parseReleaseId, releaseFileBase } from "./release-id";
 import { assertNothingToRemap } from "./remap-guard";
 import type { Citation } from "../markdown/references";
 import { provisionalIds } from "./provisional-ids";
@@ -390,7 +390,7 @@ export async function getReleaseBundle(
   actor: Actor,
   releaseId: string,
   db: Db,
-): Promise<{ name: string; text: string }> {
+): Promise<{ name: string; fileName: string; contentType: string; text: string }> {
   assertCan(actor, "observation:read-own");
   parseReleaseId(releaseId);
   const release = await db.release.findUnique({ where: { id: releaseId } });
@@ -398,5 +398,10 @@ export async function getReleaseBundle(
   if (release.status !== "EXPORTED" || !release.bundle) {
     throw new AppError("INVALID_STATE", `Release "${release.name}" has not been exported yet: export it first.`);
   }
-  return { name: release.name, text: release.bundle };
+  return {
+    name: release.name,
+    fileName: `${releaseFileBase(release.name)}.json`,
+    contentType: "application/json",
+    text: release.bundle,
+  };
 }

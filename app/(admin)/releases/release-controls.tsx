@@ -46,82 +46,95 @@ export function CreateReleaseForm({ attackVersion }: { attackVersion: string }) 
   );
 }
 
-export function ExportButton({
-  releaseId,
-  name,
-  observations,
-}: {
+interface ReleaseButtonProps {
   releaseId: string;
   name: string;
   observations: number;
+}
+
+/** A release action that asks first, runs, then says what happened (or shows why not) and refreshes the page. */
+function ReleaseActionButton({
+  run,
+  title,
+  question,
+  confirmLabel,
+  label,
+  busyLabel,
+}: {
+  run: () => Promise<{ ok: true; message: string } | { ok: false; error: string }>;
+  title: string;
+  question: string;
+  confirmLabel: string;
+  label: string;
+  busyLabel: string;
 }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  async function run() {
+  async function confirmed() {
     setBusy(true);
     setError(null);
-    const result = await exportReleaseAction(releaseId);
+    const result = await run();
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(result.error);
     focusPageHeading();
-    const held = result.value.heldBackByTlp;
-    showToast(
-      `"${name}" exported: the bundle validated and is ready to download.${held ? ` ${held} observation(s) not TLP:CLEAR stay accepted, outside the bundle.` : ""}`,
-    );
+    showToast(result.message);
     router.refresh();
   }
-  // Export freezes the release for good: it asks first.
   return (
     <>
       <ConfirmButton
         disabled={busy}
-        title={`Export "${name}"?`}
-        question={`Export freezes this release with its ${observations} observation(s): nothing joins or leaves it afterwards, and this cannot be undone. The STIX bundle is built and validated, then offered for download.`}
-        confirmLabel="Yes, export and freeze"
-        onConfirm={run}
+        title={title}
+        question={question}
+        confirmLabel={confirmLabel}
+        onConfirm={confirmed}
       >
-        {busy ? "Exporting and validating…" : "Export STIX bundle"}
+        {busy ? busyLabel : label}
       </ConfirmButton>
       {error && <p className="error">{error}</p>}
     </>
   );
 }
 
-export function FreezeButton({
-  releaseId,
-  name,
-  observations,
-}: {
-  releaseId: string;
-  name: string;
-  observations: number;
-}) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function run() {
-    setBusy(true);
-    setError(null);
-    const result = await freezeReleaseAction(releaseId);
-    setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    focusPageHeading();
-    showToast(`"${name}" is frozen: observations accepted from now on wait for the next release.`);
-    router.refresh();
-  }
+// Export freezes the release for good: it asks first.
+export function ExportButton({ releaseId, name, observations }: ReleaseButtonProps) {
   return (
-    <>
-      <ConfirmButton
-        disabled={busy}
-        title={`Freeze "${name}"?`}
-        question={`Freezing keeps this release's ${observations} observation(s) as they are: observations accepted afterwards wait for the next release. Export it when ready. This cannot be undone.`}
-        confirmLabel="Yes, freeze"
-        onConfirm={run}
-      >
-        {busy ? "Freezing…" : "Freeze"}
-      </ConfirmButton>
-      {error && <p className="error">{error}</p>}
-    </>
+    <ReleaseActionButton
+      title={`Export "${name}"?`}
+      question={`Export freezes this release with its ${observations} observation(s): nothing joins or leaves it afterwards, and this cannot be undone. The STIX bundle is built and validated, then offered for download.`}
+      confirmLabel="Yes, export and freeze"
+      label="Export STIX bundle"
+      busyLabel="Exporting and validating…"
+      run={async () => {
+        const result = await exportReleaseAction(releaseId);
+        if (!result.ok) return { ok: false, error: result.error.message };
+        const held = result.value.heldBackByTlp;
+        return {
+          ok: true,
+          message: `"${name}" exported: the bundle validated and is ready to download.${held ? ` ${held} observation(s) not TLP:CLEAR stay accepted, outside the bundle.` : ""}`,
+        };
+      }}
+    />
+  );
+}
+
+export function FreezeButton({ releaseId, name, observations }: ReleaseButtonProps) {
+  return (
+    <ReleaseActionButton
+      title={`Freeze "${name}"?`}
+      question={`Freezing keeps this release's ${observations} observation(s) as they are: observations accepted afterwards wait for the next release. Export it when ready. This cannot be undone.`}
+      confirmLabel="Yes, freeze"
+      label="Freeze"
+      busyLabel="Freezing…"
+      run={async () => {
+        const result = await freezeReleaseAction(releaseId);
+        if (!result.ok) return { ok: false, error: result.error.message };
+        return {
+          ok: true,
+          message: `"${name}" is frozen: observations accepted from now on wait for the next release.`,
+        };
+      }}
+    />
   );
 }

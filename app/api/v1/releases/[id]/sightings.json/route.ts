@@ -1,15 +1,9 @@
 import { db } from "@/lib/db/client";
 import { apiRoute, requestActor } from "@/lib/http/api";
+import { downloadResponse } from "@/lib/http/download";
 import { getReleaseSightings } from "@/lib/releases/sightings-service";
 
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await requestActor(request);
-  const { fileName, contentType, text } = await getReleaseSightings(actor, (await params).id, "json", db());
-  return new Response(text, {
-    headers: {
-      "content-type": contentType,
-      "content-disposition": `attachment; filename="${fileName}"`,
-      "cache-control": "no-store",
-    },
-  });
+  return downloadResponse(await getReleaseSightings(actor, (await params).id, "json", db()));
 });
