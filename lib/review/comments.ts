@@ -3,7 +3,6 @@
 // only: never shown, listed or mailed to the contributor). The contributor writes SHARED comments on their
 // own work; while a reviewer's question is open (NEEDS_INFO) their comment is the answer (./reply).
 import type { Actor } from "../auth/permissions";
-import { scrub } from "../anonymize";
 import { recordAudit } from "../audit";
 import { maskEmails } from "../auth/email";
 import type { Db } from "../db/client";
@@ -11,7 +10,7 @@ import { appUrl } from "../env";
 import { AppError, validationError } from "../errors";
 import { sendMail } from "../mail";
 import { findObservationRow } from "../observations/service";
-import { DESCRIPTION_MAX } from "../observations/schema";
+import { scrubbedCommentText } from "./comment-text";
 import { ZAddCommentInput, type CommentVisibility, type TAddCommentInput } from "./comments-schema";
 import { hitRateLimit } from "../rate-limit";
 import { replyToQuestion } from "./reply";
@@ -63,19 +62,6 @@ export async function listComments(actor: Actor, publicId: string, db: Db): Prom
   return commentsFor(actor, await findObservationRow(actor, publicId, db), db);
 }
 
-/** The comment as stored: scrubbed like every free text, refused (never truncated) past the limit. */
-function scrubbedBody(raw: string, options: { keep: string[]; redact: string[] }): string {
-  const text = scrub(raw, options).text;
-  if (text.length > DESCRIPTION_MAX) {
-    throw new AppError(
-      "VALIDATION",
-      `The comment is ${text.length} characters once addresses and names are replaced by placeholders; the limit is ${DESCRIPTION_MAX}: shorten it.`,
-      [{ path: "body", message: `At most ${DESCRIPTION_MAX} characters after anonymization` }],
-    );
-  }
-  return text;
-}
-
 export async function addComment(actor: Actor, publicId: string, raw: TAddCommentInput | unknown, db: Db) {
   const parsed = ZAddCommentInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, "The comment");
@@ -107,7 +93,7 @@ export async function addComment(actor: Actor, publicId: string, raw: TAddCommen
     return { ...result, comment: (await commentsFor(actor, row, db)).at(-1)! };
   }
 
-  const body = scrubbedBody(input.body, input);
+  const body = scrubbedCommentText(input.body, input, "body");
   const created = await db.$transaction(async (tx) => {
     const comment = await tx.comment.create({
       data: { observationId: row.id, authorId: actor.id, body, visibility: input.visibility },

@@ -1,21 +1,17 @@
 // The one module that enforces the observation state machine (the table is in ./transitions): who
 // may fire each transition, from which states, and what it does (revision, audit event, e-mail). DESIGN §4.
 import type { z } from "zod";
+import { scrubbedCommentText } from "./comment-text";
 import { refreshDuplicateCounts } from "./duplicates-count";
 import type { ObservationStatus } from "../../prisma/sqlite/client";
-import { scrub, type ScrubOptions } from "../anonymize";
+import type { ScrubOptions } from "../anonymize";
 import { recordAudit } from "../audit";
 import { recordRevision } from "../observations/history";
 import { can, type Actor } from "../auth/permissions";
 import type { Db, Tx } from "../db/client";
 import { AppError, validationError } from "../errors";
 import { findObservationRow, staleVersion } from "../observations/service";
-import {
-  DESCRIPTION_MAX,
-  ZTransitionInput,
-  type TransitionAction,
-  type TTransitionInput,
-} from "../observations/schema";
+import { ZTransitionInput, type TransitionAction, type TTransitionInput } from "../observations/schema";
 import type { ObservationRow } from "../observations/view";
 import { resolveAssignee, type Assignee } from "./assignees";
 import { openReleaseFor } from "../releases/service";
@@ -83,16 +79,7 @@ function scrubbedComment(
       { path: "comment", message: "Required" },
     ]);
   }
-  if (!raw) return undefined;
-  const text = scrub(raw, options).text;
-  if (text.length > DESCRIPTION_MAX) {
-    throw new AppError(
-      "VALIDATION",
-      `The comment is ${text.length} characters once addresses and names are replaced by placeholders; the limit is ${DESCRIPTION_MAX}: shorten it.`,
-      [{ path: "comment", message: `At most ${DESCRIPTION_MAX} characters after anonymization` }],
-    );
-  }
-  return text;
+  return raw ? scrubbedCommentText(raw, options, "comment") : undefined;
 }
 
 /** The actions this actor may fire on an observation in its current state (for buttons). */
