@@ -1,26 +1,51 @@
-// `npm run bench`: the project's measurements, printed; nothing here asserts a time.
+// `npm run bench`: the project's measurements, printed as they come and gathered into bench/results.md
+// (lib/bench-report.ts); nothing here asserts a time. `npm run bench -- --quick` is a smaller first look.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { benchQuality } from "./anonymize/quality.bench";
 import { benchScrub } from "./anonymize/scrub.bench";
 import { benchImport } from "./attack/import.bench";
-import { benchMatrix } from "./catalog/matrix.bench";
 import { benchSearch } from "./attack/search.bench";
+import { measureReference, recordFailure, renderReport } from "./bench-report";
+import { benchMatrix } from "./catalog/matrix.bench";
+import { benchExport } from "./releases/export.bench";
 import { benchDuplicates } from "./review/duplicates.bench";
 import { benchQueue } from "./review/queue.bench";
-import { benchExport } from "./releases/export.bench";
+
+const quick = process.argv.includes("--quick");
+
+// Each part runs even when one before it failed; the failure is printed and written to the report.
+const PARTS: [string, () => unknown][] = [
+  ["Anonymizer speed", benchScrub],
+  ["Anonymizer quality", benchQuality],
+  ["ATT&CK catalog import (enterprise-attack-18.1.json)", benchImport],
+  ["Catalog matrix page (enterprise-attack 18.1, SQLite)", benchMatrix],
+  ["Catalog search", benchSearch],
+  [`Review queue over seeded observations (${quick ? "10,000" : "100,000"})`, benchQueue],
+  ["Duplicate candidates", () => benchDuplicates(quick ? 10_000 : 100_000)],
+  [`Release export (${quick ? "2,000" : "10,000"} observations)`, benchExport],
+];
+
+export const RESULTS_FILE = path.join(process.cwd(), "bench", "results.md");
 
 async function main() {
-  benchScrub();
-  benchQuality();
-  console.log("ATT&CK catalog import (enterprise-attack-18.1.json)");
-  await benchImport();
-  console.log("Catalog matrix page (enterprise-attack 18.1, SQLite)");
-  await benchMatrix();
-  await benchSearch();
-  console.log("Review queue over seeded observations (--quick: 10,000)");
-  await benchQueue();
-  await benchDuplicates(process.argv.includes("--quick") ? 10_000 : 100_000);
-  console.log("Release export (--quick: 2,000 observations)");
-  await benchExport();
+  const startedAt = new Date();
+  console.log(`Reference: JSON.parse of enterprise-attack-18.1.json, ${measureReference().toFixed(0)} ms`);
+  let failed = 0;
+  for (const [name, run] of PARTS) {
+    console.log(name);
+    try {
+      await run();
+    } catch (error) {
+      failed++;
+      console.error(`  FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      recordFailure(name, error);
+    }
+  }
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(RESULTS_FILE, renderReport({ quick, startedAt, finishedAt: new Date() }));
+  console.log(`Wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  if (failed) process.exitCode = 1;
 }
 
 main().catch((error) => {

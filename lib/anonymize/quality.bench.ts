@@ -1,5 +1,6 @@
 // `npm run bench`: how well scrub() does on the labelled corpus and on ATT&CK's own procedure texts, against
 // issue 6's targets. Prints only; corpus.test.ts asserts the must-keep guarantees.
+import { record } from "../bench-report";
 import { readAttackProcedureTexts } from "./attack-procedures";
 import { CORPUS } from "./corpus";
 import { asRead, evaluateAttack, evaluateCorpus, type AttackEvaluation } from "./evaluate";
@@ -30,6 +31,30 @@ export function benchQuality(): void {
   printTable(header, rows, total);
 
   const { keep, keepOnly } = result;
+  const least = (limit: number) => ({ at: "least", limit: limit * 100, of: "value" }) as const;
+  record({
+    area: "Anonymizer",
+    measure: "recall overall",
+    value: o.recall * 100,
+    unit: "%",
+    target: least(TARGETS.recall),
+  });
+  for (const k of result.perKind.filter((k) => k.labelled > 0)) {
+    record({
+      area: "Anonymizer",
+      measure: `recall: ${k.kind}`,
+      value: k.recall * 100,
+      unit: "%",
+      target: least(TARGETS.recallPerKind),
+    });
+  }
+  record({
+    area: "Anonymizer",
+    measure: "keep-precision",
+    value: keep.precision * 100,
+    unit: "%",
+    target: least(TARGETS.keepPrecision),
+  });
   console.log(
     `  recall overall          ${pct(o.recall).padStart(7)}  target ≥ ${pct(TARGETS.recall)}  ${verdict(o.recall, TARGETS.recall)}`,
   );

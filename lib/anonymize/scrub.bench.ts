@@ -1,4 +1,5 @@
 // `npm run bench`: how long scrub() takes on 200 KB inputs, realistic and pathological.
+import { record } from "../bench-report";
 import { STRESS_INPUTS } from "./corpus.fixture";
 import { scrub } from "./index";
 
@@ -14,6 +15,7 @@ export function benchScrub(): void {
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
+    record({ area: "Anonymizer", measure: `scrub() ${name}`, value: times[RUNS >> 1], unit: "ms" });
     console.log(
       `  ${name.padEnd(28)} ${(text.length / 1024).toFixed(0).padStart(4)} KB  ${times[RUNS >> 1].toFixed(1).padStart(7)} ms`,
     );

@@ -6,6 +6,7 @@
 // beside it) tells the search's own cost from the neighbours'.
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
+import { record } from "../bench-report";
 import { createTestDb } from "../db/testing";
 import { searchCatalog, type SearchCatalogInput } from "./catalog";
 import { importCatalog } from "./import";
@@ -50,6 +51,13 @@ export async function benchSearch(providers: readonly ("sqlite" | "postgres")[] 
         `  ${provider.padEnd(9)} ${index.docs.length} objects indexed in ${builds.map((ms) => ms.toFixed(0)).join(" ms, again ")} ms (read + build); ` +
           `change check ${checkMs.toFixed(2)} ms (at most once a second)`,
       );
+      record({
+        area: "Catalog search",
+        measure: "index build (3 domains, read + build), warm",
+        db: provider,
+        value: builds[1]!,
+        unit: "ms",
+      });
       // Twice: the first pass also warms the JIT up (a fresh process), the second is a server's steady state.
       for (const pass of ["first pass", "again"]) {
         const times: number[] = [];
@@ -67,6 +75,16 @@ export async function benchSearch(providers: readonly ("sqlite" | "postgres")[] 
           stat.times.push(ms);
           if (hits.length) stat.hits++;
           byType.set(type, stat);
+        }
+        if (pass === "again") {
+          record({
+            area: "Catalog search",
+            measure: "1,000 mixed queries, p95 (warm)",
+            db: provider,
+            value: percentile(times, 0.95),
+            unit: "ms",
+            target: { at: "most", limit: 10, of: "value" },
+          });
         }
         const found = [...byType].map(([type, s]) => `${type} ${s.hits}/${s.times.length} ${ms95(s.times)}`);
         console.log(

@@ -6,6 +6,7 @@
 import { makeActor, seedCatalog } from "../../prisma/factories";
 import { seedObservations } from "../cli/seed";
 import { createTestDb } from "../db/testing";
+import { record } from "../bench-report";
 import { exportRelease, type ExportPhase } from "./service";
 
 export function exportBenchSize(argv = process.argv): number {
@@ -50,6 +51,26 @@ export async function benchExport(size = exportBenchSize()): Promise<void> {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       const stored = await t.db.release.findUniqueOrThrow({ where: { id: release.id } });
       const objects = JSON.parse(stored.bundle ?? '{"objects":[]}').objects.length;
+      const area = `Release export (${members.toLocaleString("en")} observations)`;
+      record({
+        area,
+        measure: "export + validation, total",
+        db: provider,
+        value: total / 1000,
+        unit: "s",
+        target: size >= 10_000 ? { at: "most", limit: 10, of: "value" } : undefined,
+      });
+      for (const phase of Object.keys(phases) as ExportPhase[]) {
+        record({ area, measure: `phase: ${phase}`, db: provider, value: phases[phase]! / 1000, unit: "s" });
+      }
+      record({
+        area,
+        measure: "peak RSS",
+        db: provider,
+        value: peakRss / 2 ** 20,
+        unit: "MB",
+        target: { at: "most", limit: 1024, of: "value" },
+      });
       const perPhase = (Object.keys(phases) as ExportPhase[]).map((p) => `${p} ${seconds(phases[p]!)}`).join(", ");
       console.log(
         `  ${provider.padEnd(9)} ${members} observations → ${objects} objects (${result.status}) in ${seconds(total)} ` +

@@ -10,6 +10,7 @@
 // Targets: ≤ 50 ms and ≤ 3× the baseline. HTTP (session lookup, JSON) is not timed here. PostgreSQL is vacuumed
 // after the seed, as autovacuum would soon do: without a visibility map no index-only scan skips the table.
 import { makeActor, seedCatalog } from "../../prisma/factories";
+import { record } from "../bench-report";
 import { seedObservations } from "../cli/seed";
 import { createTestDb } from "../db/testing";
 import { encodeCursor, parseQueueParams } from "./queue-params";
@@ -17,7 +18,7 @@ import { filterWhere, listQueuePage, queryQueue, queueTotals } from "./queue-que
 import type { Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 
-const RUNS = Number(process.env.QUEUE_BENCH_RUNS) || 50;
+const RUNS = Number(process.env.QUEUE_BENCH_RUNS) || (process.argv.includes("--quick") ? 20 : 50);
 const PAGE = 50;
 
 export function queueBenchSize(argv = process.argv): number {
@@ -71,6 +72,15 @@ export async function benchQueue(): Promise<void> {
         ),
       );
       console.log(`  bare SELECT … LIMIT 50 (baseline) p95 ${ms(baseline)}`);
+      const area = `Review queue (${size.toLocaleString("en")} observations)`;
+      record({
+        area,
+        measure: "seeding",
+        db: provider,
+        value: seeded.ms / 1000,
+        unit: "s",
+        target: size >= 100_000 ? { at: "most", limit: 60, of: "value" } : undefined,
+      });
       const deep = await cursorAt(t.db, 2000);
       const cases: [string, string][] = [
         ["first page", ""],
@@ -101,6 +111,25 @@ export async function benchQueue(): Promise<void> {
         );
         const api = await timed(() => queryQueue(reviewer, filters, t.db));
         const ratio = api / baseline;
+        const bare = { label: "bare SELECT … LIMIT 50 p95", value: baseline };
+        record({
+          area,
+          measure: `${label}: API p95`,
+          db: provider,
+          value: api,
+          unit: "ms",
+          baseline: bare,
+          target: { at: "most", limit: 50, of: "value" },
+        });
+        record({
+          area,
+          measure: `${label}: API p95 / bare SELECT`,
+          db: provider,
+          value: api,
+          unit: "ms",
+          baseline: bare,
+          target: { at: "most", limit: 3, of: "ratio" },
+        });
         const ok = api <= 50 && ratio <= 3 ? "ok" : "MISSED";
         console.log(
           `  ${label.padEnd(36)} ${ms(page)} ${ms(totals).padStart(10)} ${ms(api)} ${ratio.toFixed(1).padStart(5)}× ${ok}`,
