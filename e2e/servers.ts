@@ -15,6 +15,8 @@ export interface ServerOptions {
   env?: Record<string, string | undefined>;
   /** Prepare the database first as the suite's is (e2e/prepare.ts: catalog, one user and API token per role). */
   prepare?: boolean;
+  /** Start on what an earlier server of this name left (a restart), instead of a fresh folder. */
+  keep?: boolean;
 }
 
 export interface SpawnedServer {
@@ -23,6 +25,8 @@ export interface SpawnedServer {
   outboxDir: string;
   output(): string;
   stop(): Promise<void>;
+  /** `kill -9`: no shutdown of any kind; resolves once the process is gone. */
+  crash(): Promise<void>;
 }
 
 function serverEnv({ name, port, env = {} }: ServerOptions): NodeJS.ProcessEnv {
@@ -47,7 +51,7 @@ function serverEnv({ name, port, env = {} }: ServerOptions): NodeJS.ProcessEnv {
 
 function launch(options: ServerOptions): { child: ChildProcess; output: () => string; dir: string } {
   const dir = path.join(ROOT, `data/e2e-outbox-${options.name}`);
-  rmSync(dir, { recursive: true, force: true });
+  if (!options.keep) rmSync(dir, { recursive: true, force: true });
   if (options.prepare) {
     execFileSync(process.execPath, ["--import", "tsx", "e2e/prepare.ts"], { cwd: ROOT, env: serverEnv(options) });
   }
@@ -97,13 +101,17 @@ export async function startServer(options: ServerOptions): Promise<SpawnedServer
     dir,
     outboxDir: path.join(dir, "outbox"),
     output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => signal("SIGTERM"),
+    crash: () => signal("SIGKILL"),
   };
+
+  function signal(name: NodeJS.Signals) {
+    return new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(name);
+    });
+  }
 }
 
 /** Runs a server that is expected to refuse to start; resolves with its exit code and output. */
