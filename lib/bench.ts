@@ -8,6 +8,7 @@ import { benchImport } from "./attack/import.bench";
 import { benchSearch } from "./attack/search.bench";
 import { measureReference, recordFailure, renderReport } from "./bench-report";
 import { benchMatrix } from "./catalog/matrix.bench";
+import { benchLoad } from "./load/load.bench";
 import { benchExport } from "./releases/export.bench";
 import { benchDuplicates } from "./review/duplicates.bench";
 import { benchQueue } from "./review/queue.bench";
@@ -24,6 +25,7 @@ const PARTS: [string, () => unknown][] = [
   [`Review queue over seeded observations (${quick ? "10,000" : "100,000"})`, benchQueue],
   ["Duplicate candidates", () => benchDuplicates(quick ? 10_000 : 100_000)],
   [`Release export (${quick ? "2,000" : "10,000"} observations)`, benchExport],
+  [`Load: 50 clients on the built server (${quick ? "10" : "60"} s per scenario)`, benchLoad],
 ];
 
 export const RESULTS_FILE = path.join(process.cwd(), "bench", "results.md");
