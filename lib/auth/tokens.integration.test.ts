@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { makeActor } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
-import { actorFromToken, createMyApiToken, listApiTokens, revokeMyApiToken } from "./tokens";
+import { actorFromToken, createMyApiToken, LAST_USED_RESOLUTION_MS, listApiTokens, revokeMyApiToken } from "./tokens";
 
 const w = useWorkDb();
 
@@ -32,6 +32,20 @@ describe("personal API tokens", () => {
       ["token.revoke", w.contributor.id],
     ]);
     expect(JSON.stringify(audit)).not.toContain(token);
+  });
+
+  it("keeps a token's last use to the minute: one write a minute however many calls, and a later use moves it", async () => {
+    const { id, token } = await createMyApiToken(w.contributor, { name: "busy" }, w.db);
+    await actorFromToken(w.db, token);
+    const first = (await w.db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt!;
+    for (let i = 0; i < 5; i++) expect(await actorFromToken(w.db, token)).toMatchObject({ id: w.contributor.id });
+    expect((await w.db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(first);
+
+    const stale = new Date(Date.now() - LAST_USED_RESOLUTION_MS - 1000);
+    await w.db.apiToken.update({ where: { id }, data: { lastUsedAt: stale } });
+    await actorFromToken(w.db, token);
+    const moved = (await w.db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt!;
+    expect(moved.getTime()).toBeGreaterThan(stale.getTime() + LAST_USED_RESOLUTION_MS);
   });
 
   it("refuses a nameless token and a malformed id with VALIDATION", async () => {

@@ -99,12 +99,26 @@ export async function revokeMyApiToken(actor: Actor, tokenId: unknown, db: Db): 
  * The actor behind a bearer token, or null when the token is unknown or revoked. Every call counts
  * against the token's rate limit (throws RATE_LIMITED past it).
  */
+/** How fresh a token's "last used" is kept. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
 export async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
   if (!token.startsWith(PREFIX)) return null;
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   // A deactivated account's tokens stop at once (lib/auth/admin-users).
   if (!row || row.revokedAt || row.user.deactivatedAt || !isRole(row.user.role)) return null;
   await hitRateLimit(db, "api-token", row.id);
-  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" is shown to the minute: a token busy with many calls writes it once a minute, not on every call
+  // (on SQLite each such write is a commit of its own, the largest share of a small API call's time).
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.updateMany({
+      where: {
+        id: row.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
+      },
+      data: { lastUsedAt: now },
+    });
+  }
   return { id: row.user.id, email: row.user.email, role: row.user.role };
 }

@@ -83,7 +83,9 @@ async function startServer(url: string, outbox: string): Promise<ChildProcess> {
   };
   // Mail goes to the throwaway outbox: no SMTP server of the machine is ever written to.
   delete env.SMTP_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // LOAD_SERVER_ARGS="--cpu-prof --cpu-prof-dir=data/prof" profiles the server (README "npm run load").
+  const extra = process.env.LOAD_SERVER_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...extra, "--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -307,11 +309,11 @@ function report(provider: BenchDb, scenario: string, results: RouteResult[]) {
   }
 }
 
-export async function benchLoad(seconds = loadSeconds()): Promise<void> {
+export async function benchLoad(seconds = loadSeconds(), providers: readonly BenchDb[] = ["sqlite", "postgres"]) {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (the load run starts server.ts on it).");
   }
-  for (const provider of ["sqlite", "postgres"] as const) {
+  for (const provider of providers) {
     process.env.TEST_DB = provider;
     const t = await createTestDb();
     const outbox = mkdtempSync(path.join(tmpdir(), "pe-load-outbox-"));
@@ -335,7 +337,8 @@ export async function benchLoad(seconds = loadSeconds()): Promise<void> {
 }
 
 if (process.argv[1]?.endsWith("load.bench.ts")) {
-  benchLoad().catch((error) => {
+  const providers = process.argv.slice(2).filter((a): a is BenchDb => a === "sqlite" || a === "postgres");
+  benchLoad(undefined, providers.length ? providers : undefined).catch((error) => {
     console.error(error);
     process.exit(1);
   });
