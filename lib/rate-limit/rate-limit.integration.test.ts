@@ -9,7 +9,8 @@ import { AppError } from "../errors";
 import { createObservation } from "../observations/service";
 import { hitRateLimit, pruneRateLimits, type RateLimits } from "./index";
 import { addComment } from "../review/comments";
-import { DEFAULT_RATE_LIMITS, RATE_LIMIT_RULES } from "./rules";
+import { errorResponse } from "../http/api";
+import { DEFAULT_RATE_LIMITS, RATE_LIMIT_NAMES, RATE_LIMIT_RULES } from "./rules";
 import { limitSignIn } from "./sign-in";
 import { REMOTE_ADDR_SERVER_ENV } from "../http/client-address";
 
@@ -112,6 +113,27 @@ describe("the counter", () => {
     await hitRateLimit(w.db, "api-token", "y", { now, limits, random: () => 0 });
     expect(await w.db.rateLimit.count()).toBe(3);
     expect(await pruneRateLimits(w.db, at("2026-03-03T12:00:00.000Z"))).toBe(3);
+  });
+});
+
+describe("every limit at its default", () => {
+  // No RATE_LIMITS set: the limits a deployment gets. Each lets exactly its default through in one window, then
+  // answers 429 with a Retry-After that points at the next window.
+  it.each(RATE_LIMIT_NAMES)("%s: the default count passes, the next hit is a 429 with Retry-After", async (name) => {
+    delete process.env.RATE_LIMITS;
+    const { windowSeconds } = RATE_LIMIT_RULES[name];
+    // Just after a window starts, so the whole burst falls in one window.
+    const now = new Date(Math.ceil(Date.now() / (windowSeconds * 1000)) * windowSeconds * 1000 + 10);
+    for (let i = 0; i < DEFAULT_RATE_LIMITS[name]; i++) await hitRateLimit(w.db, name, `subject-${name}`, { now });
+    const refused = await appErrorOf(hitRateLimit(w.db, name, `subject-${name}`, { now }));
+    expect(refused.code).toBe("RATE_LIMITED");
+    const response = errorResponse(refused);
+    expect(response.status).toBe(429);
+    const retryAfter = Number(response.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(windowSeconds - 2);
+    expect(retryAfter).toBeLessThanOrEqual(windowSeconds);
+    // Another subject has its own count.
+    await hitRateLimit(w.db, name, `other-${name}`, { now });
   });
 });
 
