@@ -39,7 +39,7 @@ class SqliteFactory implements SqlMigrationAwareDriverAdapterFactory {
     this.adapterName = this.#inner.adapterName;
   }
   async connect(): Promise<SqlDriverAdapter> {
-    const adapter = routeScripts(await this.#inner.connect());
+    const adapter = routeScripts(reuseStatements(await this.#inner.connect()));
     await adapter.executeScript(SQLITE_PRAGMAS);
     return adapter;
   }
@@ -58,6 +58,48 @@ function routeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
       return 0;
     }
     return executeRaw(query);
+  };
+  return adapter;
+}
+
+// The adapter prepares every statement anew (`client.prepare(sql).bind(args)`), which costs more than running the
+// short queries a request makes. Keep the prepared statements of this connection by their SQL (at most
+// STATEMENT_CACHE) and hand the adapter a view of one with its arguments: better-sqlite3 binds a statement's
+// arguments for good, so they are passed to each run instead. better-sqlite3 is synchronous, so a statement never
+// runs twice at once.
+const STATEMENT_CACHE = 500;
+
+interface Prepared {
+  reader: boolean;
+  run(...args: unknown[]): unknown;
+  all(...args: unknown[]): unknown[];
+  columns(): unknown[];
+  raw(on?: boolean): Prepared;
+}
+
+function reuseStatements(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const client = (adapter as unknown as { client?: { prepare(sql: string): Prepared } }).client;
+  if (!client) return adapter;
+  const prepare = client.prepare.bind(client);
+  const cache = new Map<string, Prepared>();
+  const bound = (statement: Prepared, args: unknown[]) => ({
+    reader: statement.reader,
+    run: () => statement.run(...args),
+    all: () => statement.all(...args),
+    columns: () => statement.columns(),
+    raw: () => ({ all: () => statement.raw(true).all(...args) }),
+  });
+  client.prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (statement) {
+      cache.delete(sql); // re-inserted below: the map's order is the order of last use
+    } else {
+      statement = prepare(sql);
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, statement);
+    const s = statement;
+    return { ...bound(s, []), bind: (args: unknown[]) => bound(s, args) } as unknown as Prepared;
   };
   return adapter;
 }
