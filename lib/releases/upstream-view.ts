@@ -23,3 +23,13 @@ export function upstreamOf(row: {
     ? { version: row.upstreamVersion, relationshipId: row.upstreamRelationshipId }
     : null;
 }
+
+/** The part of `GET /observations/:id`'s answer the OpenAPI document describes field by field (it carries more). */
+export const ZObservationUpstreamAnswer = z
+  .object({
+    id: z.string().describe("OBS-…"),
+    status: z.string(),
+    version: z.number().int(),
+    upstream: ZUpstream,
+  })
+  .loose();

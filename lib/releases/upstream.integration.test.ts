@@ -14,6 +14,7 @@ import { transitionObservation } from "../review/workflow";
 import { recordUrl } from "./changelog-service";
 import { createRelease, exportRelease } from "./service";
 import { markTakenUpstream } from "./upstream";
+import { ZObservationUpstreamAnswer } from "./upstream-view";
 
 const POWERSHELL = "T1059.001";
 const LSASS = "T1003.001";
@@ -142,6 +143,10 @@ describe("marking exported observations taken upstream after a newer ATT&CK impo
       relationshipId: "relationship--00000000-0000-4000-8000-000000000003",
     });
     expect(await upstreamOfId(ids.uncited)).toBeNull();
+    // The answer fits what the OpenAPI document says of it, marked or not.
+    for (const id of [ids.cited, ids.uncited]) {
+      expect(ZObservationUpstreamAnswer.safeParse(await getObservation(contributor, id, t.db)).success).toBe(true);
+    }
     expect(await upstreamOfId(ids.green)).toBeNull();
     expect((await getPublicRecord(ids.cited, t.db)).upstream).toMatchObject({ version: "18.2" });
 
