@@ -7,6 +7,7 @@ import { benchSearch } from "./attack/search.bench";
 import { benchDuplicates } from "./review/duplicates.bench";
 import { benchQueue } from "./review/queue.bench";
 import { benchExport } from "./releases/export.bench";
+import { benchUpstream } from "./releases/upstream.bench";
 
 async function main() {
   benchScrub();
@@ -21,6 +22,8 @@ async function main() {
   await benchDuplicates(process.argv.includes("--quick") ? 10_000 : 100_000);
   console.log("Release export (--quick: 2,000 observations)");
   await benchExport();
+  console.log("Closing the loop after a newer ATT&CK import (--quick: 2,000 exported observations, every tenth cited)");
+  await benchUpstream();
 }
 
 main().catch((error) => {
