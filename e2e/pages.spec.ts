@@ -50,6 +50,9 @@ const TABLE: Row[] = [
   { route: "/catalog/[domain]/[attackId]", case: "existing", expect: ["sign-in", 200, 200, 200] },
   { route: "/catalog/[domain]/[attackId]", case: "missing", expect: ["sign-in", 404, 404, 404] },
   { route: "/releases", expect: ["sign-in", 403, 403, 200] },
+  // One release's page: the same people as /releases (the spec's own exported release, or one that does not exist).
+  { route: "/releases/[id]", case: "existing", expect: ["sign-in", 403, 403, 200] },
+  { route: "/releases/[id]", case: "missing", expect: ["sign-in", 403, 403, 404] },
   // The audit log: admins only.
   { route: "/audit", expect: ["sign-in", 403, 403, 200] },
   // People: admins only.
@@ -76,11 +79,23 @@ function pageRoutes(): string[] {
     .sort();
 }
 
-const ids: Record<Case, string> & { accepted: string } = { existing: "", missing: MISSING, accepted: "" };
+const ids: Record<Case, string> & { accepted: string; release: string } = {
+  existing: "",
+  missing: MISSING,
+  accepted: "",
+  release: "",
+};
 
 /** The URL a row visits: dynamic segments get an observation that exists, or one that does not. */
 function urlOf(row: Row): string {
-  const id = row.case === "missing" ? MISSING : row.route.startsWith("/o/") ? ids.accepted : ids.existing;
+  const id =
+    row.case === "missing"
+      ? MISSING
+      : row.route.startsWith("/o/")
+        ? ids.accepted
+        : row.route.startsWith("/releases/")
+          ? ids.release
+          : ids.existing;
   // Catalog pages: the last dynamic segment is the one that names nothing in the missing case.
   const domain = row.case === "missing" && !row.route.includes("[attackId]") ? "pre-attack" : "enterprise-attack";
   const attackId = row.case === "missing" ? "T9999" : "T1059.001";
@@ -141,6 +156,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   expect(open, "an open release to publish into").toBeTruthy();
   const exported = await api.post(`/api/v1/releases/${open!.id}/export`, { headers: admin });
   expect(exported.status(), await exported.text()).toBe(200);
+  ids.release = open!.id;
   await api.dispose();
 });
 

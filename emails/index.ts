@@ -9,6 +9,7 @@ import { needsInfo } from "./needs-info";
 import { receipt } from "./receipt";
 import { signIn } from "./sign-in";
 import type { MailTemplate } from "./template";
+import { upstream } from "./upstream";
 
 export const templates = {
   "sign-in": signIn,
@@ -20,6 +21,7 @@ export const templates = {
   comment,
   invite,
   digest,
+  upstream,
 } as const;
 
 export type TemplateName = keyof typeof templates;
@@ -36,5 +38,6 @@ export type { AssignedData } from "./assigned";
 export type { CommentData } from "./comment";
 export type { InviteData } from "./invite";
 export type { DigestData } from "./digest";
+export type { UpstreamData } from "./upstream";
 export { SIGN_IN_LINK_MINUTES } from "./sign-in";
 export { escapeHtml } from "./html";

@@ -10,6 +10,7 @@ import { measureReference, recordFailure, renderReport } from "./bench-report";
 import { benchMatrix } from "./catalog/matrix.bench";
 import { benchLoad } from "./load/load.bench";
 import { benchExport } from "./releases/export.bench";
+import { benchUpstream } from "./releases/upstream.bench";
 import { benchDuplicates } from "./review/duplicates.bench";
 import { benchQueue } from "./review/queue.bench";
 
@@ -25,6 +26,10 @@ const PARTS: [string, () => unknown][] = [
   [`Review queue over seeded observations (${quick ? "10,000" : "100,000"})`, benchQueue],
   ["Duplicate candidates", () => benchDuplicates(quick ? 10_000 : 100_000)],
   [`Release export (${quick ? "2,000" : "10,000"} observations)`, benchExport],
+  [
+    `Closing the loop after a newer ATT&CK import (${quick ? "2,000" : "10,000"} exported observations, every tenth cited)`,
+    benchUpstream,
+  ],
   [`Load: 50 clients on the built server (${quick ? "10" : "60"} s per scenario)`, benchLoad],
 ];
 

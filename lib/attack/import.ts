@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { urlOf, type Db } from "../db/client";
 import { AppError } from "../errors";
+import { markTakenUpstream } from "../releases/upstream";
 import { parseDomain } from "./bundle-domain";
 import { writeCatalog } from "./import-write";
 import { parseBundleText, type AttackDomain } from "./parse";
@@ -35,6 +36,8 @@ export interface ImportResult {
   current: boolean;
   objects: number;
   procedures: number;
+  /** Exported observations this version took (their pair cites them): marked, their contributors mailed. */
+  takenUpstream: number;
   ms: number;
 }
 
@@ -63,7 +66,11 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
   const written = await writeCatalog(urlOf(db), { domain, version, sha256, objects, procedures, onProgress: progress });
   // This process's searches see the new release at once (other processes notice within a second).
   if (!written.skipped) invalidateSearchIndex();
-  return { ...result, ...written, ms: Math.round(performance.now() - started) };
+  // Closing the loop: a newer version may cite observations the platform exported (lib/releases/upstream.ts).
+  // After the catalog's transaction, so the matching reads the rows just written.
+  const upstream =
+    !written.skipped && written.current ? await markTakenUpstream(db, { domain, version }) : { marked: [] };
+  return { ...result, ...written, takenUpstream: upstream.marked.length, ms: Math.round(performance.now() - started) };
 }
 
 async function readSource(source: CatalogSource): Promise<{ bytes: Buffer; name?: string }> {

@@ -53,6 +53,11 @@ export async function attackImportCommand(args: string[], db: Db): Promise<numbe
         `imported ${result.domain} ${result.version}: ${result.objects} objects, ` +
           `${result.procedures} procedures in ${(result.ms / 1000).toFixed(1)} s`,
       );
+      if (result.takenUpstream > 0) {
+        console.log(
+          `${result.takenUpstream} exported observation(s) are in ATT&CK ${result.version}: their contributors were told`,
+        );
+      }
     }
     return 0;
   } catch (error) {

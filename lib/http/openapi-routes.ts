@@ -20,6 +20,7 @@ import {
   ZTransitionInput,
 } from "../observations/schema";
 import { ZReleaseInput } from "../releases/service";
+import { ZObservationUpstreamAnswer } from "../releases/upstream-view";
 import {
   QUEUE_AGE_MAX_DAYS,
   QUEUE_LIMIT_DEFAULT,
@@ -126,9 +127,11 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     path: "/observations/{id}",
     tag: "Observations",
     summary: "Read an observation",
-    description: "With `catalog`: where its technique and actor stand in the current ATT&CK catalog.",
+    description:
+      "With `catalog`: where its technique and actor stand in the current ATT&CK catalog; with `upstream`: the newer " +
+      "ATT&CK version whose relationship for its (actor, technique) pair cites it, or null.",
     params: OBSERVATION,
-    ok: { status: 200, description: "The observation as the caller may see it." },
+    ok: { status: 200, description: "The observation as the caller may see it.", schema: ZObservationUpstreamAnswer },
   },
   {
     method: "PATCH",

@@ -42,6 +42,8 @@ export interface ApiOperation {
     description: string;
     /** A file offered as a download (Content-Disposition: attachment). */
     download?: boolean;
+    /** The answer's JSON shape, where a zod schema describes it (fields it does not name may be present too). */
+    schema?: z.ZodType;
   };
   /** Error statuses beyond those its shape implies (see errorStatuses). */
   errors?: ErrorStatus[];
@@ -142,7 +144,9 @@ function operationObject(op: ApiOperation) {
     ...(op.ok.download
       ? { headers: { "Content-Disposition": { description: "attachment; filename=…", schema: { type: "string" } } } }
       : {}),
-    ...(op.ok.status === 204 ? {} : { content: { "application/json": {} } }),
+    ...(op.ok.status === 204
+      ? {}
+      : { content: { "application/json": op.ok.schema ? { schema: jsonSchemaOf(op.ok.schema) } : {} } }),
   };
   return {
     operationId: operationId(op),

@@ -32,6 +32,7 @@ import { unresolvedCitations } from "../attack/citations";
 import { canSeeTlp, tlpAllows } from "./tlp";
 import { parsePublicId } from "./public-id";
 import { actorNameOf, publicIdOf, snapshotOf, toObservationView, type ObservationView } from "./view";
+import { upstreamOf } from "../releases/upstream-view";
 
 export interface CreatedObservation {
   observation: ObservationView;
@@ -163,7 +164,7 @@ function mayRead(actor: Actor, row: { contributorId: string; status: string; tlp
 /** The observation, and where its technique (and actor) stands in the current catalog (catalog-status.ts). */
 export async function getObservation(actor: Actor, publicId: string, db: Db) {
   const row = await findObservationRow(actor, publicId, db);
-  return { ...toObservationView(row), catalog: await observationCatalog(db, row) };
+  return { ...toObservationView(row), catalog: await observationCatalog(db, row), upstream: upstreamOf(row) };
 }
 
 export { listMyObservations } from "./my-list";
@@ -310,5 +311,7 @@ export async function getPublicRecord(publicId: string, db: Db) {
     observedTo: view.observedTo,
     victimology: view.victimology,
     acceptedAt: view.decidedAt,
+    /** The ATT&CK version that took it (lib/releases/upstream.ts), or null. */
+    upstream: upstreamOf(row),
   };
 }

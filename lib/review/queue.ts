@@ -14,6 +14,7 @@ import { availableActions } from "./workflow";
 
 export { QUEUE_LIMIT_MAX, QUEUE_STATUSES, parseQueueLimit } from "./queue-params";
 import { QUEUE_LIMIT_MAX, QUEUE_STATUSES } from "./queue-params";
+import { upstreamOf } from "../releases/upstream-view";
 
 /**
  * What the queue holds for this actor: never a DRAFT (QUEUE_STATUSES has none: drafts are their contributor's
@@ -98,6 +99,8 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
   ]);
   return {
     observation: toObservationView(row),
+    /** The newer ATT&CK version that took it (lib/releases/upstream.ts), or null. */
+    upstream: upstreamOf(row),
     ...techniqueNaming(lookup.get(row.techniqueStixId), row.techniqueAttackId),
     actorName: actorNameOf(row, lookup),
     actions: availableActions(actor, row),

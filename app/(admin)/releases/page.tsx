@@ -1,14 +1,15 @@
+import Link from "next/link";
 import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { StatusBadge } from "@/app/components/observation-summary";
 import { currentCatalog } from "@/lib/attack/catalog";
 import { db } from "@/lib/db/client";
-import { RELEASE_FILES } from "@/lib/releases/changelog-service";
 import { listReleases } from "@/lib/releases/service";
 import { releaseTacticBars } from "@/lib/stats/releases";
 import { ReleaseTacticChart } from "@/app/components/charts/release-chart";
 import { LayerLink } from "@/app/components/layer-link";
 import { CreateReleaseForm, ExportButton, FreezeButton } from "./release-controls";
+import { ReleaseDownloads } from "./release-downloads";
 
 export const dynamic = "force-dynamic";
 
@@ -55,7 +56,7 @@ export default async function ReleasesPage() {
                 <tr key={r.id} data-testid={`release-${r.name}`}>
                   <td data-label="Release">
                     <div>
-                      {r.name}
+                      <Link href={`/releases/${r.id}`}>{r.name}</Link>
                       <br />
                       <span className="muted">
                         {r.domain} · ATT&amp;CK {r.attackVersion}
@@ -68,26 +69,7 @@ export default async function ReleasesPage() {
                   <td data-label="Observations">{r.observations}</td>
                   <td data-label="Downloads">
                     {r.status === "EXPORTED" ? (
-                      <div>
-                        <a href={`/api/v1/releases/${r.id}/bundle.json`} download>
-                          Download bundle.json
-                        </a>
-                        <br />
-                        <span className="muted">Beside it: </span>
-                        {/* Each separator stays with the link before it: a phone wraps between files, never before a dot. */}
-                        {RELEASE_FILES.map((file, i) => (
-                          <span key={file}>
-                            <span className="nowrap">
-                              <a href={`/api/v1/releases/${r.id}/${file}`} download>
-                                {file}
-                              </a>
-                              {i < RELEASE_FILES.length - 1 && <span aria-hidden="true"> ·</span>}
-                            </span>{" "}
-                          </span>
-                        ))}
-                        <br />
-                        <span className="mono muted">sha256 {r.sha256?.slice(0, 16)}…</span>
-                      </div>
+                      <ReleaseDownloads releaseId={r.id} sha256={r.sha256} />
                     ) : (
                       <div className="actions inline">
                         {r.status === "OPEN" && (

@@ -1,6 +1,7 @@
 import { loadPage } from "@/app/page-errors";
 import { MarkdownText } from "@/app/components/markdown";
 import { StatusBadge } from "@/app/components/observation-summary";
+import { UpstreamBadge } from "@/app/components/upstream-badge";
 import { db } from "@/lib/db/client";
 import { getPublicRecord } from "@/lib/observations/service";
 import { countryLabel, sectorLabel } from "@/lib/observations/victimology";
@@ -18,7 +19,8 @@ export default async function PublicRecordPage({ params }: { params: Promise<{ i
       <div className="panel">
         <p>
           <StatusBadge status={record.status} />{" "}
-          <span className="muted">accepted {record.acceptedAt?.slice(0, 10)}</span>
+          <span className="muted">accepted {record.acceptedAt?.slice(0, 10)}</span>{" "}
+          <UpstreamBadge upstream={record.upstream} />
         </p>
         <p>
           <strong>Technique:</strong> {record.technique}
@@ -33,6 +35,11 @@ export default async function PublicRecordPage({ params }: { params: Promise<{ i
           {v.country && ` · ${countryLabel(v.country)}`}
           {v.region && ` · ${v.region}`}
         </p>
+        {record.upstream && (
+          <p data-testid="upstream-notice">
+            ATT&amp;CK v{record.upstream.version} lists this procedure for its technique and actor, citing its source.
+          </p>
+        )}
         <p className="muted">
           An in-the-wild observation contributed to Procedure Exchange and accepted by its reviewers. Customer
           identifiers were replaced by placeholders such as [HOST-1] before anything was stored.

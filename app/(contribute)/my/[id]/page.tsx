@@ -8,6 +8,7 @@ import { EditForm } from "@/app/components/edit-form";
 import { PurgeForm } from "@/app/components/purge-form";
 import { ReplyBox } from "@/app/components/reply-box";
 import { TransitionButtons } from "@/app/components/transition-buttons";
+import { UpstreamBadge } from "@/app/components/upstream-badge";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
 
@@ -29,6 +30,12 @@ export default async function MyObservationPage(props: {
       {submitted && (
         <p className="notice ok" role="status">
           Submitted. Reviewers see it in their queue; you get an e-mail when they decide or have a question.
+        </p>
+      )}
+      {detail.upstream && (
+        <p className="notice ok" data-testid="upstream-notice">
+          <UpstreamBadge upstream={detail.upstream} /> ATT&amp;CK v{detail.upstream.version} cites this observation for
+          its technique and actor: the ATT&amp;CK team took your contribution. Thank you.
         </p>
       )}
       <CatalogNotice publicId={o.id} version={o.version} catalog={detail.catalog} canRemap={detail.canRemap} />
