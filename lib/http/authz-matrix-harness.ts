@@ -289,7 +289,7 @@ export interface HttpCall extends Call {
   /** The concrete path, already percent-encoded as a client would send it. */
   url: string;
   params: Record<string, string | string[]>;
-  body?: string;
+  body?: string | Uint8Array;
   contentType?: string;
   accept?: string;
 }
@@ -311,7 +311,7 @@ export async function callRoute(world: World, call: HttpCall): Promise<Response>
   const request = new Request(APP_URL + call.url, {
     method: call.method,
     headers,
-    ...(call.body !== undefined ? { body: call.body } : {}),
+    ...(call.body !== undefined ? { body: call.body as BodyInit } : {}),
   });
   return withSession(sessionToken, () => handler(request, { params: Promise.resolve(call.params) }));
 }
@@ -345,6 +345,7 @@ export async function callAction(
     const digest = (error as { digest?: string })?.digest ?? "";
     if (digest.startsWith("NEXT_REDIRECT")) return 303;
     if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;")) return Number(digest.split(";")[1]);
+    console.error("[authz] action threw", String((error as Error)?.stack ?? error).slice(0, 1_000));
     return 500;
   }
 }
