@@ -267,6 +267,51 @@ export async function seedWorld(t: TestDb, { withCatalog = false } = {}): Promis
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Back to the seeded world after a call that changed it: the rows of every table a call can write, put back as they
+// were (same ids, tokens and timestamps), much faster than seeding again (which exports a release).
+
+/** Parents first (inserts in this order, deletes in reverse). */
+const WRITABLE_MODELS = [
+  "user",
+  "account",
+  "session",
+  "verificationToken",
+  "apiToken",
+  "provisionalId",
+  "release",
+  "observation",
+  "revision",
+  "comment",
+  "auditEvent",
+  "rateLimit",
+  "draft",
+] as const;
+
+export type Snapshot = Record<(typeof WRITABLE_MODELS)[number], Record<string, unknown>[]>;
+
+type Delegate = {
+  findMany(args?: object): Promise<Record<string, unknown>[]>;
+  deleteMany(): Promise<unknown>;
+  createMany(args: { data: Record<string, unknown>[] }): Promise<unknown>;
+};
+const delegate = (db: Db, model: string) => (db as unknown as Record<string, Delegate>)[model];
+
+export async function snapshotWorld(db: Db): Promise<Snapshot> {
+  const out = {} as Snapshot;
+  for (const model of WRITABLE_MODELS) out[model] = await delegate(db, model).findMany();
+  return out;
+}
+
+export async function restoreWorld(db: Db, snapshot: Snapshot): Promise<void> {
+  for (const model of [...WRITABLE_MODELS].reverse()) await delegate(db, model).deleteMany();
+  for (const model of WRITABLE_MODELS) {
+    // A null is left out (every nullable column defaults to null; Json columns refuse a plain null).
+    const data = snapshot[model].map((row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)));
+    if (data.length) await delegate(db, model).createMany({ data });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Calls.
 
 export interface Call {

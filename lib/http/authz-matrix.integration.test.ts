@@ -17,9 +17,12 @@ import {
   CALLERS,
   fingerprint,
   routeFiles,
+  restoreWorld,
   seedWorld,
+  snapshotWorld,
   type Caller,
   type Door,
+  type Snapshot,
   type World,
 } from "./authz-matrix-harness";
 import { ACTION_CALLS, ROUTE_REQUESTS } from "./authz-matrix-requests";
@@ -43,6 +46,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 useTempOutbox();
 let t: TestDb;
 let world: World;
+let seeded: Snapshot;
+let seededPrint: string;
 const saved = { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET, NEXTAUTH_URL: process.env.NEXTAUTH_URL };
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = "authz-matrix-secret";
@@ -50,6 +55,8 @@ beforeAll(async () => {
   t = await createTestDb();
   (globalThis as { __procedureExchangeDb?: unknown }).__procedureExchangeDb = t.db;
   world = await seedWorld(t, { withCatalog: true });
+  seeded = await snapshotWorld(t.db);
+  seededPrint = JSON.stringify(await fingerprint(t));
 });
 afterAll(async () => {
   (globalThis as { __procedureExchangeDb?: unknown }).__procedureExchangeDb = undefined;
@@ -96,7 +103,11 @@ async function check(
     const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
     if (changed.length) problems.push(`${label}: refused with ${status} but changed ${changed.join(", ")}`);
   }
-  if (JSON.stringify(after) !== JSON.stringify(before)) world = await seedWorld(t);
+  if (JSON.stringify(after) !== JSON.stringify(before)) {
+    await restoreWorld(t.db, seeded);
+    // The restored world is the seeded one, row for row (else a later cell would start elsewhere).
+    if (JSON.stringify(await fingerprint(t)) !== seededPrint) problems.push(`${label}: the restore drifted`);
+  }
   return { status, problems };
 }
 
