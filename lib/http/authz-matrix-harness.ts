@@ -1,7 +1,7 @@
 // Shared by the role × route matrix (authz-matrix.integration.test.ts) and the fuzzers (fuzz*.integration.test.ts):
 // the app's entry points found on disk, a seeded world with one user per role, in-process calls of route handlers
 // and server actions with the session resolved by next-auth itself, and a per-table fingerprint of the database.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { makeActor, observationInput } from "../../prisma/factories";
@@ -9,7 +9,6 @@ import { seedFixtureCatalog } from "../attack/catalog.fixture";
 import { changeUser } from "../auth/admin-users";
 import type { Actor, Role } from "../auth/permissions";
 import { createApiToken } from "../auth/tokens";
-import { providerOf } from "../db/adapter";
 import type { Db } from "../db/client";
 import type { TestDb } from "../db/testing";
 import { HTTP_STATUS, type ErrorCode } from "../errors";
@@ -63,13 +62,6 @@ export function routeFiles(): RouteFile[] {
       return { route: routeOf(file), file, methods };
     })
     .sort((a, b) => a.route.localeCompare(b.route));
-}
-
-export function pageRoutes(): string[] {
-  return walk(APP_DIR)
-    .filter((f) => path.basename(f) === "page.tsx")
-    .map(routeOf)
-    .sort();
 }
 
 export interface ActionFile {
@@ -137,31 +129,11 @@ async function signedIn(db: Db, role: Role, name: string): Promise<Credentials> 
   return { actor, sessionToken, apiToken: token };
 }
 
-/** Empties everything but the catalog, then builds the world every cell starts from. */
-export async function seedWorld(t: TestDb, { withCatalog = false } = {}): Promise<World> {
+/** Empties the database, then builds the fixture catalog and the world every cell starts from. */
+export async function seedWorld(t: TestDb): Promise<World> {
   const db = t.db;
-  if (withCatalog) {
-    await t.reset();
-    await seedFixtureCatalog(db);
-  } else {
-    for (const table of [
-      "AuditEvent",
-      "Draft",
-      "Comment",
-      "Revision",
-      "Observation",
-      "Release",
-      "ProvisionalId",
-      "ApiToken",
-      "Session",
-      "Account",
-      "VerificationToken",
-      "User",
-      "RateLimit",
-    ]) {
-      await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
-    }
-  }
+  await t.reset();
+  await seedFixtureCatalog(db);
   const users = {
     contributorA: await signedIn(db, "CONTRIBUTOR", "contributorA"),
     contributorB: await signedIn(db, "CONTRIBUTOR", "contributorB"),
@@ -267,51 +239,6 @@ export async function seedWorld(t: TestDb, { withCatalog = false } = {}): Promis
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Back to the seeded world after a call that changed it: the rows of every table a call can write, put back as they
-// were (same ids, tokens and timestamps), much faster than seeding again (which exports a release).
-
-/** Parents first (inserts in this order, deletes in reverse). */
-const WRITABLE_MODELS = [
-  "user",
-  "account",
-  "session",
-  "verificationToken",
-  "apiToken",
-  "provisionalId",
-  "release",
-  "observation",
-  "revision",
-  "comment",
-  "auditEvent",
-  "rateLimit",
-  "draft",
-] as const;
-
-export type Snapshot = Record<(typeof WRITABLE_MODELS)[number], Record<string, unknown>[]>;
-
-type Delegate = {
-  findMany(args?: object): Promise<Record<string, unknown>[]>;
-  deleteMany(): Promise<unknown>;
-  createMany(args: { data: Record<string, unknown>[] }): Promise<unknown>;
-};
-const delegate = (db: Db, model: string) => (db as unknown as Record<string, Delegate>)[model];
-
-export async function snapshotWorld(db: Db): Promise<Snapshot> {
-  const out = {} as Snapshot;
-  for (const model of WRITABLE_MODELS) out[model] = await delegate(db, model).findMany();
-  return out;
-}
-
-export async function restoreWorld(db: Db, snapshot: Snapshot): Promise<void> {
-  for (const model of [...WRITABLE_MODELS].reverse()) await delegate(db, model).deleteMany();
-  for (const model of WRITABLE_MODELS) {
-    // A null is left out (every nullable column defaults to null; Json columns refuse a plain null).
-    const data = snapshot[model].map((row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)));
-    if (data.length) await delegate(db, model).createMany({ data });
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Calls.
 
 export interface Call {
@@ -393,44 +320,4 @@ export async function callAction(
     console.error("[authz] action threw", String((error as Error)?.stack ?? error).slice(0, 1_000));
     return 500;
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The database's fingerprint: row count and a checksum per table, listed by the database itself (a table added
-// later is covered). Excluded, because counting a caller is their purpose and no refusal can be told apart from
-// an accepted call by them: the rate-limit counters and an API token's lastUsedAt.
-
-const VOLATILE: Record<string, string[]> = { ApiToken: ["lastUsedAt"] };
-const SKIPPED_TABLES = new Set(["RateLimit", "_prisma_migrations"]);
-
-export async function fingerprint(t: TestDb): Promise<Record<string, string>> {
-  const db = t.db;
-  const tables =
-    providerOf(t.url) === "postgres"
-      ? await db.$queryRawUnsafe<{ name: string }[]>(
-          `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`,
-        )
-      : await db.$queryRawUnsafe<{ name: string }[]>(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
-        );
-  const out: Record<string, string> = {};
-  for (const { name } of tables.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (SKIPPED_TABLES.has(name)) continue;
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}"`);
-    const lines = rows
-      .map((row) => {
-        const copy = { ...row };
-        for (const column of VOLATILE[name] ?? []) delete copy[column];
-        return JSON.stringify(copy, (_, v) =>
-          typeof v === "bigint" ? String(v) : v instanceof Uint8Array ? Buffer.from(v).toString("hex") : v,
-        );
-      })
-      .sort();
-    out[name] = `${rows.length} ${createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 16)}`;
-  }
-  return out;
-}
-
-export async function auditCount(db: Db): Promise<number> {
-  return db.auditEvent.count();
 }

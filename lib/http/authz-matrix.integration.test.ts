@@ -11,20 +11,16 @@ import { createTestDb, type TestDb } from "../db/testing";
 import {
   actionFiles,
   APP_DIR,
-  auditCount,
   callAction,
   callRoute,
   CALLERS,
-  fingerprint,
   routeFiles,
-  restoreWorld,
   seedWorld,
-  snapshotWorld,
   type Caller,
   type Door,
-  type Snapshot,
   type World,
 } from "./authz-matrix-harness";
+import { auditCount, fingerprint, restoreWorld, snapshotWorld, type Snapshot } from "./authz-matrix-db";
 import { ACTION_CALLS, ROUTE_REQUESTS } from "./authz-matrix-requests";
 import { EXPECTED_ACTIONS, EXPECTED_ROUTES, NOT_IN_PROCESS, type Row } from "./authz-matrix-table";
 
@@ -54,7 +50,7 @@ beforeAll(async () => {
   process.env.NEXTAUTH_URL = "http://localhost:3000";
   t = await createTestDb();
   (globalThis as { __procedureExchangeDb?: unknown }).__procedureExchangeDb = t.db;
-  world = await seedWorld(t, { withCatalog: true });
+  world = await seedWorld(t);
   seeded = await snapshotWorld(t.db);
   seededPrint = JSON.stringify(await fingerprint(t));
 });

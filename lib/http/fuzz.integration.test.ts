@@ -14,13 +14,13 @@ import {
   APP_DIR,
   callAction,
   callRoute,
-  fingerprint,
   routeFiles,
   seedWorld,
   type Caller,
   type Door,
   type World,
 } from "./authz-matrix-harness";
+import { fingerprint } from "./authz-matrix-db";
 import { ACTION_CALLS, ROUTE_REQUESTS } from "./authz-matrix-requests";
 import { NOT_IN_PROCESS } from "./authz-matrix-table";
 import { encodeSegment, fuzzBody, fuzzQuery, fuzzSegment, nastyValue } from "./fuzz-arbitraries";
@@ -56,7 +56,7 @@ beforeAll(async () => {
   process.env.RATE_LIMITS = "off";
   t = await createTestDb();
   (globalThis as { __procedureExchangeDb?: unknown }).__procedureExchangeDb = t.db;
-  world = await seedWorld(t, { withCatalog: true });
+  world = await seedWorld(t);
 });
 afterAll(async () => {
   (globalThis as { __procedureExchangeDb?: unknown }).__procedureExchangeDb = undefined;
