@@ -36,20 +36,25 @@ export const NOT_IN_PROCESS: Record<string, string> = {
 export const EXPECTED_ROUTES: Record<string, Row> = {
   "POST /api/v1/anonymize": row("401 200 200 200 200 200 401"),
   "GET /api/v1/audit": row("401 403 403 403 403 200 401"),
+  // The fixture catalog was imported once: there is no change set to show (404), to anyone signed in.
   "GET /api/v1/catalog/changes": row("401 404 404 404 404 404 401"),
   "POST /api/v1/catalog/examples": row("401 200 200 200 200 200 401"),
   "GET /api/v1/catalog/layer": row("401 200 200 200 200 200 401"),
   "GET /api/v1/catalog/search": row("401 200 200 200 200 200 401"),
+  // Only contributor A has a draft: everyone reads and discards their own.
   "GET /api/v1/drafts/current": row("401 200 404 404 404 404 401"),
   "PUT /api/v1/drafts/current": row("401 200 200 200 200 200 401"),
   "DELETE /api/v1/drafts/current": row("401 204 404 404 404 404 401"),
   "POST /api/v1/observations": row("401 201 201 201 201 201 401"),
   "GET /api/v1/observations/[id]": row("401 200 404 200 200 200 401"),
+  // The observation is IN_REVIEW, claimed by `reviewer`: A may not edit it now (409), the second reviewer may not
+  // act on another's claim (403), an admin may override it. Contributor B learns nothing (404, as for a missing id).
   "PATCH /api/v1/observations/[id]": row("401 409 404 200 403 200 401"),
   "GET /api/v1/observations/[id]/comments": row("401 200 404 200 200 200 401"),
   "POST /api/v1/observations/[id]/comments": row("401 201 404 201 201 201 401"),
   "GET /api/v1/observations/[id]/duplicates": row("401 403 403 200 200 200 401"),
   "POST /api/v1/observations/[id]/purge": row("401 200 404 200 200 200 401"),
+  // A remap is allowed in every open state and ignores the claim (lib/observations/remap.ts): reviewer2 too.
   "POST /api/v1/observations/[id]/remap": row("401 403 403 200 200 200 401"),
   "POST /api/v1/observations/[id]/revert": row("401 409 404 200 403 200 401"),
   "GET /api/v1/observations/[id]/revisions/diff": row("401 200 404 200 200 200 401"),
@@ -70,6 +75,7 @@ export const EXPECTED_ROUTES: Record<string, Row> = {
   "GET /api/v1/users": row("401 403 403 403 403 200 401"),
   "POST /api/v1/users": row("401 403 403 403 403 201 401"),
   "PATCH /api/v1/users/[id]": row("401 403 403 403 403 200 401"),
+  // TAXII takes an API token only (lib/taxii/http.ts): a session cookie is a 401, as for a TAXII client without one.
   "GET /taxii2": row("401 401/200 401/200 401/200 401/200 401/200 401"),
   "GET /taxii2/[...rest]": row("401 401/404 401/404 401/404 401/404 401/404 401"),
   "GET /taxii2/api": row("401 401/200 401/200 401/200 401/200 401/200 401"),
@@ -77,6 +83,7 @@ export const EXPECTED_ROUTES: Record<string, Row> = {
   "GET /taxii2/api/collections/[collectionId]": row("401 401/200 401/200 401/200 401/200 401/200 401"),
   "GET /taxii2/api/collections/[collectionId]/manifest": row("401 401/200 401/200 401/200 401/200 401/200 401"),
   "GET /taxii2/api/collections/[collectionId]/objects": row("401 401/200 401/200 401/200 401/200 401/200 401"),
+  // The collections are read-only: a write is a 403 for every authenticated caller.
   "POST /taxii2/api/collections/[collectionId]/objects": row("401 401/403 401/403 401/403 401/403 401/403 401"),
   "GET /taxii2/api/collections/[collectionId]/objects/[objectId]": row(
     "401 401/200 401/200 401/200 401/200 401/200 401",

@@ -39,6 +39,8 @@ vi.mock("next-auth", async (importOriginal) => {
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+// The integration project's 60 s per test fits the default runs; a long run gets time in proportion.
+const TIMEOUT = Math.max(60_000, FUZZ_RUNS * 250);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 // Thousands of calls per token and per submitter: the limits would answer 429 long before the input is read.
 const saved = {
@@ -98,51 +100,55 @@ describe("fuzzing API and TAXII routes", () => {
     for (const method of route.methods) {
       const key = `${method} ${route.route}`;
       if (key in NOT_IN_PROCESS) continue;
-      it(`${key}: ${FUZZ_RUNS} hostile requests, no 5xx, rejected ones change nothing`, async () => {
-        const module = await import(/* @vite-ignore */ route.file);
-        const valid = await ROUTE_REQUESTS[key](world, t.db);
-        const paramNames = Object.keys(valid.params);
-        const takesBody = valid.body !== undefined || ["POST", "PUT", "PATCH"].includes(method);
-        const input = fc.record({
-          caller: fc.constantFrom(...CALLERS),
-          door: fc.constantFrom<Door>("token", "session"),
-          body: takesBody ? fuzzBody(valid.body ?? {}) : fc.constant(undefined),
-          // Sometimes one path parameter is replaced (a catch-all gets a list of segments).
-          param:
-            paramNames.length > 0
-              ? fc.option(fc.tuple(fc.constantFrom(...paramNames), fuzzSegment), { freq: 3 })
-              : fc.constant(null),
-          query: fc.option(fuzzQuery, { freq: 2 }),
-        });
-        const baseline = { value: await fingerprint(t) };
-        await fc.assert(
-          fc.asyncProperty(input, async ({ caller, door, body, param, query }) => {
-            const params = { ...valid.params };
-            let url = valid.url.split("?")[0];
-            if (param) {
-              const [name, segment] = param;
-              const old = params[name];
-              params[name] = Array.isArray(old) ? [segment, ...old.slice(1)] : segment;
-              url = url.replace(encodeURIComponent(Array.isArray(old) ? old[0] : old), encodeSegment(segment));
-            }
-            const search = query ?? valid.url.split("?")[1];
-            const response = await callRoute(world, {
-              caller,
-              door,
-              method,
-              module,
-              url: search ? `${url}?${search}` : url,
-              params,
-              body: body?.body,
-              contentType: body?.contentType,
-              accept: valid.accept,
-            });
-            await response.arrayBuffer();
-            await judge(response.status, { caller, door, body, param, query }, baseline);
-          }),
-          { numRuns: FUZZ_RUNS, seed: SEED, endOnFailure: true },
-        );
-      });
+      it(
+        `${key}: ${FUZZ_RUNS} hostile requests, no 5xx, rejected ones change nothing`,
+        async () => {
+          const module = await import(/* @vite-ignore */ route.file);
+          const valid = await ROUTE_REQUESTS[key](world, t.db);
+          const paramNames = Object.keys(valid.params);
+          const takesBody = valid.body !== undefined || ["POST", "PUT", "PATCH"].includes(method);
+          const input = fc.record({
+            caller: fc.constantFrom(...CALLERS),
+            door: fc.constantFrom<Door>("token", "session"),
+            body: takesBody ? fuzzBody(valid.body ?? {}) : fc.constant(undefined),
+            // Sometimes one path parameter is replaced (a catch-all gets a list of segments).
+            param:
+              paramNames.length > 0
+                ? fc.option(fc.tuple(fc.constantFrom(...paramNames), fuzzSegment), { freq: 3 })
+                : fc.constant(null),
+            query: fc.option(fuzzQuery, { freq: 2 }),
+          });
+          const baseline = { value: await fingerprint(t) };
+          await fc.assert(
+            fc.asyncProperty(input, async ({ caller, door, body, param, query }) => {
+              const params = { ...valid.params };
+              let url = valid.url.split("?")[0];
+              if (param) {
+                const [name, segment] = param;
+                const old = params[name];
+                params[name] = Array.isArray(old) ? [segment, ...old.slice(1)] : segment;
+                url = url.replace(encodeURIComponent(Array.isArray(old) ? old[0] : old), encodeSegment(segment));
+              }
+              const search = query ?? valid.url.split("?")[1];
+              const response = await callRoute(world, {
+                caller,
+                door,
+                method,
+                module,
+                url: search ? `${url}?${search}` : url,
+                params,
+                body: body?.body,
+                contentType: body?.contentType,
+                accept: valid.accept,
+              });
+              await response.arrayBuffer();
+              await judge(response.status, { caller, door, body, param, query }, baseline);
+            }),
+            { numRuns: FUZZ_RUNS, seed: SEED, endOnFailure: true },
+          );
+        },
+        TIMEOUT,
+      );
     }
   }
 });
@@ -177,22 +183,26 @@ describe("fuzzing server actions", () => {
   for (const file of actionFiles()) {
     for (const name of file.exports) {
       const key = `${file.file}#${name}`;
-      it(`${key}: ${FUZZ_RUNS} hostile calls, never INTERNAL, rejected ones change nothing`, async () => {
-        const module = await import(/* @vite-ignore */ `${APP_DIR}/${file.file}`);
-        const valid = await ACTION_CALLS[key](world, t.db);
-        const input = fc.record({
-          caller: fc.constantFrom(...CALLERS),
-          args: fc.tuple(...valid.map(fuzzArg), fc.option(nastyValue)),
-        });
-        const baseline = { value: await fingerprint(t) };
-        await fc.assert(
-          fc.asyncProperty(input, async ({ caller, args }) => {
-            const status = await callAction(world, caller, module[name], args);
-            await judge(status, { caller, args }, baseline);
-          }),
-          { numRuns: FUZZ_RUNS, seed: SEED, endOnFailure: true },
-        );
-      });
+      it(
+        `${key}: ${FUZZ_RUNS} hostile calls, never INTERNAL, rejected ones change nothing`,
+        async () => {
+          const module = await import(/* @vite-ignore */ `${APP_DIR}/${file.file}`);
+          const valid = await ACTION_CALLS[key](world, t.db);
+          const input = fc.record({
+            caller: fc.constantFrom(...CALLERS),
+            args: fc.tuple(...valid.map(fuzzArg), fc.option(nastyValue)),
+          });
+          const baseline = { value: await fingerprint(t) };
+          await fc.assert(
+            fc.asyncProperty(input, async ({ caller, args }) => {
+              const status = await callAction(world, caller, module[name], args);
+              await judge(status, { caller, args }, baseline);
+            }),
+            { numRuns: FUZZ_RUNS, seed: SEED, endOnFailure: true },
+          );
+        },
+        TIMEOUT,
+      );
     }
   }
 });
