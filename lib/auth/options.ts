@@ -1,7 +1,7 @@
 // next-auth v4: e-mail magic links (10 minutes, single use — the adapter deletes the token when it
 // is used), database sessions so sign-out and role changes take effect server-side at once.
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, Session } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import { recordAudit } from "../audit";
 import { db } from "../db/client";
@@ -78,6 +78,9 @@ export function authOptions(): NextAuthOptions {
         return sameOriginRedirect(url, baseUrl);
       },
       session({ session, user }) {
+        // Deactivation deletes the account's sessions (lib/auth/admin-users); one that outlived it anyway (a restored
+        // backup, a race with a sign-in) carries no user, so sessionActor treats the request as signed out.
+        if ((user as { deactivatedAt?: Date | null }).deactivatedAt) return { expires: session.expires } as Session;
         const role = (user as { role?: string }).role ?? "CONTRIBUTOR";
         session.user = { id: user.id, email: user.email, name: user.name, role: isRole(role) ? role : "CONTRIBUTOR" };
         return session;

@@ -15,10 +15,19 @@ export const PROFILE_PATH = "/profile";
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 const URL_LIKE = /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+\.(?:com|org|net|io|de|uk|info|biz|co)\b/i;
 
+// Both patterns backtrack quadratically over a long run of letters (found by lib/http/fuzz.integration.test.ts: a
+// 300,000-character name held the server for minutes). zod runs refinements even when `max` failed, so a value
+// over the limit is left to that message and never scanned.
 const creditText = (max: number, what: string) =>
   trimmed(max)
-    .refine((v) => !EMAIL.test(v), `Credit shows a ${what}, not an e-mail address: remove the address.`)
-    .refine((v) => !URL_LIKE.test(v), `Credit shows a ${what}, not a web address: remove the URL or domain.`);
+    .refine(
+      (v) => v.length > max || !EMAIL.test(v),
+      `Credit shows a ${what}, not an e-mail address: remove the address.`,
+    )
+    .refine(
+      (v) => v.length > max || !URL_LIKE.test(v),
+      `Credit shows a ${what}, not a web address: remove the URL or domain.`,
+    );
 
 export const ZProfileInput = z
   .object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { errorResponse, readJson } from "./api";
+import { errorResponse, MAX_JSON_DEPTH, readJson } from "./api";
 
 const post = (body: BodyInit, headers: Record<string, string> = { "content-type": "application/json" }) =>
   new Request("http://localhost/api/v1/x", { method: "POST", body, headers });
@@ -22,6 +22,17 @@ describe("readJson", () => {
     const error = await failure(readJson(post("{oops")));
     expect(error.code).toBe("VALIDATION");
     expect(error.message).toMatch(/not valid JSON/);
+  });
+  // Found by lib/http/fuzz.integration.test.ts: 5,000 nested arrays overflowed the stack of the text check (a 500).
+  it("refuses bodies nested deeper than MAX_JSON_DEPTH with a 400, at any depth", async () => {
+    for (const n of [MAX_JSON_DEPTH + 1, 20_000]) {
+      const error = await failure(readJson(post("[".repeat(n) + "]".repeat(n))));
+      expect(error.code).toBe("VALIDATION");
+      expect(error.message).toMatch(/more than 64 levels deep/);
+      expect((await failure(readJson(post('{"a":'.repeat(n) + "1" + "}".repeat(n))))).code).toBe("VALIDATION");
+    }
+    const ok = "[".repeat(MAX_JSON_DEPTH) + "]".repeat(MAX_JSON_DEPTH);
+    expect(await readJson(post(ok))).toEqual(JSON.parse(ok));
   });
   it("refuses other content types (no cross-site form posts)", async () => {
     expect((await failure(readJson(post("a=1", { "content-type": "application/x-www-form-urlencoded" })))).code).toBe(

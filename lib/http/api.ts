@@ -12,6 +12,8 @@ import { appOrigins, crossSiteWriteError } from "./origin";
 import { isWellFormedText } from "./well-formed";
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** No body of this API nests deeper than a few levels; the checks below recurse, so depth is bounded first. */
+export const MAX_JSON_DEPTH = 64;
 
 export function errorResponse(error: unknown): Response {
   if (isAppError(error)) {
@@ -66,6 +68,12 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   } catch (error) {
     throw new AppError("VALIDATION", `The body is not valid JSON (${(error as Error).message}).`);
   }
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    throw new AppError(
+      "VALIDATION",
+      `The body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep: no request here needs that; send the fields as the API reference shows them.`,
+    );
+  }
   const bad = malformedTextPath(value, "");
   if (bad !== null) {
     const where = bad || "(body)";
@@ -74,6 +82,18 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Pro
     throw new AppError("VALIDATION", `The body is not valid. ${message}`, issues);
   }
   return value;
+}
+
+/** Whether a parsed JSON value nests arrays/objects deeper than `max` levels (iterative: any depth is safe). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**
