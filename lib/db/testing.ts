@@ -34,6 +34,7 @@ const TABLES = [
   "CatalogVersion",
   "CatalogChange",
   "RateLimit",
+  "MailJob",
 ];
 
 function assertLocal(url: string): void {
