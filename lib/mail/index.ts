@@ -1,4 +1,8 @@
-export { sendMail, DEFAULT_MAIL_FROM } from "./send";
+export { DEFAULT_MAIL_FROM, renderMail } from "./send";
+export { enqueueMail } from "./queue";
+export type { EnqueueOptions } from "./queue";
+export { drainMail, flushMail, kickMail, mailQueueState, retryFailedMail, startMailWorker } from "./worker";
+export type { MailQueueState, MailRun } from "./worker";
 export { createTransport, outboxDir, newOutboxId } from "./transport";
 export type { MailTransport, OutgoingMail, OutboxMessage } from "./transport";
 export { listOutbox, readOutboxMessage, isOutboxId } from "./outbox";
