@@ -51,7 +51,8 @@ export async function drainMail(db: Db, now: Date = new Date()): Promise<MailRun
         // A bad SMTP_URL throws here: counted as a failed attempt like any other.
         transport ??= createTransport();
         await deliverMail(job, transport);
-        await db.mailJob.update({
+        // updateMany: a job deleted meanwhile (a test's reset, an operator) is no error.
+        await db.mailJob.updateMany({
           where: { id: job.id },
           data: { status: "SENT", sentAt: new Date(), lastError: null, ...BLANK },
         });
@@ -60,7 +61,7 @@ export async function drainMail(db: Db, now: Date = new Date()): Promise<MailRun
       } catch (error) {
         const message = maskEmails((error as Error).message).slice(0, 500);
         const giveUp = attempt >= limit;
-        await db.mailJob.update({
+        await db.mailJob.updateMany({
           where: { id: job.id },
           data: giveUp
             ? { status: "FAILED", lastError: message, ...(job.expiresAt ? BLANK : {}) }
