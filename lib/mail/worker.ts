@@ -46,17 +46,16 @@ export async function drainMail(db: Db, now: Date = new Date()): Promise<MailRun
         continue;
       }
       const attempt = job.attempts + 1;
-      const label = `${job.template}${job.about ? ` for ${job.about}` : ""} to ${maskEmail(job.to)}`;
+      const about = `${job.template}${job.about ? ` for ${job.about}` : ""}`;
       try {
         // A bad SMTP_URL throws here: counted as a failed attempt like any other.
         transport ??= createTransport();
-        await deliverMail(job, transport);
+        await deliverMail(job, about, transport);
         // updateMany: a job deleted meanwhile (a test's reset, an operator) is no error.
         await db.mailJob.updateMany({
           where: { id: job.id },
           data: { status: "SENT", sentAt: new Date(), lastError: null, ...BLANK },
         });
-        console.info(`[mail] ${label} via ${transport.kind} ${transport.target}`);
         run.sent++;
       } catch (error) {
         const message = maskEmails((error as Error).message).slice(0, 500);
@@ -68,7 +67,7 @@ export async function drainMail(db: Db, now: Date = new Date()): Promise<MailRun
             : { lastError: message, nextAttemptAt: new Date(now.getTime() + backoffMs(attempt)) },
         });
         console.error(
-          `[mail] could not send the ${label} (attempt ${attempt} of ${limit}${giveUp ? ", giving up" : ""}): ${message}`,
+          `[mail] could not send the ${about} to ${maskEmail(job.to)} (attempt ${attempt} of ${limit}${giveUp ? ", giving up" : ""}): ${message}`,
         );
         run[giveUp ? "failed" : "retrying"]++;
       }
