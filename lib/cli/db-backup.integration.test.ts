@@ -10,7 +10,7 @@ import { observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import type { Db } from "../db/client";
 import { createTestDb, type TestDb } from "../db/testing";
-import { enqueueMail } from "../mail";
+import { enqueueMail, flushMail } from "../mail";
 import { createObservation } from "../observations/service";
 import { addComment } from "../review/comments";
 import { transitionObservation } from "../review/workflow";
@@ -59,6 +59,7 @@ async function someWork() {
     signInUrl: "http://localhost:3000/sign-in",
     host: "localhost:3000",
   });
+  await flushMail(w.db); // nothing left moving in the source while it is copied
 }
 
 describe("db:backup and db:restore", () => {

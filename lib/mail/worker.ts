@@ -125,6 +125,11 @@ export function kickMail(db: Db): void {
   loop(db).catch((error: Error) => console.error(`[mail] worker run failed: ${maskEmails(error.message)}`));
 }
 
+/** Waits for a run already going (if any) to end, starting none: before a client disconnects. */
+export async function settleMail(db: Db): Promise<void> {
+  await loops.get(db)?.running?.catch(() => {});
+}
+
 /** Waits until every mail due now has had its attempt (tests, the CLI before it exits). */
 export async function flushMail(db: Db): Promise<void> {
   await loop(db);
