@@ -21,14 +21,6 @@ export default async function UsersPage() {
         out everywhere and stops their API tokens at once; every change is in the audit log.
       </p>
       <InviteForm />
-      <section aria-labelledby="mail-queue">
-        <h2 id="mail-queue">Mail queue</h2>
-        <p className="muted">
-          {mail.pending} waiting, {mail.failed} failed, {mail.sentToday} sent in the last 24 hours. Every e-mail is
-          queued with the change that causes it and retried while the mail server is down.
-        </p>
-        {mailProblem && <p className="notice warn">{mailProblem}</p>}
-      </section>
       <div className="table-scroll" role="region" aria-labelledby="users-caption" tabIndex={0}>
         <table>
           <caption id="users-caption">{users.length} people</caption>
@@ -62,6 +54,14 @@ export default async function UsersPage() {
           </tbody>
         </table>
       </div>
+      <section aria-labelledby="mail-queue">
+        <h2 id="mail-queue">Mail queue</h2>
+        <p className="muted">
+          {mail.pending} waiting, {mail.failed} failed, {mail.sentToday} sent in the last 24 hours. Every e-mail is
+          queued with the change that causes it and retried while the mail server is down.
+        </p>
+        {mailProblem && <p className="notice warn">{mailProblem}</p>}
+      </section>
     </>
   );
 }
