@@ -6,9 +6,19 @@ export async function register() {
   // So does a mistyped DIGEST; DIGEST=off leaves the reviewers' digests to `npm run cli -- digest:send`.
   const { digestTimerEnabled, startDigestTimer } = await import("./lib/review/digest-timer");
   const digests = digestTimerEnabled();
+  // So do a mistyped MAIL_POLL_SECONDS or MAIL_MAX_ATTEMPTS.
+  const { maxAttempts, pollSeconds } = await import("./lib/mail/queue-rules");
+  const pollMs = pollSeconds() * 1000;
+  maxAttempts();
   const { migrateDatabase } = await import("./lib/db/migrate");
   const applied = await migrateDatabase();
   if (applied.length) console.log(`[db] applied ${applied.length} migration(s): ${applied.join(", ")}`);
+  // The mail worker: woken by every queued mail, and every MAIL_POLL_SECONDS for retries (and mail queued while down).
+  const [{ startMailWorker }, { db: mailDb }] = await Promise.all([
+    import("./lib/mail/worker"),
+    import("./lib/db/client"),
+  ]);
+  startMailWorker(mailDb(), pollMs);
   if (digests) {
     const [{ sendDueDigests }, { db }] = await Promise.all([import("./lib/review/digest"), import("./lib/db/client")]);
     startDigestTimer(() => sendDueDigests(db()));

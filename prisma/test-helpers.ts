@@ -38,7 +38,7 @@ export function useTempOutbox(): void {
   });
 }
 
-/** Empties the review tables, drafts and the rate-limit counters between tests; the imported catalog stays. */
+/** Empties the review tables, drafts, the rate-limit counters and the mail queue between tests; the catalog stays. */
 export async function clearWork(db: Db): Promise<void> {
   await db.auditEvent.deleteMany();
   await db.draft.deleteMany();
@@ -48,6 +48,7 @@ export async function clearWork(db: Db): Promise<void> {
   await db.release.deleteMany();
   await db.provisionalId.deleteMany();
   await db.rateLimit.deleteMany();
+  await db.mailJob.deleteMany();
 }
 
 export interface WorkDb {

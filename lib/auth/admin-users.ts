@@ -8,7 +8,7 @@ import { recordAudit } from "../audit";
 import type { Db } from "../db/client";
 import { appUrl } from "../env";
 import { AppError, validationError } from "../errors";
-import { sendMail } from "../mail";
+import { enqueueMail, kickMail } from "../mail";
 import { normalizeEmail } from "./email";
 import { assertCan, ROLES, type Actor, type Role } from "./permissions";
 
@@ -73,10 +73,11 @@ export async function inviteUser(actor: Actor | null, raw: unknown, db: Db): Pro
       subjectId: created.id,
       data: { role },
     });
+    const url = new URL("/sign-in", appUrl());
+    await enqueueMail(tx, "invite", email, { role, signInUrl: url.toString(), host: url.host });
     return created;
   });
-  const url = new URL("/sign-in", appUrl());
-  await sendMail("invite", email, { role, signInUrl: url.toString(), host: url.host });
+  kickMail(db);
   return (await listUsers(actor, db)).find((u) => u.id === user.id)!;
 }
 

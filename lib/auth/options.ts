@@ -6,7 +6,7 @@ import EmailProvider from "next-auth/providers/email";
 import { recordAudit } from "../audit";
 import { db } from "../db/client";
 import { authSecret, servedOverHttps } from "../env";
-import { sendMail } from "../mail";
+import { enqueueMail, kickMail } from "../mail";
 import { sameOriginRedirect } from "../http/safe-redirect";
 import { maskEmails, maskEmailsDeep, normalizeEmail } from "./email";
 import { isRole, type Role } from "./permissions";
@@ -35,8 +35,11 @@ export function authOptions(): NextAuthOptions {
         normalizeIdentifier: normalizeEmail,
         // A server is required by the type; sending goes through lib/mail (SMTP_URL or the outbox).
         server: "smtp://localhost",
-        async sendVerificationRequest({ identifier, url }) {
-          await sendMail("sign-in", identifier, { url, host: new URL(url).host });
+        // Queued (a write of its own: next-auth stores the token through its adapter) and sent by the mail worker,
+        // woken at once; the job expires with the link, and its body is blanked once sent.
+        async sendVerificationRequest({ identifier, url, expires }) {
+          await enqueueMail(db(), "sign-in", identifier, { url, host: new URL(url).host }, { expiresAt: expires });
+          kickMail(db());
         },
       }),
     ],

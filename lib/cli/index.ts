@@ -33,6 +33,18 @@ const COMMANDS: Record<string, { run: (args: string[], db: Db) => Promise<number
     run: async (...a) => (await import("./digest-send")).digestSendCommand(...a),
     help: "digest:send [--now ISO]   mail the reviewers' e-mail digests that are due (the server does it hourly)",
   },
+  "db:backup": {
+    run: async (...a) => (await import("./db-backup")).dbBackupCommand(...a),
+    help: "db:backup <file>   copy the whole database into a new file (SQLite online backup; pg_dump for PostgreSQL)",
+  },
+  "db:restore": {
+    run: async (...a) => (await import("./db-backup")).dbRestoreCommand(...a),
+    help: "db:restore <file> [--force]   put a db:backup file back (--force: replace a database that holds data)",
+  },
+  "mail:send": {
+    run: async (...a) => (await import("./mail-send")).mailSendCommand(...a),
+    help: "mail:send [--retry-failed]   send the queued mail that is due now (the server does it continuously)",
+  },
   seed: {
     run: async (...a) => (await import("./seed")).seedCommand(...a),
     help: "seed --observations N [--force]   demo/benchmark observations (refuses a database with real users)",

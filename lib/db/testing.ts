@@ -34,6 +34,7 @@ const TABLES = [
   "CatalogVersion",
   "CatalogChange",
   "RateLimit",
+  "MailJob",
 ];
 
 function assertLocal(url: string): void {
@@ -65,6 +66,8 @@ export async function createTestDb(): Promise<TestDb> {
       for (const table of TABLES) await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
     },
     async drop() {
+      // A mail run woken by the last test's change may still be going: let it end before the database goes.
+      await (await import("../mail/worker")).settleMail(db);
       await db.$disconnect();
       if (provider === "postgres") {
         await adminQuery(pgConfig(TEST_PG_ADMIN_URL), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

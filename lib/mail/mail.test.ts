@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { extractMagicLink, startMailSink, type MailSink } from "../../e2e/mail";
-import { listOutbox, readOutboxMessage, sendMail } from ".";
+import { listOutbox, readOutboxMessage } from ".";
+import { sendMail } from "./send";
 
 const MAGIC =
   "http://localhost:3000/api/auth/callback/email?callbackUrl=http%3A%2F%2Flocalhost%3A3000&token=abc123&email=jane%40example.com";

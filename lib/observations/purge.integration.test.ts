@@ -2,10 +2,10 @@
 // outbox copy in one go; the audit event records counts, never the value; refusals write nothing.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb, dumpAllTables } from "../../prisma/test-helpers";
-import { outboxDir } from "../mail";
+import { flushMail, outboxDir } from "../mail";
 import { addComment } from "../review/comments";
 import { transitionObservation } from "../review/workflow";
 import { purgeValue } from "./purge";
@@ -88,6 +88,7 @@ async function leakyHistory() {
 describe("purgeValue", () => {
   it("removes the value from every table and the outbox, with one placeholder and a counted audit event", async () => {
     const id = await leakyHistory();
+    await flushMail(w.db); // the mails are queued with each change: let the worker deliver them
     expect((await dumpEverything()).toLowerCase()).toContain(LEAK.toLowerCase());
     expect(outboxText()).toContain(LEAK);
     const revisionsBefore = await w.db.revision.count();
@@ -136,6 +137,26 @@ describe("purgeValue", () => {
     });
   });
 
+  it("also rewrites the mails still queued while the mail server is down", async () => {
+    vi.stubEnv("SMTP_URL", "smtp://127.0.0.1:1"); // nothing listens there: the mails wait in the queue
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const id = await leakyHistory();
+      await flushMail(w.db);
+      const queued = () => w.db.mailJob.findMany({ where: { status: "PENDING" } });
+      expect(JSON.stringify(await queued())).toContain(LEAK);
+      const result = await purgeValue(w.reviewer, id, { value: LEAK, version: 9 }, w.db);
+      expect(result.replaced.mails).toBeGreaterThanOrEqual(2);
+      const after = JSON.stringify(await queued());
+      expect(after.toLowerCase()).not.toContain(LEAK.toLowerCase());
+      expect(after).toContain("[TERM-1]");
+      expect(errors.mock.calls.flat().join("\n")).not.toContain(LEAK);
+    } finally {
+      vi.unstubAllEnvs();
+      errors.mockRestore();
+    }
+  });
+
   it("lets the contributor purge, scrubs the purge's own reason, and numbers after existing TERM placeholders", async () => {
     const { observation } = await createObservation(
       w.contributor,
@@ -171,6 +192,7 @@ describe("purgeValue", () => {
   it("refuses another contributor's observation as not found, and a value that occurs nowhere", async () => {
     const id = await leakyHistory();
     const other = await makeActor(w.db, "CONTRIBUTOR");
+    await flushMail(w.db);
     const before = await dumpEverything();
     const outbox = outboxText();
     expect((await appErrorOf(purgeValue(other, id, { value: LEAK, version: 9 }, w.db))).code).toBe("NOT_FOUND");

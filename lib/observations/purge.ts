@@ -1,5 +1,5 @@
 // Purge (issue 6 item 5): a leaked value leaves the current text, every revision snapshot and reason, every
-// comment and the observation's audit data in ONE transaction, then the local outbox copies. What must stay true:
+// comment, the observation's audit data and the mails still queued in ONE transaction, then the local outbox copies. What must stay true:
 // the value itself is never logged, stored, hashed or returned — the audit event records counts only.
 import { readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -113,11 +113,12 @@ export async function purgeValue(actor: Actor, publicId: string, raw: unknown, d
       subjectId: updated.publicId,
       data: { version: updated.version, placeholder: purged.placeholder, replaced: counts },
     });
-    return { updated, counts, placeholder: purged.placeholder };
+    const queued = await purgeQueuedMail(tx, value, purged.placeholder);
+    return { updated, counts, placeholder: purged.placeholder, queued };
   }, PURGE_TRANSACTION);
 
   // After the commit: a failure here leaves the database clean, and a retry finds the mails still to clean.
-  const mails = await purgeOutbox(value, done.placeholder);
+  const mails = done.queued + (await purgeOutbox(value, done.placeholder));
   return {
     id: done.updated.publicId,
     version: done.updated.version,
@@ -223,6 +224,22 @@ function scrubReason(reason: string, value: string, placeholder: string, context
 function reserveBefore(placeholder: string): string {
   const n = Number(/-(\d+)\]$/.exec(placeholder)?.[1] ?? "1");
   return n > 1 ? `[TERM-${n - 1}]` : "";
+}
+
+/** Rewrites the mails still queued (not yet sent, or given up with their body) that hold the value; returns how many. */
+async function purgeQueuedMail(tx: Tx, value: string, placeholder: string): Promise<number> {
+  const jobs = await tx.mailJob.findMany({
+    where: { status: { in: ["PENDING", "FAILED"] }, text: { not: "" } },
+    select: { id: true, subject: true, text: true, html: true },
+  });
+  let cleaned = 0;
+  for (const { id, ...texts } of jobs) {
+    const purged = purgeTexts(texts, value, reserveBefore(placeholder));
+    if (purged.changed.length === 0) continue;
+    await tx.mailJob.update({ where: { id }, data: purged.fields });
+    cleaned += 1;
+  }
+  return cleaned;
 }
 
 /**

@@ -10,7 +10,8 @@ import { scrubObservation } from "./anonymize";
 import { sameList } from "./anonymize-preview";
 import { planEdit } from "./kept";
 import { recordRevision } from "./history";
-import { sendReceipt } from "./receipt";
+import { kickMail } from "../mail";
+import { queueReceipt } from "./receipt";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import { assertCreditPossible } from "../auth/profile";
 import type { Db } from "../db/client";
@@ -134,10 +135,11 @@ export async function createObservation(
       subjectId: withId.publicId,
       data: { technique: withId.techniqueAttackId, findings: scrubbed.findings.length },
     });
+    if (withId.status === "SUBMITTED") await queueReceipt(tx, withId);
     return withId;
   });
   await refreshDuplicateCounts(db, [row]);
-  if (row.status === "SUBMITTED") await sendReceipt(db, row);
+  if (row.status === "SUBMITTED") kickMail(db);
   return { observation: toObservationView(row), findings: scrubbed.findings };
 }
 

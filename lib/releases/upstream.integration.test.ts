@@ -7,7 +7,7 @@ import { useTempOutbox } from "../../prisma/test-helpers";
 import { importCatalog } from "../attack/import";
 import type { Actor } from "../auth/permissions";
 import { createTestDb, type TestDb } from "../db/testing";
-import { listOutbox } from "../mail";
+import { flushMail, listOutbox } from "../mail";
 import type { TObservationInput } from "../observations/schema";
 import { createObservation, getObservation, getPublicRecord } from "../observations/service";
 import { transitionObservation } from "../review/workflow";
@@ -67,7 +67,11 @@ describe("marking exported observations taken upstream after a newer ATT&CK impo
     return JSON.stringify({ type: "bundle", id: "bundle--4d4f4b1e-0c9a-4b5e-9f0b-5b4e9b0b7c11", objects });
   }
 
-  const upstreamMails = async () => (await listOutbox(100)).filter((m) => /is in ATT&CK/.test(m.subject));
+  // What the mail worker has delivered once everything queued is sent.
+  const upstreamMails = async () => {
+    await flushMail(t.db);
+    return (await listOutbox(100)).filter((m) => /is in ATT&CK/.test(m.subject));
+  };
   const upstreamOfId = async (id: string) => (await getObservation(contributor, id, t.db)).upstream;
   let catalog18_2 = "";
 

@@ -1,15 +1,15 @@
 // Closing the loop (issue 10): after a newer ATT&CK version is imported, every exported observation whose
 // (actor, technique) pair that version holds, citing one of its references or its /o/ record, is marked as taken
 // upstream, and its contributor is told by e-mail. Once per observation: the mark is set by a conditional update
-// (only while unset), and only the import that set it sends the mail, so a re-import never mails twice.
+// (only while unset) and the mail is queued in the same transaction, so a re-import never mails twice and a mark is
+// never left without its mail (the mail worker retries while the mail server is down).
 import { catalogNames } from "../attack/catalog";
 import { compareVersions } from "../attack/import-write";
 import { techniqueLabelOf } from "../attack/label";
 import { recordAudit } from "../audit";
-import { maskEmails } from "../auth/email";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { appUrl } from "../env";
-import { sendMail } from "../mail";
+import { enqueueMail, kickMail } from "../mail";
 import type { Citation } from "../markdown/references";
 import { recordUrl } from "./changelog-service";
 import { upstreamRelationship, type UpstreamRelationship } from "./upstream-match";
@@ -18,7 +18,7 @@ export { upstreamOf, type TUpstream } from "./upstream-view";
 export interface UpstreamResult {
   /** Observations newly marked by this import, with the relationship that took each. */
   marked: { publicId: string; relationshipId: string }[];
-  /** Contributors mailed (a failed mail is logged; the mark stands). */
+  /** Mails queued to contributors, one per marked observation whose contributor is active. */
   mailed: number;
 }
 
@@ -60,19 +60,20 @@ export async function markTakenUpstream(
   if (candidates.length === 0) return { marked: [], mailed: 0 };
 
   const byPair = await relationshipsByPair(db, catalog.domain, [...new Set(candidates.map((c) => c.techniqueStixId))]);
-  const marked: (UpstreamResult["marked"][number] & { row: (typeof candidates)[number] })[] = [];
+  const marked: UpstreamResult["marked"] = [];
+  let mailed = 0;
   for (const row of candidates) {
     const candidate = { ...row, actorStixId: row.actorStixId! };
     const pair = byPair.get(`${candidate.actorStixId}|${row.techniqueStixId}`) ?? [];
     const hit = upstreamRelationship(candidate, pair, recordUrl(row.publicId));
     if (!hit) continue;
-    const won = await db.$transaction(async (tx) => {
+    const outcome = await db.$transaction(async (tx) => {
       // Only while unset: a concurrent or repeated import finds it marked and changes (and mails) nothing.
       const { count } = await tx.observation.updateMany({
         where: { id: row.id, upstreamAt: null },
         data: { upstreamVersion: catalog.version, upstreamRelationshipId: hit.stixId, upstreamAt: now },
       });
-      if (count === 0) return false;
+      if (count === 0) return null;
       await recordAudit(tx, {
         actorId: null,
         action: "observation.upstream",
@@ -80,15 +81,14 @@ export async function markTakenUpstream(
         subjectId: row.publicId,
         data: { domain: catalog.domain, version: catalog.version, relationshipId: hit.stixId },
       });
-      return true;
+      return { mailed: await queueUpstreamMail(tx, catalog.version, row) };
     });
-    if (won) marked.push({ publicId: row.publicId, relationshipId: hit.stixId, row });
+    if (!outcome) continue;
+    marked.push({ publicId: row.publicId, relationshipId: hit.stixId });
+    if (outcome.mailed) mailed++;
   }
-  let mailed = 0;
-  for (const m of marked) {
-    if (await notifyContributor(db, catalog.version, m.row)) mailed++;
-  }
-  return { marked: marked.map(({ publicId, relationshipId }) => ({ publicId, relationshipId })), mailed };
+  if (mailed) kickMail(db);
+  return { marked, mailed };
 }
 
 /** The imported version's `uses` relationships to these techniques, by "actor|technique". */
@@ -109,8 +109,8 @@ async function relationshipsByPair(db: Db, domain: string, targets: string[]) {
   return byPair;
 }
 
-async function notifyContributor(
-  db: Db,
+async function queueUpstreamMail(
+  tx: Tx,
   version: string,
   row: {
     publicId: string;
@@ -121,29 +121,21 @@ async function notifyContributor(
   },
 ): Promise<boolean> {
   // Only the observation's own contributor is mailed: they may always see their own work.
-  const contributor = await db.user.findUnique({ where: { id: row.contributorId } });
+  const contributor = await tx.user.findUnique({ where: { id: row.contributorId } });
   if (!contributor || contributor.deactivatedAt) return false;
-  const names = await catalogNames(db, [row.techniqueStixId, row.actorStixId]);
+  const names = await catalogNames(tx, [row.techniqueStixId, row.actorStixId]);
   const actor = row.actorStixId ? names.get(row.actorStixId) : undefined;
-  const technique = await db.attackObject.findFirst({
+  const technique = await tx.attackObject.findFirst({
     where: { stixId: row.techniqueStixId },
     select: { url: true },
   });
-  try {
-    await sendMail("upstream", contributor.email, {
-      publicId: row.publicId,
-      version,
-      techniqueLabel: techniqueLabelOf(names.get(row.techniqueStixId), row.techniqueAttackId),
-      actorLabel: actor ? [actor.attackId, actor.name].filter(Boolean).join(" ") : (row.actorStixId ?? "its actor"),
-      attackUrl: technique?.url?.startsWith("https://") ? technique.url : undefined,
-      observationUrl: `${appUrl()}/my/${row.publicId}`,
-    });
-    return true;
-  } catch (error) {
-    // The mark stands; the failure is logged (without the mail, addresses masked) for the operator to fix.
-    console.error(
-      `[mail] could not tell the contributor of ${row.publicId} it is in ATT&CK v${version}: ${maskEmails((error as Error).message)}`,
-    );
-    return false;
-  }
+  await enqueueMail(tx, "upstream", contributor.email, {
+    publicId: row.publicId,
+    version,
+    techniqueLabel: techniqueLabelOf(names.get(row.techniqueStixId), row.techniqueAttackId),
+    actorLabel: actor ? [actor.attackId, actor.name].filter(Boolean).join(" ") : (row.actorStixId ?? "its actor"),
+    attackUrl: technique?.url?.startsWith("https://") ? technique.url : undefined,
+    observationUrl: `${appUrl()}/my/${row.publicId}`,
+  });
+  return true;
 }

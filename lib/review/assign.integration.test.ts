@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
-import { listOutbox } from "../mail";
+import { flushMail, listOutbox } from "../mail";
 import { createObservation } from "../observations/service";
 import { listAssignableReviewers } from "./assignees";
 import { transitionObservation } from "./workflow";
@@ -70,6 +70,7 @@ describe("assign", () => {
     expect(comment.visibility).toBe("INTERNAL");
     const audit = await w.db.auditEvent.findFirstOrThrow({ where: { action: "observation.assign" } });
     expect(audit.data).toMatchObject({ from: "SUBMITTED", to: "IN_REVIEW", assigneeId: other.id });
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     const mails = await listOutbox(10);
     const mail = mails.find((m) => m.to === other.email);
     expect(mail?.subject).toBe(`${o.id} assigned to you for review`);

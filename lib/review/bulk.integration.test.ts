@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
-import { listOutbox } from "../mail";
+import { flushMail, listOutbox } from "../mail";
 import { createObservation } from "../observations/service";
 import { bulkAction } from "./bulk";
 import type { BulkRefusal } from "./bulk";
@@ -56,6 +56,7 @@ describe("bulkAction", () => {
       expect(c.visibility).toBe("SHARED");
       expect(c.body).not.toContain("jane.doe@victim-bank.com");
     }
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     const mails = (await listOutbox(20)).filter((m) => /not accepted/i.test(m.subject));
     expect(mails.map((m) => m.to).sort()).toEqual([w.contributor.email, second.email].sort());
     expect(mails.find((m) => m.to === second.email)?.text).toContain(b.id);
@@ -73,6 +74,7 @@ describe("bulkAction", () => {
     await transitionObservation(other, taken.id, { action: "claim", version: 1 }, w.db);
     await transitionObservation(w.reviewer, decided.id, { action: "claim", version: 1 }, w.db);
     await transitionObservation(w.reviewer, decided.id, { action: "accept", version: 2 }, w.db);
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     const before = {
       revisions: await w.db.revision.count(),
       audit: await w.db.auditEvent.count(),
@@ -115,6 +117,7 @@ describe("bulkAction", () => {
     expect(await w.db.revision.count()).toBe(before.revisions);
     expect(await w.db.auditEvent.count()).toBe(before.audit);
     expect(await w.db.comment.count()).toBe(0);
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     expect((await listOutbox(500)).length).toBe(before.mails);
   });
 
@@ -195,6 +198,7 @@ describe("bulkAction", () => {
       ["IN_REVIEW", other.id],
       ["IN_REVIEW", other.id],
     ]);
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     const mails = (await listOutbox(20)).filter((m) => m.to === other.email);
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe("2 observations assigned to you for review");

@@ -10,6 +10,7 @@ import { ZBulkInput, type BulkActionName, type TBulkInput } from "./bulk-schema"
 import { refusal, transitionRow, type TransitionDone, type TransitionInput } from "./workflow";
 import { refreshDuplicateCounts } from "./duplicates-count";
 import { notifyAssigned, notifyTransition } from "./workflow-mail";
+import { kickMail } from "../mail";
 
 export interface BulkRefusal {
   id: string;
@@ -50,6 +51,7 @@ export async function bulkAction(actor: Actor, raw: TBulkInput | unknown, db: Db
       }
       // Throwing rolls back what the accepted items wrote: nothing is half-done.
       if (refused.length) throw bulkRefused(refused, input.items.length);
+      await queueBulkMail(tx, input.action, written); // with the decisions: never lost, never sent for a rollback
       return written;
     },
     // Up to 100 items, two transitions each: more than Prisma's 5 s default on a slow, shared database.
@@ -60,21 +62,28 @@ export async function bulkAction(actor: Actor, raw: TBulkInput | unknown, db: Db
     db,
     done.map((d) => d.row),
   ); // a reject or duplicate leaves CANDIDATE_STATUSES: the pairs' counts change
+  kickMail(db);
   const decisions = done.filter((d) => d.action === input.action);
-  if (input.action === "assign") {
-    const assignee = decisions[0].assignee!;
-    await notifyAssigned(
-      assignee,
-      decisions.map((d) => d.row.publicId),
-      decisions[0].comment,
-    );
-  } else {
-    for (const d of decisions) await notifyTransition(db, d);
-  }
   return {
     action: input.action,
     items: decisions.map((d) => ({ id: d.row.publicId, status: d.row.status, version: d.row.version })),
   };
+}
+
+/** The batch's mails, in its transaction: one to the assignee for a bulk assign, else each decision's own. */
+async function queueBulkMail(tx: Tx, action: BulkActionName, written: TransitionDone[]) {
+  const decisions = written.filter((d) => d.action === action);
+  if (!decisions.length) return;
+  if (action === "assign") {
+    await notifyAssigned(
+      tx,
+      decisions[0].assignee!,
+      decisions.map((d) => d.row.publicId),
+      decisions[0].comment,
+    );
+  } else {
+    for (const d of decisions) await notifyTransition(tx, d);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import type { Actor } from "../auth/permissions";
-import { listOutbox } from "../mail";
+import { flushMail, listOutbox } from "../mail";
 import { DESCRIPTION_MAX } from "../observations/schema";
 import { createObservation } from "../observations/service";
 import { addComment, listComments } from "./comments";
@@ -22,7 +22,10 @@ async function claimed() {
   return id;
 }
 
-const mailsTo = async (who: Actor) => (await listOutbox(100)).filter((m) => m.to === who.email);
+const mailsTo = async (who: Actor) => {
+  await flushMail(w.db);
+  return (await listOutbox(100)).filter((m) => m.to === who.email);
+};
 const comments = () => w.db.comment.findMany({ orderBy: { id: "asc" } });
 
 describe("addComment by a reviewer", () => {
@@ -50,6 +53,7 @@ describe("addComment by a reviewer", () => {
     expect(await listComments(w.contributor, id, w.db)).toEqual([]);
     expect((await getReviewDetail(w.contributor, id, w.db)).comments).toEqual([]);
     expect((await getReviewDetail(w.reviewer, id, w.db)).comments).toHaveLength(1);
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     const mailed = JSON.stringify(await listOutbox(100));
     expect(mailed).not.toContain("G0016's");
 
@@ -124,6 +128,7 @@ describe("addComment by the contributor", () => {
     const id = await submitted();
     await addComment(w.contributor, id, { body: "Forgot: it was on a Friday." }, w.db);
     expect(await w.db.comment.count()).toBe(1);
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     expect((await listOutbox(100)).filter((m) => m.subject.startsWith(`${id}:`))).toEqual([]);
   });
 

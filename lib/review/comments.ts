@@ -4,11 +4,10 @@
 // own work; while a reviewer's question is open (NEEDS_INFO) their comment is the answer (./reply).
 import type { Actor } from "../auth/permissions";
 import { recordAudit } from "../audit";
-import { maskEmails } from "../auth/email";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { appUrl } from "../env";
 import { AppError, validationError } from "../errors";
-import { sendMail } from "../mail";
+import { enqueueMail, kickMail } from "../mail";
 import { findObservationRow } from "../observations/service";
 import { scrubbedCommentText } from "./comment-text";
 import { ZAddCommentInput, type CommentVisibility, type TAddCommentInput } from "./comments-schema";
@@ -106,9 +105,10 @@ export async function addComment(actor: Actor, publicId: string, raw: TAddCommen
       subjectId: row.publicId,
       data: { visibility: input.visibility, by: own ? "contributor" : "reviewer" },
     });
+    if (input.visibility === "SHARED") await notify(tx, own, row, body);
     return comment;
   });
-  if (input.visibility === "SHARED") await notify(db, own, row, body);
+  if (input.visibility === "SHARED") kickMail(db);
   const comment: CommentView = {
     author: actor.email,
     role: own ? "contributor" : "reviewer",
@@ -119,26 +119,22 @@ export async function addComment(actor: Actor, publicId: string, raw: TAddCommen
   return { id: row.publicId, status: row.status, version: row.version, comment };
 }
 
-/** A shared comment reaches the other side: the contributor, or the reviewer who claimed it (if anyone has). */
+/** A shared comment reaches the other side: the contributor, or the reviewer who claimed it (if anyone has). Queued
+ * with the comment, in its transaction. */
 async function notify(
-  db: Db,
+  tx: Tx,
   own: boolean,
   row: { publicId: string; contributorId: string; assigneeId: string | null },
   body: string,
 ) {
   const recipientId = own ? row.assigneeId : row.contributorId;
   if (!recipientId) return;
-  const recipient = await db.user.findUnique({ where: { id: recipientId } });
+  const recipient = await tx.user.findUnique({ where: { id: recipientId } });
   if (!recipient) return;
-  try {
-    await sendMail("comment", recipient.email, {
-      publicId: row.publicId,
-      from: own ? "contributor" : "reviewer",
-      body,
-      url: `${appUrl()}/${own ? "queue" : "my"}/${row.publicId}`,
-    });
-  } catch (error) {
-    // The comment is stored; the failure is logged (without the mail, addresses masked) for the operator to fix.
-    console.error(`[mail] could not mail the comment on ${row.publicId}: ${maskEmails((error as Error).message)}`);
-  }
+  await enqueueMail(tx, "comment", recipient.email, {
+    publicId: row.publicId,
+    from: own ? "contributor" : "reviewer",
+    body,
+    url: `${appUrl()}/${own ? "queue" : "my"}/${row.publicId}`,
+  });
 }

@@ -1,6 +1,6 @@
 // The reviewers' digest against a real database: what it lists (the queue's visibility rule), who gets one and when,
 // and that two runs at once mail each digest once.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import type { Actor } from "../auth/permissions";
@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { providerOf } from "../db/adapter";
 import { createDb } from "../db/client";
-import { listOutbox } from "../mail";
+import { drainMail, flushMail, listOutbox } from "../mail";
 import { createObservation } from "../observations/service";
 import { buildDigest, sendDueDigests } from "./digest";
 import { setDigestPreference } from "./digest-preference";
@@ -42,6 +42,7 @@ async function optIn(actor: Actor, digest: "DAILY" | "WEEKLY", sentAt: Date | nu
 }
 
 async function mailsTo(email: string) {
+  await flushMail(w.db); // digests are queued with their claim: let the worker deliver them
   return (await listOutbox(500)).filter((m) => m.to === email && /review digest/.test(m.subject));
 }
 
@@ -210,16 +211,22 @@ describe("sendDueDigests", () => {
     expect(await w.db.auditEvent.count({ where: { action: "digest.skipped", subjectId: w.reviewer.id } })).toBe(1);
   });
 
-  it("releases the claim when the mail cannot be sent, so the next run tries again", async () => {
+  it("queues the digest with its claim: while the mail server is down it waits, then arrives once", async () => {
     await submit();
     await optIn(w.reviewer, "DAILY", daysAgo(2));
     process.env.SMTP_URL = "smtp://127.0.0.1:1"; // nothing listens there
-    expect(await sendDueDigests(w.db, NOW)).toEqual({ sent: 0, skipped: 0, taken: 0, failed: 1 });
-    expect((await userRow(w.reviewer)).digestSentAt).toEqual(daysAgo(2));
-    expect(await w.db.auditEvent.count({ where: { action: "digest.failed" } })).toBe(1);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await sendDueDigests(w.db, NOW)).toEqual({ sent: 1, skipped: 0, taken: 0, failed: 0 });
+    await flushMail(w.db); // the attempt fails: the mail stays queued for a retry
+    expect((await userRow(w.reviewer)).digestSentAt).toEqual(NOW);
+    expect(await w.db.mailJob.count({ where: { template: "digest", status: "PENDING" } })).toBe(1);
+    expect(errors.mock.calls.flat().join("\n")).not.toContain(w.reviewer.email);
+    // The period is done: the next run does not queue it again.
+    expect(await sendDueDigests(w.db, NOW)).toEqual({ sent: 0, skipped: 0, taken: 0, failed: 0 });
     delete process.env.SMTP_URL;
-    expect((await sendDueDigests(w.db, NOW)).sent).toBe(1);
+    await drainMail(w.db, new Date(Date.now() + 3600_000)); // past the retry's backoff
     expect(await mailsTo(w.reviewer.email)).toHaveLength(1);
+    errors.mockRestore();
   });
 });
 

@@ -6,7 +6,7 @@ import { assertCan, type Actor, type Role } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { appUrl } from "../env";
 import { AppError } from "../errors";
-import { sendMail } from "../mail";
+import { enqueueMail, kickMail } from "../mail";
 import { PROFILE_PATH } from "../auth/profile";
 import { canChooseDigest } from "./digest-preference";
 import {
@@ -116,19 +116,21 @@ export async function buildDigest(user: DigestUser, db: Db, now: Date): Promise<
 }
 
 export interface DigestRun {
+  /** Queued for the mail worker, with the claim. */
   sent: number;
   /** Due, but nothing to report (lib/review/digest-rules isDigestEmpty): not mailed, the period counts as done. */
   skipped: number;
   /** Claimed by another run at the same time (or changed since read): left to it. */
   taken: number;
-  /** The mail could not be sent: the claim was released, so the next run tries again. */
+  /** The digest could not be built or claimed (logged): the next run tries again. */
   failed: number;
 }
 
 /**
  * Mails every active reviewer or admin whose chosen period has elapsed. Each user is claimed first: a conditional
  * update that succeeds only while digestSentAt (and the choice) is still what this run read, committed with its
- * audit event, so two runs at once (two servers, a timer and the CLI) never send the same digest twice.
+ * audit event and the queued mail (lib/mail), so two runs at once (two servers, a timer and the CLI) never queue the
+ * same digest twice, and a mail server that is down delays a digest but never loses it.
  */
 export async function sendDueDigests(db: Db, now: Date = new Date()): Promise<DigestRun> {
   const run: DigestRun = { sent: 0, skipped: 0, taken: 0, failed: 0 };
@@ -149,6 +151,7 @@ export async function sendDueDigests(db: Db, now: Date = new Date()): Promise<Di
       run.failed++;
     }
   }
+  if (run.sent) kickMail(db);
   return run;
 }
 
@@ -156,14 +159,7 @@ async function sendOne(db: Db, user: DigestUser, now: Date): Promise<keyof Diges
   const content = await buildDigest(user, db, now);
   const empty = isDigestEmpty(content.counts);
   if (!(await claim(db, user, now, empty ? "digest.skipped" : "digest.sent", content))) return "taken";
-  if (empty) return "skipped";
-  try {
-    await sendMail("digest", user.email, content);
-    return "sent";
-  } catch (error) {
-    await release(db, user, now, (error as Error).message);
-    return "failed";
-  }
+  return empty ? "skipped" : "sent";
 }
 
 async function claim(db: Db, user: DigestUser, now: Date, action: string, content: DigestContent): Promise<boolean> {
@@ -185,26 +181,8 @@ async function claim(db: Db, user: DigestUser, now: Date, action: string, conten
       subjectId: user.id,
       data: { period: content.period, since: content.since.toISOString(), counts: content.counts },
     });
+    // Queued with the claim: the mail worker sends it, retrying while the mail server is down.
+    if (action === "digest.sent") await enqueueMail(tx, "digest", user.email, content);
     return true;
-  });
-}
-
-/** Puts the previous time back (only if still ours), so the failed digest is due again at the next check. */
-async function release(db: Db, user: DigestUser, now: Date, reason: string): Promise<void> {
-  const message = maskEmails(reason);
-  console.error(`[digest] could not mail user ${user.id}: ${message}`);
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({
-      where: { id: user.id, digestSentAt: now },
-      data: { digestSentAt: user.digestSentAt },
-    });
-    if (count === 0) return;
-    await recordAudit(tx, {
-      actorId: null,
-      action: "digest.failed",
-      subjectType: "User",
-      subjectId: user.id,
-      data: { error: message },
-    });
   });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import type { Actor } from "../auth/permissions";
-import { listOutbox } from "../mail";
+import { flushMail, listOutbox } from "../mail";
 import { DESCRIPTION_MAX } from "../observations/schema";
 import { createObservation, editObservation, getObservation, getPublicRecord } from "../observations/service";
 import { getReviewDetail, listQueue } from "./queue";
@@ -156,6 +156,7 @@ describe("transition comments", () => {
     await transitionObservation(w.reviewer, id, { action: "reject", version: 2, comment }, w.db);
     const stored = (await w.db.comment.findMany()).map((c) => c.body);
     expect(stored).toEqual(["Rejected: [EMAIL-1] says the loader came from [IP-1], not the actor."]);
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     const mail = (await listOutbox(10)).find((m) => m.to === w.contributor.email && m.subject.startsWith(id));
     expect(mail?.text).toContain("[EMAIL-1]");
     const sent = JSON.stringify(mail);

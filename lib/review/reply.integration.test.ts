@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
-import { listOutbox } from "../mail";
+import { flushMail, listOutbox } from "../mail";
 import { DESCRIPTION_MAX } from "../observations/schema";
 import { createObservation } from "../observations/service";
 import { listQueue } from "./queue";
@@ -38,6 +38,7 @@ describe("replyToQuestion", () => {
     expect(answer.body).not.toContain("jdoe@victim-bank.com");
     expect(answer.body).toMatch(/\[HOST-\d+\]|\[FQDN-\d+\]|\[DOMAIN-\d+\]/);
 
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     const outbox = await listOutbox(50);
     const mails = outbox.filter((m) => /answered/i.test(m.subject));
     expect(mails.map((m) => m.to)).toEqual([w.reviewer.email]);
@@ -96,6 +97,7 @@ describe("the submit receipt", () => {
 
   it("mails the contributor a receipt with id, technique and TLP meaning, never the procedure", async () => {
     const { observation: o } = await createObservation(w.contributor, observationInput({ tlp: "GREEN" }), w.db);
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     const receipt = (await listOutbox(10)).find((m) => m.to === w.contributor.email && /received/i.test(m.subject));
     expect(receipt?.subject).toContain(o.id);
     expect(receipt?.text).toContain("T1059.001 Command and Scripting Interpreter: PowerShell");
@@ -108,8 +110,10 @@ describe("the submit receipt", () => {
 
   it("mails no receipt for a draft, and one when the draft is submitted", async () => {
     const { observation: o } = await createObservation(w.contributor, observationInput({ draft: true }), w.db);
-    const receipts = async () =>
-      (await listOutbox(50)).filter((m) => m.subject === `${o.id} received` && m.to === w.contributor.email);
+    const receipts = async () => {
+      await flushMail(w.db);
+      return (await listOutbox(50)).filter((m) => m.subject === `${o.id} received` && m.to === w.contributor.email);
+    };
     expect(await receipts()).toHaveLength(0);
     await transitionObservation(w.contributor, o.id, { action: "submit", version: 1 }, w.db);
     expect(await receipts()).toHaveLength(1);
@@ -120,6 +124,7 @@ describe("the submit receipt", () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const { observation: o } = await createObservation(w.contributor, observationInput(), w.db);
     expect(o.status).toBe("SUBMITTED");
+    await flushMail(w.db); // the worker's attempt fails and is logged; the receipt stays queued for a retry
     const logged = errors.mock.calls.flat().join("\n");
     expect(logged).toContain(`receipt for ${o.id}`);
     expect(logged).not.toContain(w.contributor.email);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import type { AppError } from "../errors";
-import { listOutbox } from "../mail";
+import { flushMail, listOutbox } from "../mail";
 import { createObservation, getPublicRecord } from "../observations/service";
 import { listQueue } from "./queue";
 import { availableActions, transitionObservation } from "./workflow";
@@ -41,6 +41,7 @@ describe("transitionObservation", () => {
       "observation.claim",
       "observation.accept",
     ]);
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     const mail = (await listOutbox(10)).find((m) => m.to === w.contributor.email);
     expect(mail?.subject).toMatch(/accepted/i);
     expect(mail?.text).toContain(o.id);
@@ -59,6 +60,7 @@ describe("transitionObservation", () => {
       { action: "ask", version: 2, comment: "Which process launched PowerShell?" },
       w.db,
     );
+    await flushMail(w.db); // mail is queued with the change: let the worker deliver it
     const mail = (await listOutbox(10)).find((m) => m.to === w.contributor.email && /question/i.test(m.subject));
     expect(mail?.text).toContain("Which process launched PowerShell?");
     expect(await transitionObservation(w.contributor, o.id, { action: "submit", version: 3 }, w.db)).toMatchObject({

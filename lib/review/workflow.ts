@@ -18,6 +18,7 @@ import { openReleaseFor } from "../releases/service";
 import { resolveDuplicateTarget, type DuplicateTarget } from "./duplicates-target";
 import { TRANSITIONS } from "./transitions";
 import { notifyTransition } from "./workflow-mail";
+import { kickMail } from "../mail";
 
 export { TRANSITIONS } from "./transitions";
 
@@ -92,9 +93,13 @@ export function availableActions(actor: Actor, row: TransitionSubject): Transiti
 export async function transitionObservation(actor: Actor, publicId: string, raw: TTransitionInput | unknown, db: Db) {
   const parsed = ZTransitionInput.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, "The transition");
-  const done = await db.$transaction((tx) => transitionRow(tx, actor, publicId, parsed.data));
+  const done = await db.$transaction(async (tx) => {
+    const done = await transitionRow(tx, actor, publicId, parsed.data);
+    await notifyTransition(tx, done); // queued with the change: never lost, never sent for a rollback
+    return done;
+  });
   await refreshDuplicateCounts(db, [done.row]); // entering or leaving CANDIDATE_STATUSES changes the pair's counts
-  await notifyTransition(db, done);
+  kickMail(db);
   return { id: done.row.publicId, status: done.row.status, version: done.row.version };
 }
 
@@ -108,8 +113,8 @@ export interface TransitionDone {
 
 /**
  * One transition on one observation, inside the caller's transaction: every check (visibility, who, version,
- * state, comment, target), then the writes (row, revision, comment, audit event). The caller commits, then mails
- * (notifyTransition). Used by transitionObservation and by the bulk actions (./bulk), where a refusal of any item
+ * state, comment, target), then the writes (row, revision, comment, audit event). The caller queues the mails
+ * (notifyTransition) in the same transaction. Used by transitionObservation and by the bulk actions (./bulk), where a refusal of any item
  * rolls back all of them.
  */
 export async function transitionRow(tx: Tx, actor: Actor, publicId: string, input: TransitionInput) {

@@ -3,6 +3,7 @@ import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { listUsers } from "@/lib/auth/admin-users";
 import { db } from "@/lib/db/client";
+import { mailQueueForAdmin, mailQueueProblem } from "@/lib/mail";
 import { InviteForm, UserControls } from "./user-controls";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,8 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const actor = await requireActor("user:manage", "/users");
   const users = await loadPage("/users", () => listUsers(actor, db()));
+  const mail = await loadPage("/users", () => mailQueueForAdmin(actor, db()));
+  const mailProblem = mailQueueProblem(mail);
   return (
     <>
       <h1>People</h1>
@@ -51,6 +54,14 @@ export default async function UsersPage() {
           </tbody>
         </table>
       </div>
+      <section aria-labelledby="mail-queue">
+        <h2 id="mail-queue">Mail queue</h2>
+        <p className="muted">
+          {mail.pending} waiting, {mail.failed} failed, {mail.sentToday} sent in the last 24 hours. Every e-mail is
+          queued with the change that causes it and retried while the mail server is down.
+        </p>
+        {mailProblem && <p className="notice warn">{mailProblem}</p>}
+      </section>
     </>
   );
 }

@@ -1,0 +1,184 @@
+// The mail worker: sends queued MailJob rows (./queue), retrying with exponential backoff (./queue-rules).
+// What must stay true:
+// - a job is claimed by a conditional update (its attempts and due time unchanged since read) before it is sent,
+//   so two workers (two servers, a server and the CLI) never send one mail twice;
+// - the body is blanked once sent, and when a mail expires or gives up; lastError never quotes the body;
+// - logs name the template, what it is about and a masked recipient, never the body (sign-in links are credentials).
+import { maskEmail, maskEmails } from "../auth/email";
+import type { Db } from "../db/client";
+import { KEEP_SENT_MS, SEND_LEASE_MS, backoffMs, maxAttempts } from "./queue-rules";
+import { deliverMail } from "./send";
+import { createTransport, type MailTransport } from "./transport";
+
+export interface MailRun {
+  sent: number;
+  /** Failed this time, tried again later. */
+  retrying: number;
+  /** Gave up (MAIL_MAX_ATTEMPTS reached) or expired unsent. */
+  failed: number;
+  /** Claimed by another worker first. */
+  taken: number;
+}
+
+const BATCH = 20;
+const BLANK = { text: "", html: "" };
+
+/**
+ * Sends every job due at `now` (default: the clock). Each job is attempted at most once per run: one that fails
+ * is due again only after its backoff.
+ */
+export async function drainMail(db: Db, now: Date = new Date()): Promise<MailRun> {
+  const run: MailRun = { sent: 0, retrying: 0, failed: 0, taken: 0 };
+  run.failed += await expire(db, now);
+  await db.mailJob.deleteMany({ where: { status: "SENT", sentAt: { lt: new Date(now.getTime() - KEEP_SENT_MS) } } });
+  let transport: MailTransport | undefined;
+  const limit = maxAttempts();
+  for (;;) {
+    const due = await db.mailJob.findMany({
+      where: { status: "PENDING", nextAttemptAt: { lte: now } },
+      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+      take: BATCH,
+    });
+    if (!due.length) return run;
+    for (const job of due) {
+      if (!(await claim(db, job, now))) {
+        run.taken++;
+        continue;
+      }
+      const attempt = job.attempts + 1;
+      const about = `${job.template}${job.about ? ` for ${job.about}` : ""}`;
+      try {
+        // A bad SMTP_URL throws here: counted as a failed attempt like any other.
+        transport ??= createTransport();
+        await deliverMail(job, about, transport);
+        // updateMany: a job deleted meanwhile (a test's reset, an operator) is no error.
+        await db.mailJob.updateMany({
+          where: { id: job.id },
+          data: { status: "SENT", sentAt: new Date(), lastError: null, ...BLANK },
+        });
+        run.sent++;
+      } catch (error) {
+        const message = maskEmails((error as Error).message).slice(0, 500);
+        const giveUp = attempt >= limit;
+        await db.mailJob.updateMany({
+          where: { id: job.id },
+          data: giveUp
+            ? { status: "FAILED", lastError: message, ...(job.expiresAt ? BLANK : {}) }
+            : { lastError: message, nextAttemptAt: new Date(now.getTime() + backoffMs(attempt)) },
+        });
+        console.error(
+          `[mail] could not send the ${about} to ${maskEmail(job.to)} (attempt ${attempt} of ${limit}${giveUp ? ", giving up" : ""}): ${message}`,
+        );
+        run[giveUp ? "failed" : "retrying"]++;
+      }
+    }
+  }
+}
+
+/**
+ * Takes the job for one attempt, or false when another worker took it first (or it is no longer due). Every claim
+ * raises attempts, so of two workers that read the same row only the first one's update matches.
+ */
+async function claim(db: Db, job: { id: string; attempts: number }, now: Date): Promise<boolean> {
+  const { count } = await db.mailJob.updateMany({
+    where: { id: job.id, status: "PENDING", attempts: job.attempts, nextAttemptAt: { lte: now } },
+    data: { attempts: job.attempts + 1, nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS) },
+  });
+  return count === 1;
+}
+
+/** Mails past their expiry are not sent: marked FAILED, bodies blanked (a stale sign-in link is still a secret). */
+async function expire(db: Db, now: Date): Promise<number> {
+  const { count } = await db.mailJob.updateMany({
+    where: { status: "PENDING", expiresAt: { lte: now } },
+    data: { status: "FAILED", lastError: "Expired before it could be sent.", ...BLANK },
+  });
+  return count;
+}
+
+// One worker loop per client in this process: a kick during a run asks for one more pass instead of a second loop.
+const loops = new WeakMap<Db, { running?: Promise<void>; again: boolean }>();
+
+function loop(db: Db): Promise<void> {
+  let state = loops.get(db);
+  if (!state) loops.set(db, (state = { again: false }));
+  const s = state;
+  if (s.running) {
+    s.again = true;
+    return s.running;
+  }
+  s.running = (async () => {
+    try {
+      do {
+        s.again = false;
+        await drainMail(db);
+      } while (s.again);
+    } finally {
+      s.running = undefined;
+    }
+  })();
+  return s.running;
+}
+
+/** Wakes the worker after a commit that queued mail: sending starts now, off the caller's path. Never throws. */
+export function kickMail(db: Db): void {
+  loop(db).catch((error: Error) => console.error(`[mail] worker run failed: ${maskEmails(error.message)}`));
+}
+
+/** Waits for a run already going (if any) to end, starting none: before a client disconnects. */
+export async function settleMail(db: Db): Promise<void> {
+  await loops.get(db)?.running?.catch(() => {});
+}
+
+/** Waits until every mail due now has had its attempt (tests, the CLI before it exits). */
+export async function flushMail(db: Db): Promise<void> {
+  await loop(db);
+}
+
+/** The server's timer: a pass every `everyMs`, besides the kicks; returns the function that stops it. */
+export function startMailWorker(db: Db, everyMs: number): () => void {
+  kickMail(db); // mail queued while the server was down
+  const timer = setInterval(() => kickMail(db), everyMs).unref();
+  return () => clearInterval(timer);
+}
+
+export interface MailQueueState {
+  pending: number;
+  failed: number;
+  /** Sent in the last 24 hours. */
+  sentToday: number;
+  oldestPendingAt: Date | null;
+  /** The newest failure's message (a pending retry's or a given-up job's), without the body. */
+  lastError: string | null;
+}
+
+/** What the admin sees of the queue. */
+export async function mailQueueState(db: Db, now: Date = new Date()): Promise<MailQueueState> {
+  const [pending, failed, sentToday, oldest, erred] = await Promise.all([
+    db.mailJob.count({ where: { status: "PENDING" } }),
+    db.mailJob.count({ where: { status: "FAILED" } }),
+    db.mailJob.count({ where: { status: "SENT", sentAt: { gte: new Date(now.getTime() - 24 * 3600_000) } } }),
+    db.mailJob.findFirst({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db.mailJob.findFirst({
+      where: { status: { in: ["PENDING", "FAILED"] }, lastError: { not: null } },
+      orderBy: { nextAttemptAt: "desc" },
+      select: { lastError: true },
+    }),
+  ]);
+  return {
+    pending,
+    failed,
+    sentToday,
+    oldestPendingAt: oldest?.createdAt ?? null,
+    lastError: erred?.lastError ?? null,
+  };
+}
+
+/** Puts FAILED mails that still have a body back in the queue (after SMTP is fixed); returns how many. */
+export async function retryFailedMail(db: Db): Promise<number> {
+  const { count } = await db.mailJob.updateMany({
+    where: { status: "FAILED", text: { not: "" } },
+    data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date() },
+  });
+  return count;
+}
