@@ -43,7 +43,9 @@ export async function benchExport(size = exportBenchSize()): Promise<void> {
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
       const started = performance.now();
       const result = await exportRelease(admin, release.id, t.db, {
-        onPhase: (phase, ms) => (phases[phase] = ms),
+        onPhase: (phase, ms) => {
+          phases[phase] = ms;
+        },
       });
       const total = performance.now() - started;
       clearInterval(sampler);
