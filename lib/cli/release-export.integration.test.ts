@@ -6,7 +6,10 @@ import { describe, expect, it, vi } from "vitest";
 import { observationInput } from "../../prisma/factories";
 import { useWorkDb } from "../../prisma/test-helpers";
 import { createObservation } from "../observations/service";
-import { createRelease } from "../releases/service";
+import { getReleaseChangelog } from "../releases/changelog-service";
+import { getReleaseLayer } from "../releases/release-layer-service";
+import { createRelease, getReleaseBundle } from "../releases/service";
+import { getReleaseSightings } from "../releases/sightings-service";
 import { validateBundle } from "../releases/validate";
 import { transitionObservation } from "../review/workflow";
 import { releaseExportCommand } from "./release-export";
@@ -44,6 +47,18 @@ describe("release:export", () => {
     const bundle = JSON.parse(readFileSync(path.join(out, "bundle.json"), "utf8"));
     expect(validateBundle(bundle)).toEqual([]);
     expect((await w.db.release.findUniqueOrThrow({ where: { id } })).status).toBe("EXPORTED");
+    // Byte for byte what the routes under /api/v1/releases/:id/ serve.
+    const served = {
+      "bundle.json": await getReleaseBundle(w.admin, id, w.db),
+      "changelog.md": await getReleaseChangelog(w.admin, id, "md", w.db),
+      "changelog.json": await getReleaseChangelog(w.admin, id, "json", w.db),
+      "layer.json": await getReleaseLayer(w.admin, id, w.db),
+      "sightings.json": await getReleaseSightings(w.admin, id, "json", w.db),
+      "sightings.csv": await getReleaseSightings(w.admin, id, "csv", w.db),
+    };
+    for (const [file, { text }] of Object.entries(served)) {
+      expect(readFileSync(path.join(out, file), "utf8"), file).toBe(text);
+    }
   });
 
   it("refuses someone who is not an admin, and says how to call it", async () => {

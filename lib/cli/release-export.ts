@@ -7,9 +7,10 @@ import path from "node:path";
 import type { Role } from "../auth/permissions";
 import { findUserByEmail } from "../auth/users";
 import type { Db } from "../db/client";
-import { getReleaseChangelog, RELEASE_FILES } from "../releases/changelog-service";
-import { getReleaseLayer } from "../releases/release-layer-service";
-import { exportRelease, getReleaseBundle, type ExportPhase } from "../releases/service";
+import { changelogMarkdown, serializeChangelogJson } from "../releases/changelog";
+import { exportedRelease, loadReleaseContents, recordUrl, RELEASE_FILES } from "../releases/changelog-service";
+import { serializeReleaseLayer } from "../releases/release-layer";
+import { exportRelease, type ExportPhase } from "../releases/service";
 import { getReleaseSightings } from "../releases/sightings-service";
 import { flag } from "./args";
 
@@ -55,16 +56,26 @@ export async function releaseExportCommand(args: string[], db: Db): Promise<numb
     const result = await exportRelease(actor, id, db, {
       onPhase: (phase) => step(PHASES[PHASES.indexOf(phase) + 1] ?? "write"),
     });
-    const { name, text } = await getReleaseBundle(actor, id, db);
-    // What the Releases page offers, under the same plain names: the bundle and the five files beside it.
-    const beside = await Promise.all([
-      getReleaseChangelog(actor, id, "md", db),
-      getReleaseChangelog(actor, id, "json", db),
-      getReleaseLayer(actor, id, db),
+    // What the Releases page offers, under the same plain names: the bundle and the five files beside it. The
+    // release (with its bundle) and its contents are read once for the changelogs and the layer, not once per file.
+    const release = await exportedRelease(actor, id, db, "bundle");
+    const contents = await loadReleaseContents(db, release);
+    const [sightingsJson, sightingsCsv] = await Promise.all([
       getReleaseSightings(actor, id, "json", db),
       getReleaseSightings(actor, id, "csv", db),
     ]);
-    const files = [{ file: "bundle.json", text }, ...RELEASE_FILES.map((file, i) => ({ file, text: beside[i].text }))];
+    const beside: Record<(typeof RELEASE_FILES)[number], string> = {
+      "changelog.md": changelogMarkdown(contents, recordUrl),
+      "changelog.json": serializeChangelogJson(contents, recordUrl),
+      "layer.json": serializeReleaseLayer(contents),
+      "sightings.json": sightingsJson.text,
+      "sightings.csv": sightingsCsv.text,
+    };
+    const name = release.name;
+    const files = [
+      { file: "bundle.json", text: release.bundle },
+      ...RELEASE_FILES.map((file) => ({ file, text: beside[file] })),
+    ];
     await mkdir(out, { recursive: true });
     for (const { file, text: content } of files) {
       const target = path.join(out, file);

@@ -20,6 +20,8 @@ export interface BulkSql {
   provider: DbProvider;
   query(sql: string, params?: Value[]): Promise<Row[]>;
   run(sql: string, params?: Value[]): Promise<void>;
+  /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
+  change(sql: string, params?: Value[]): Promise<number>;
   /** Writes rows that share one shape, reporting how many are written as it goes. */
   insert(table: string, rows: object[], report?: (done: number) => void): Promise<void>;
   /** How a JS value is stored in a column of this provider. */
@@ -79,6 +81,9 @@ async function inSqlite<T>(url: string, body: (sql: BulkSql) => Promise<T>): Pro
       async run(text, params = []) {
         statement(text).run(...params);
       },
+      async change(text, params = []) {
+        return statement(text).run(...params).changes;
+      },
       encode: encoder(
         (d) => d.toISOString().replace(/Z$/, "+00:00"),
         (b) => (b ? 1 : 0),
@@ -99,7 +104,7 @@ async function inSqlite<T>(url: string, body: (sql: BulkSql) => Promise<T>): Pro
     };
     // BEGIN IMMEDIATE: take the write lock before reading, so what the body reads is what it then replaces.
     // better-sqlite3 runs synchronously, so the awaits below never yield to another statement on this connection.
-    connection.exec("BEGIN IMMEDIATE");
+    await beginImmediate(connection);
     try {
       const result = await body(sql);
       connection.exec("COMMIT");
@@ -110,6 +115,33 @@ async function inSqlite<T>(url: string, body: (sql: BulkSql) => Promise<T>): Pro
     }
   } finally {
     connection.close();
+  }
+}
+
+// How long BEGIN IMMEDIATE waits for another writer, as busy_timeout in SQLITE_PRAGMAS, and how often it retries.
+const SQLITE_LOCK_WAIT_MS = 5000;
+const SQLITE_LOCK_RETRY_MS = 10;
+
+/**
+ * BEGIN IMMEDIATE, waiting for the write lock without blocking the process: better-sqlite3's busy_timeout waits
+ * synchronously, so when the writer holding the lock is this process's own Prisma connection (an accept's
+ * transaction, say) it could never finish while we wait. Busy is retried on a timer instead, for as long.
+ */
+async function beginImmediate(connection: Database.Database): Promise<void> {
+  const deadline = Date.now() + SQLITE_LOCK_WAIT_MS;
+  connection.pragma("busy_timeout = 0");
+  try {
+    for (;;) {
+      try {
+        connection.exec("BEGIN IMMEDIATE");
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, SQLITE_LOCK_RETRY_MS));
+      }
+    }
+  } finally {
+    connection.pragma(`busy_timeout = ${SQLITE_LOCK_WAIT_MS}`);
   }
 }
 
@@ -138,6 +170,9 @@ async function inPostgres<T>(url: string, body: (sql: BulkSql) => Promise<T>): P
       },
       async run(text, params = []) {
         await client.query(numbered(text), params);
+      },
+      async change(text, params = []) {
+        return (await client.query(numbered(text), params)).rowCount ?? 0;
       },
       // COPY … FROM STDIN in CSV: one stream per table, several times faster than multi-row INSERTs.
       async insert(table, rows, report = () => {}) {

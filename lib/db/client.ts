@@ -23,7 +23,10 @@ export function createDb(url = databaseUrl()): Db {
   return client;
 }
 
-const urls = new WeakMap<Db, string>();
+// On globalThis, like the process-wide client below: Next.js bundles this module once per route handler and per
+// server action, and a client made by one copy (db(), shared through globalThis) must be known to the others.
+const globalForUrls = globalThis as unknown as { __procedureExchangeDbUrls?: WeakMap<Db, string> };
+const urls = (globalForUrls.__procedureExchangeDbUrls ??= new WeakMap<Db, string>());
 
 /** The database URL a client was created for (bulk work that talks to the driver directly, e.g. imports). */
 export function urlOf(client: Db): string {

@@ -173,4 +173,75 @@ describe("releases", () => {
     expect(await w.db.revision.count({ where: { reason: "export" } })).toBe(2);
     expect(await w.db.auditEvent.count({ where: { action: "release.export" } })).toBe(1);
   });
+
+  // What the bundle was built from is what gets published: a change to the release's public observations between
+  // reading them and storing the export refuses it (409) and writes nothing; one that merely left is not published.
+  async function exportedNothing(id: string) {
+    expect(await w.db.release.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OPEN", bundle: null });
+    expect(await w.db.revision.count({ where: { reason: "export" } })).toBe(0);
+    expect(await w.db.auditEvent.count({ where: { action: "release.export" } })).toBe(0);
+    expect(await w.db.observation.count({ where: { status: "PUBLISHED" } })).toBe(0);
+  }
+
+  it("refuses an export when one of its observations is edited after it was read, and writes nothing", async () => {
+    const created = await createRelease(w.admin, release, w.db);
+    await accepted();
+    const edited = await accepted({ actor: { id: "S0154" }, technique: "T1105" });
+    const error = await appErrorOf(
+      exportRelease(w.admin, created.id, w.db, {
+        onPhase: async (phase) => {
+          if (phase !== "serialize") return;
+          await w.db.observation.update({
+            where: { publicId: edited },
+            data: { procedure: "Edited after the export read it.", version: { increment: 1 } },
+          });
+        },
+      }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    await exportedNothing(created.id);
+    // Exported again, the bundle holds the edited text.
+    await exportRelease(w.admin, created.id, w.db);
+    expect((await getReleaseBundle(w.admin, created.id, w.db)).text).toContain("Edited after the export read it.");
+  });
+
+  it("refuses an export when a public observation joins after it was read, and writes nothing", async () => {
+    const created = await createRelease(w.admin, release, w.db);
+    await accepted();
+    let late = "";
+    const error = await appErrorOf(
+      exportRelease(w.admin, created.id, w.db, {
+        onPhase: async (phase) => {
+          if (phase === "validate") late = await accepted({ actor: { id: "S0154" }, technique: "T1105" });
+        },
+      }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect((await w.db.observation.findUniqueOrThrow({ where: { publicId: late } })).releaseId).toBe(created.id);
+    await exportedNothing(created.id);
+  });
+
+  it("publishes the rest when an exported observation leaves the release meanwhile", async () => {
+    const created = await createRelease(w.admin, release, w.db);
+    const stays = await accepted();
+    const leaves = await accepted({ actor: { id: "S0154" }, technique: "T1105" });
+    await exportRelease(w.admin, created.id, w.db, {
+      onPhase: async (phase) => {
+        if (phase !== "serialize") return;
+        await w.db.observation.update({
+          where: { publicId: leaves },
+          data: { releaseId: null, version: { increment: 1 } },
+        });
+      },
+    });
+    const rows = await w.db.observation.findMany({ select: { publicId: true, status: true, version: true } });
+    expect(Object.fromEntries(rows.map((r) => [r.publicId, r.status]))).toEqual({
+      [stays]: "PUBLISHED",
+      [leaves]: "ACCEPTED",
+    });
+    const revisions = await w.db.revision.findMany({ where: { reason: "export" }, include: { observation: true } });
+    expect(
+      revisions.map((r) => [r.observation.publicId, r.version, (r.snapshot as { status: string }).status]),
+    ).toEqual([[stays, rows.find((r) => r.publicId === stays)!.version, "PUBLISHED"]]);
+  });
 });
