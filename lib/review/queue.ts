@@ -10,6 +10,7 @@ import { storedCitations } from "../markdown/references";
 import { observationCatalog } from "../observations/catalog-status";
 import { remapRefusal } from "../observations/remap";
 import { commentsFor, writableVisibilities } from "./comments";
+import { editNeedsReason } from "./transitions";
 import { availableActions } from "./workflow";
 
 export { QUEUE_LIMIT_MAX, QUEUE_STATUSES, parseQueueLimit } from "./queue-params";
@@ -102,6 +103,8 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
     actorName: actorNameOf(row, lookup),
     actions: availableActions(actor, row),
     canEdit: canEditObservation(actor, row),
+    /** The edit form asks for a reason (lib/observations/service refuses an edit without one). */
+    editNeedsReason: editNeedsReason(actor.id, row.contributorId),
     /** Where the technique (and actor) stands in the current catalog: revoked or deprecated ones are flagged. */
     catalog,
     canRemap: remapBlocked === null,
