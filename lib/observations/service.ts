@@ -3,6 +3,7 @@
 // same transaction as the change.
 import { refreshDuplicateCounts } from "../review/duplicates-count";
 import { EDIT_REASON_MISSING, editNeedsReason } from "../review/transitions";
+import { needsRemappingOf } from "../review/remap-flag";
 import type { FieldFinding } from "../anonymize";
 import { catalogNames } from "../attack/catalog";
 import { techniqueLabelOf } from "../attack/label";
@@ -252,6 +253,8 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     const technique = await resolveUsableTechnique(db, current.domain, edit.technique);
     data.techniqueStixId = technique.stixId;
     data.techniqueAttackId = technique.attackId ?? edit.technique;
+    // A usable technique, but the actor may still be revoked: the flag follows what the row now names.
+    data.needsRemapping = await needsRemappingOf(db, { ...current, techniqueStixId: technique.stixId });
   }
   const row = await db.$transaction(async (tx) => {
     const { count } = await tx.observation.updateMany({

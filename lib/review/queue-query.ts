@@ -76,30 +76,6 @@ async function assigneeId(db: Db, actor: Actor, assignee: string): Promise<strin
 }
 
 /**
- * The technique and actor stixIds that no current catalog row holds live (revoked, deprecated or dropped): what
- * flaggedStixIds calls flagged. The distinct ids come from two index-only scans; a STIX id names one object in
- * every domain that has it, so "live in none" is judged across domains (as the remap view judges by stixId too).
- */
-async function remapStixIds(db: Db): Promise<string[]> {
-  const [techniques, actors] = await Promise.all([
-    // groupBy, not findMany's distinct: Prisma applies `distinct` in memory after reading every row.
-    db.observation.groupBy({ by: ["techniqueStixId"] }),
-    db.observation.groupBy({ by: ["actorStixId"], where: { actorStixId: { not: null } } }),
-  ]);
-  const ids = [...techniques.map((t) => t.techniqueStixId), ...actors.map((a) => a.actorStixId as string)];
-  const current = new Set<string>();
-  // In slices: a list of bound parameters has a limit (SQLite's is the lowest).
-  for (let i = 0; i < ids.length; i += 500) {
-    const live = await db.attackObject.findMany({
-      where: { stixId: { in: ids.slice(i, i + 500) }, revoked: false, deprecated: false },
-      select: { stixId: true },
-    });
-    for (const row of live) current.add(row.stixId);
-  }
-  return ids.filter((id) => !current.has(id));
-}
-
-/**
  * The filters as two equivalent conditions: `rows` for the page, `counts` for its total and per-status counts (so
  * the numbers describe the list). They differ in how the broad conditions are written. A TLP level, a status or a
  * tactic (hundreds of techniques) each match a large share of the rows, so a page is fastest walking
@@ -135,12 +111,8 @@ export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, n
       OR: [{ submittedAt: { lte: cutoff } }, { submittedAt: null }],
     });
   }
-  if (filters.needsRemapping) {
-    const ids = await remapStixIds(db);
-    // Nothing flagged: no row can match, and an ordered walk would read the whole index to learn that.
-    if (ids.length === 0) return { rows: NOTHING, counts: NOTHING };
-    and.push({ OR: [{ techniqueStixId: { in: ids } }, { actorStixId: { in: ids } }] });
-  }
+  // The maintained flag (lib/review/remap-flag.ts): one indexed column, usually a handful of rows.
+  if (filters.needsRemapping) and.push({ needsRemapping: true });
   if (filters.duplicates) and.push({ duplicateCandidates: { gt: 0 } });
   const rows: Where[] = [...and, { NOT: { tlp: { notIn: tlp.in } } }];
   const counts: Where[] = [...and, { tlp }];
