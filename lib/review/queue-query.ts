@@ -10,6 +10,7 @@ import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { toQueueItems, queueWhere } from "./queue";
+import { countByStatus, type CountFilter } from "./queue-counts";
 import {
   DECIDED_STATUSES,
   QUEUE_COUNT_CAP,
@@ -84,10 +85,11 @@ async function assigneeId(db: Db, actor: Actor, assignee: string): Promise<strin
  * tactic: 250 ms against 30 ms). `NOT (… NOT IN …)` matches the same rows and no index serves it, so only the
  * narrow filters (technique, actor, assignee) are left to seek; "unassigned" is `NOT (assigneeId IS NOT NULL)`. PostgreSQL reads it as the IN it is. The counts
  * keep the plain form: per status, the (column, status, tlp, …) indexes answer them without reading a row.
+ * They are SQL (lib/review/queue-counts.ts), so that every status is counted in one statement.
  */
 export interface QueueWhere {
   rows: Where;
-  counts: Where;
+  counts: CountFilter;
 }
 
 /** Everything but the status and the cursor: TLP as queueWhere has it, never a DRAFT, and each filter. */
@@ -95,30 +97,36 @@ export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, n
   // Always, even when the actor may see every level: a level no rule knows fails closed.
   const tlp = queueWhere(actor).tlp;
   const and: Where[] = [];
-  if (filters.domain) and.push({ domain: filters.domain });
+  const counts: CountFilter = { tlp: tlp.in };
+  if (filters.domain) and.push({ domain: (counts.domain = filters.domain) });
   const family = filters.technique ? await techniqueFamily(db, filters.technique) : null;
-  if (family) and.push({ techniqueAttackId: { in: family } });
+  if (family) and.push({ techniqueAttackId: { in: (counts.techniqueAttackIds = family) } });
   const tactic = filters.tactic ? await techniquesOfTactic(db, filters.tactic, filters.domain) : null;
-  if (filters.actor) and.push({ actorStixId: { in: await actorStixIds(db, filters.actor, filters.domain) } });
-  if (filters.assignee) and.push({ assigneeId: await assigneeId(db, actor, filters.assignee) });
+  if (filters.actor) {
+    and.push({ actorStixId: { in: (counts.actorStixIds = await actorStixIds(db, filters.actor, filters.domain)) } });
+  }
+  if (filters.assignee) and.push({ assigneeId: (counts.assigneeId = await assigneeId(db, actor, filters.assignee)) });
   const unassigned = filters.unassigned;
   if (filters.olderThan !== undefined) {
     // Waiting since submission (creation when never submitted), as the page's column and chart count it.
     // submittedAt is never before createdAt, so the createdAt bound holds too and lets the index help.
     const cutoff = new Date(now.getTime() - filters.olderThan * DAY_MS);
+    counts.waitingSince = cutoff;
     and.push({
       createdAt: { lte: cutoff },
       OR: [{ submittedAt: { lte: cutoff } }, { submittedAt: null }],
     });
   }
   // The maintained flag (lib/review/remap-flag.ts): one indexed column, usually a handful of rows.
-  if (filters.needsRemapping) and.push({ needsRemapping: true });
-  if (filters.duplicates) and.push({ duplicateCandidates: { gt: 0 } });
+  if (filters.needsRemapping) and.push({ needsRemapping: (counts.needsRemapping = true) });
+  if (filters.duplicates) {
+    and.push({ duplicateCandidates: { gt: 0 } });
+    counts.duplicates = true;
+  }
   const rows: Where[] = [...and, { NOT: { tlp: { notIn: tlp.in } } }];
-  const counts: Where[] = [...and, { tlp }];
   if (unassigned) {
     rows.push({ NOT: { assigneeId: { not: null } } });
-    counts.push({ assigneeId: null });
+    counts.unassigned = true;
   }
   // PostgreSQL takes a family's ~1% of rows for evenly spread and walks (createdAt, id) to find 50, but the oldest
   // rows are decided: 20,000 read. Stated twice, the condition's estimate is squared and it seeks the family's
@@ -126,13 +134,10 @@ export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, n
   if (family) rows.push({ techniqueAttackId: { in: family } });
   if (tactic) {
     rows.push({ NOT: { techniqueStixId: { notIn: tactic } } });
-    counts.push({ techniqueStixId: { in: tactic } });
+    counts.techniqueStixIds = tactic;
   }
-  return { rows: { AND: rows }, counts: { AND: counts } };
+  return { rows: { AND: rows }, counts };
 }
-
-/** The filters match no row whatever the rest says: the page and counts answer without a query. */
-const NOTHING: Where = { id: { in: [] } };
 
 function statusesOf(filters: QueueFilters): QueueStatus[] {
   return filters.status.length ? filters.status : [...QUEUE_VIEWS[filters.view]];
@@ -142,7 +147,6 @@ function statusesOf(filters: QueueFilters): QueueStatus[] {
 export async function listQueuePage(actor: Actor, filters: QueueFilters, db: Db, where?: QueueWhere) {
   assertCan(actor, "observation:read-any");
   const base = (where ?? (await filterWhere(actor, filters, db))).rows;
-  if (base === NOTHING) return { items: [] as Awaited<ReturnType<typeof toQueueItems>>, nextCursor: null };
   const dir = filters.sort === "oldest" ? "asc" : "desc";
   // Written so no index serves it (see QueueWhere): statuses are broad, and seeking each and sorting what it
   // finds reads every open row; walking (createdAt, id) finds a page in a few hundred.
@@ -188,22 +192,12 @@ export async function queueTotals(
   cap = QUEUE_COUNT_CAP,
 ) {
   assertCan(actor, "observation:read-any");
-  const base = (where ?? (await filterWhere(actor, filters, db))).counts;
+  const resolved = where ?? (await filterWhere(actor, filters, db));
   const statuses = [...QUEUE_STATUSES, ...DECIDED_STATUSES];
   const counts = Object.fromEntries(statuses.map((s) => [s, 0])) as QueueCounts;
   const capped: QueueStatus[] = [];
-  if (base === NOTHING) return { total: 0, counts, capped };
-  const found = await Promise.all(
-    statuses.map((status) =>
-      db.observation.count({
-        where: { AND: [base, { status }] },
-        // Prisma orders the rows it caps (by id unless told, which walks the table): by the status, fixed by the
-        // condition, the order costs nothing and leaves the planner free to pick the index the filters need.
-        orderBy: { status: "asc" },
-        take: cap + 1,
-      }),
-    ),
-  );
+  // One statement for every status (lib/review/queue-counts.ts), each capped at cap + 1 rows.
+  const found = await countByStatus(db, resolved.counts, statuses, cap + 1);
   statuses.forEach((status, i) => {
     if (found[i] > cap) capped.push(status);
     counts[status] = Math.min(found[i], cap);
