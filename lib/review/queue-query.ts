@@ -11,6 +11,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { toQueueItems, queueWhere } from "./queue";
 import { countByStatus, type CountFilter } from "./queue-counts";
+import { queueCatalog, type QueueCatalog } from "./queue-catalog";
 import {
   DECIDED_STATUSES,
   QUEUE_COUNT_CAP,
@@ -29,44 +30,29 @@ const invalid = (path: string, message: string) =>
   new AppError("VALIDATION", `Query parameter ${path} ${message}`, [{ path, message }]);
 
 /** The techniques (stixIds) under a tactic, by its ATT&CK id or shortname, in the catalog's current rows. */
-async function techniquesOfTactic(db: Db, tactic: string, domain?: string): Promise<string[]> {
+function techniquesOfTactic(catalog: QueueCatalog, tactic: string, domain?: string): string[] {
   let shortnames = [tactic];
   if (/^TA\d{4}$/.test(tactic)) {
-    const rows = await db.attackObject.findMany({
-      where: { kind: "tactic", attackId: tactic, ...(domain ? { domain } : {}) },
-      select: { tactics: true },
-    });
-    shortnames = rows.flatMap((r) => r.tactics as string[]);
+    shortnames = catalog.tacticShortnames(tactic, domain);
     if (shortnames.length === 0) throw invalid("tactic", `${tactic} is no tactic of the imported ATT&CK catalog.`);
   }
-  const techniques = await db.attackObject.findMany({
-    where: { kind: "technique", ...(domain ? { domain } : {}) },
-    select: { stixId: true, tactics: true },
-  });
-  const hits = techniques.filter((t) => (t.tactics as string[]).some((name) => shortnames.includes(name)));
+  const hits = catalog.techniquesOfTactic(shortnames, domain);
   if (hits.length === 0 && shortnames[0] === tactic) {
     throw invalid("tactic", `"${tactic}" is no tactic of the imported ATT&CK catalog: use an id such as TA0005.`);
   }
-  return [...new Set(hits.map((t) => t.stixId))];
+  return hits;
 }
 
 /** A technique and, for a parent, its sub-techniques: T1059 finds T1059 and T1059.001 …, T1059.001 only itself. */
-async function techniqueFamily(db: Db, technique: string): Promise<string[]> {
+function techniqueFamily(catalog: QueueCatalog, technique: string): string[] {
   if (technique.includes(".")) return [technique];
-  const subs = await db.attackObject.findMany({
-    where: { kind: "technique", parentAttackId: technique },
-    select: { attackId: true },
-  });
-  return [...new Set([technique, ...subs.map((s) => s.attackId).filter((id): id is string => !!id)])];
+  return [...new Set([technique, ...catalog.subTechniques(technique)])];
 }
 
-async function actorStixIds(db: Db, actor: string, domain?: string): Promise<string[]> {
-  const rows = await db.attackObject.findMany({
-    where: { attackId: actor, kind: { in: ["group", "software", "campaign"] }, ...(domain ? { domain } : {}) },
-    select: { stixId: true },
-  });
-  if (rows.length === 0) throw invalid("actor", `${actor} is no group, software or campaign of the imported catalog.`);
-  return [...new Set(rows.map((r) => r.stixId))];
+function actorStixIds(catalog: QueueCatalog, actor: string, domain?: string): string[] {
+  const ids = catalog.actorStixIds(actor, domain);
+  if (ids.length === 0) throw invalid("actor", `${actor} is no group, software or campaign of the imported catalog.`);
+  return ids;
 }
 
 async function assigneeId(db: Db, actor: Actor, assignee: string): Promise<string> {
@@ -99,11 +85,13 @@ export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, n
   const and: Where[] = [];
   const counts: CountFilter = { tlp: tlp.in };
   if (filters.domain) and.push({ domain: (counts.domain = filters.domain) });
-  const family = filters.technique ? await techniqueFamily(db, filters.technique) : null;
+  // Resolved in memory (lib/review/queue-catalog): no catalog query per request.
+  const catalog = filters.technique || filters.tactic || filters.actor ? await queueCatalog(db) : null;
+  const family = filters.technique ? techniqueFamily(catalog!, filters.technique) : null;
   if (family) and.push({ techniqueAttackId: { in: (counts.techniqueAttackIds = family) } });
-  const tactic = filters.tactic ? await techniquesOfTactic(db, filters.tactic, filters.domain) : null;
+  const tactic = filters.tactic ? techniquesOfTactic(catalog!, filters.tactic, filters.domain) : null;
   if (filters.actor) {
-    and.push({ actorStixId: { in: (counts.actorStixIds = await actorStixIds(db, filters.actor, filters.domain)) } });
+    and.push({ actorStixId: { in: (counts.actorStixIds = actorStixIds(catalog!, filters.actor, filters.domain)) } });
   }
   if (filters.assignee) and.push({ assigneeId: (counts.assigneeId = await assigneeId(db, actor, filters.assignee)) });
   const unassigned = filters.unassigned;

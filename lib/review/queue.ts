@@ -12,6 +12,7 @@ import { remapRefusal } from "../observations/remap";
 import { commentsFor, writableVisibilities } from "./comments";
 import { editNeedsReason } from "./transitions";
 import { availableActions } from "./workflow";
+import { queueCatalog } from "./queue-catalog";
 
 export { QUEUE_LIMIT_MAX, QUEUE_STATUSES, parseQueueLimit } from "./queue-params";
 import { QUEUE_LIMIT_MAX, QUEUE_STATUSES } from "./queue-params";
@@ -39,13 +40,8 @@ export async function listQueue(actor: Actor, db: Db, options: { limit?: number 
 /** Rows as the queue shows them: technique and actor names, the assignee's e-mail, "answered". */
 export async function toQueueItems(db: Db, rows: (ObservationRow & { assignee: { email: string } | null })[]) {
   // Side by side: on PostgreSQL the two round trips overlap.
-  const [lookup, answered] = await Promise.all([
-    catalogNames(
-      db,
-      rows.flatMap((r) => [r.techniqueStixId, r.actorStixId]),
-    ),
-    answeredIds(db, rows),
-  ]);
+  // Names from memory (lib/review/queue-catalog, current with the catalog): no catalog query per page.
+  const [{ names: lookup }, answered] = await Promise.all([queueCatalog(db), answeredIds(db, rows)]);
   return rows.map((r) => ({
     ...toObservationView(r),
     ...techniqueNaming(lookup.get(r.techniqueStixId), r.techniqueAttackId),
