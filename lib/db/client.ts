@@ -23,7 +23,11 @@ export function createDb(url = databaseUrl()): Db {
   return client;
 }
 
-const urls = new WeakMap<Db, string>();
+// On globalThis: Next.js may bundle this module once per route, and the process-wide client below is made by one
+// copy and used by all (lib/review/queue-counts asks its provider).
+const urls = ((
+  globalThis as unknown as { __procedureExchangeDbUrls?: WeakMap<Db, string> }
+).__procedureExchangeDbUrls ??= new WeakMap<Db, string>());
 
 /** The database URL a client was created for (bulk work that talks to the driver directly, e.g. imports). */
 export function urlOf(client: Db): string {
