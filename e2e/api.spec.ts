@@ -657,20 +657,28 @@ test("PATCH /observations/:id validates, scopes and versions edits", async ({ re
       "VALIDATION",
     );
     expect(issuePaths(types)).toEqual(expect.arrayContaining(["version", "references", "technique"]));
+    // A reviewer's edit of someone else's work says why: without a reason it is refused, naming the field.
+    const reasonless = await expectError(
+      await send(request, "PATCH", url, "reviewer", { version: 2, procedure: RAW_PROCEDURE }),
+      400,
+      "VALIDATION",
+    );
+    expect(issuePaths(reasonless)).toEqual(["reason"]);
+    expect(reasonless.error.message).toMatch(/reason/);
     const technique = await expectError(
-      await send(request, "PATCH", url, "reviewer", { version: 1, technique: "T9999" }),
+      await send(request, "PATCH", url, "reviewer", { version: 1, technique: "T9999", reason: "other technique" }),
       400,
       "VALIDATION",
     );
     expect(issuePaths(technique)).toEqual(["technique"]);
     const stale = await expectError(
-      await send(request, "PATCH", url, "reviewer", { version: 5, procedure: RAW_PROCEDURE }),
+      await send(request, "PATCH", url, "reviewer", { version: 5, procedure: RAW_PROCEDURE, reason: "stale" }),
       409,
       "CONFLICT",
     );
     expect(stale.error.current).toMatchObject({ id: mine.contributorObs, version: 2 });
     await expectError(
-      await send(request, "PATCH", url, "reviewer", { version: 2 ** 31, procedure: RAW_PROCEDURE }),
+      await send(request, "PATCH", url, "reviewer", { version: 2 ** 31, procedure: RAW_PROCEDURE, reason: "stale" }),
       409,
       "CONFLICT",
     );

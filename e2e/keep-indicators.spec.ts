@@ -67,6 +67,7 @@ test("a kept public indicator survives review edits until a reviewer un-keeps it
   await expect(form).toBeVisible();
   const text = form.getByLabel("Procedure text");
   await text.fill(`${await text.inputValue()} The interval had 20% jitter.`);
+  await form.getByLabel(/^Why/).fill("added the jitter");
   await form.getByRole("button", { name: "Save edit" }).click();
   await expect(form.getByText(/Saved as version \d+/)).toBeVisible();
   const stored = reviewer.getByTestId("procedure");
@@ -78,6 +79,7 @@ test("a kept public indicator survives review edits until a reviewer un-keeps it
   const editPreview = form.getByTestId("anonymization-preview");
   await expect(editPreview.locator("pre")).toContainText("beaconed to [IP-1] over HTTPS");
   await expect(form.getByRole("checkbox", { name: `Keep ${C2}` })).not.toBeChecked();
+  await form.getByLabel(/^Why/).fill("the address is not public");
   await form.getByRole("button", { name: "Save edit" }).click();
   await expect(stored).toContainText("beaconed to [IP-1] over HTTPS");
   await expect(stored).not.toContainText(C2);

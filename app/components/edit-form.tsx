@@ -16,6 +16,8 @@ export function EditForm(props: {
   keptIndicators: string[];
   /** The stored references: previewed with the procedure, so the numbering and an un-keep's reach show as stored. */
   references?: Reference[];
+  /** A reviewer editing someone else's work says why (lib/review/transitions editNeedsReason; the service checks). */
+  reasonRequired?: boolean;
 }) {
   const router = useRouter();
   const [procedure, setProcedure] = useState(props.procedure);
@@ -77,10 +79,22 @@ export function EditForm(props: {
       />
       {issues.keep && <p className="error">{issues.keep}</p>}
       <label htmlFor="edit-reason">
-        Why <span className="hint">(kept in the history, anonymized like the procedure)</span>
+        Why{props.reasonRequired ? " (required)" : ""}{" "}
+        <span className="hint">(kept in the history, anonymized like the procedure)</span>
       </label>
-      <input id="edit-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      {issues.reason && <p className="error">{issues.reason}</p>}
+      <input
+        id="edit-reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        required={props.reasonRequired}
+        aria-invalid={issues.reason ? true : undefined}
+        aria-describedby={issues.reason ? "edit-reason-error" : undefined}
+      />
+      {issues.reason && (
+        <p id="edit-reason-error" className="error">
+          {issues.reason}
+        </p>
+      )}
       {message && (
         <p ref={messageRef} className={`notice ${message.ok ? "ok" : "bad"}`} role="status">
           {message.text}

@@ -4,6 +4,7 @@
 // nothing (import-crash.integration.test.ts).
 import { randomUUID } from "node:crypto";
 import { inBulkTransaction, type BulkSql } from "../db/bulk";
+import { remapFlagUpdate } from "../review/remap-flag";
 import { diffCatalog } from "./catalog-diff";
 import type { AttackObjectRow, KnownProcedureRow } from "./parse";
 
@@ -100,6 +101,9 @@ async function swapRows(sql: BulkSql, write: CatalogWrite): Promise<WriteResult>
     await sql.insert("KnownProcedure", withIds(procedures), (done) =>
       onProgress(done, procedures.length, "procedures"),
     );
+    // Observations whose technique or actor this release revoked, deprecated or dropped (or brought back) follow
+    // at once, in the same transaction: the queue's needsRemapping filter reads the flag (lib/review/remap-flag).
+    await sql.run(remapFlagUpdate("?"), [domain]);
     // Exactly one current version per domain: the one whose rows the tables now hold.
     await sql.run(`UPDATE "CatalogVersion" SET "current" = ? WHERE "domain" = ? AND "current" = ?`, [
       sql.encode(false),

@@ -26,6 +26,11 @@ export function invalidateSearchIndex(): void {
   store.generation++;
 }
 
+/** Bumped by every in-process import: other catalog-derived caches (lib/review/queue-catalog) follow it too. */
+export function catalogGeneration(): number {
+  return store.generation;
+}
+
 /**
  * The search index for this database client, current to within CHECK_INTERVAL_MS of another process's import
  * (at once for this process's). One index per client: a transaction client gets its own.

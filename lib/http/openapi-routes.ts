@@ -138,7 +138,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     path: "/observations/{id}",
     tag: "Observations",
     summary: "Edit an observation",
-    description: "Texts and the reason are anonymized as on submit; an omitted `keep` keeps the kept indicators.",
+    description:
+      "Texts and the reason are anonymized as on submit; an omitted `keep` keeps the kept indicators. A reviewer or admin editing someone else's observation must give `reason` (400 otherwise).",
     params: OBSERVATION,
     body: ZObservationEdit,
     ok: { status: 200, description: "The observation after the edit." },

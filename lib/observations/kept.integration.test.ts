@@ -62,7 +62,7 @@ describe("kept indicators", () => {
     const edited = await editObservation(
       w.reviewer,
       o.id,
-      { version: 2, procedure: `Beaconed to ${C2} and fetched from ${CDN} once more.`, keep: [CDN] },
+      { version: 2, procedure: `Beaconed to ${C2} and fetched from ${CDN} once more.`, keep: [CDN], reason: "un-keep" },
       w.db,
     );
     expect(edited.procedure).toBe(`Beaconed to [IP-1] and fetched from ${CDN} once more.`);
@@ -76,7 +76,12 @@ describe("kept indicators", () => {
     const again = await editObservation(
       w.reviewer,
       o.id,
-      { version: 3, procedure: `Beaconed to ${C2} and fetched from ${CDN} once more.`, keep: [CDN, C2] },
+      {
+        version: 3,
+        procedure: `Beaconed to ${C2} and fetched from ${CDN} once more.`,
+        keep: [CDN, C2],
+        reason: "keep again",
+      },
       w.db,
     );
     expect(again.procedure).toBe(`Beaconed to ${C2} and fetched from ${CDN} once more.`);
@@ -85,7 +90,7 @@ describe("kept indicators", () => {
 
   it("un-keep a value in stored text alone: an edit with only keep rewrites the fields that hold it", async () => {
     const o = await claimed();
-    const edited = await editObservation(w.reviewer, o.id, { version: 2, keep: [C2] }, w.db);
+    const edited = await editObservation(w.reviewer, o.id, { version: 2, keep: [C2], reason: "keep only" }, w.db);
     expect(edited.procedure).toBe(
       `The loader beaconed to ${C2} and pulled stage two from [HOST-1], pivoting via [IP-1].`,
     );

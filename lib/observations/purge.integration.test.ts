@@ -64,7 +64,7 @@ async function leakyHistory() {
   await editObservation(
     w.reviewer,
     id,
-    { version: 3, procedure: `Rewritten for ${LEAK}: the loader beaconed hourly.` },
+    { version: 3, procedure: `Rewritten for ${LEAK}: the loader beaconed hourly.`, reason: "rewrote it" },
     w.db,
   );
   await transitionObservation(w.reviewer, id, { action: "ask", version: 4, comment: `Is ${LEAK} the customer?` }, w.db);

@@ -13,6 +13,7 @@ import { catalogNames } from "../attack/catalog";
 import { observationCatalog, type CatalogStatus, type ObservationCatalog } from "./catalog-status";
 import { recordRevision } from "./history";
 import { ZRemapInput, type TRemapInput } from "./schema";
+import { needsRemappingOf } from "../review/remap-flag";
 import { findObservationRow, staleVersion } from "./service";
 import { resolveUsableActor, resolveUsableTechnique } from "./technique";
 import { toObservationView, type ObservationView } from "./view";
@@ -88,12 +89,19 @@ export async function remapObservation(
     newActor ? `${fromActor} → ${newActor.attackId}${whyOf(before.actor?.status ?? "CURRENT", before.version)}` : null,
   ].filter(Boolean);
   const text = `Remapped ${moves.join("; ")}${reason ? `. ${reason}` : ""}`;
+  // Remapping one of the two leaves the other as it stands: the flag clears only when both are live.
+  const needsRemapping = await needsRemappingOf(db, {
+    domain: current.domain,
+    techniqueStixId: technique?.stixId ?? current.techniqueStixId,
+    actorStixId: newActor?.stixId ?? current.actorStixId,
+  });
   const row = await db.$transaction(async (tx) => {
     const { count } = await tx.observation.updateMany({
       where: { id: current.id, version: input.version },
       data: {
         ...(technique && to ? { techniqueStixId: technique.stixId, techniqueAttackId: to } : {}),
         ...(newActor ? { actorStixId: newActor.stixId } : {}),
+        needsRemapping,
         version: { increment: 1 },
       },
     });

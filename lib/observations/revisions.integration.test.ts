@@ -111,7 +111,9 @@ describe("revertObservation", () => {
 describe("a stale write", () => {
   it("is a 409 that says which fields changed since the version the writer saw", async () => {
     const id = await editedTwice();
-    const stale = await appErrorOf(editObservation(w.reviewer, id, { version: 2, procedure: FIRST }, w.db));
+    const stale = await appErrorOf(
+      editObservation(w.reviewer, id, { version: 2, procedure: FIRST, reason: "back" }, w.db),
+    );
     expect(stale.code).toBe("CONFLICT");
     expect(stale.message).toContain("you saw version 2, it is now version 4");
     expect(stale.message).toContain("Changed since: technique, procedure.");

@@ -177,17 +177,62 @@ describe("editObservation", () => {
     ]);
   });
 
+  it("refuses a reviewer's edit without a reason, naming the field, and writes nothing", async () => {
+    const { observation } = await createObservation(w.contributor, observationInput(), w.db);
+    await transitionObservation(w.reviewer, observation.id, { action: "claim", version: 1 }, w.db);
+    const before = await w.db.observation.findFirstOrThrow();
+    const [revisions, audits] = [await w.db.revision.count(), await w.db.auditEvent.count()];
+    for (const [actor, reason] of [
+      [w.reviewer, undefined],
+      [w.reviewer, "   "],
+      [w.admin, undefined],
+    ] as const) {
+      const error = await appErrorOf(
+        editObservation(
+          actor,
+          observation.id,
+          { version: 2, procedure: `${observation.procedure} One more detail here.`, reason },
+          w.db,
+        ),
+      );
+      expect(error.code).toBe("VALIDATION");
+      expect(error.message).toMatch(/reason: .*needs a reason/);
+      expect(error.issues?.map((i) => i.path)).toEqual(["reason"]);
+    }
+    expect(await w.db.observation.findFirstOrThrow()).toEqual(before);
+    expect(await w.db.revision.count()).toBe(revisions);
+    expect(await w.db.auditEvent.count()).toBe(audits);
+  });
+
+  it("lets the contributor edit their own work without a reason", async () => {
+    const { observation } = await createObservation(w.contributor, { ...observationInput(), draft: true }, w.db);
+    const edited = await editObservation(
+      w.contributor,
+      observation.id,
+      { version: 1, procedure: `${observation.procedure} One more detail here.` },
+      w.db,
+    );
+    expect(edited.version).toBe(2);
+    const revision = await w.db.revision.findFirstOrThrow({ where: { version: 2 } });
+    expect(revision.reason).toBe("edited");
+  });
+
   it("answers a stale version with CONFLICT and the current state, changing nothing", async () => {
     const { observation } = await createObservation(w.contributor, observationInput(), w.db);
     await transitionObservation(w.reviewer, observation.id, { action: "claim", version: 1 }, w.db);
     await editObservation(
       w.reviewer,
       observation.id,
-      { version: 2, procedure: `${observation.procedure} One more detail here.` },
+      { version: 2, procedure: `${observation.procedure} One more detail here.`, reason: "one more detail" },
       w.db,
     );
     const error = await appErrorOf(
-      editObservation(w.reviewer, observation.id, { version: 2, procedure: "an edit based on the old version" }, w.db),
+      editObservation(
+        w.reviewer,
+        observation.id,
+        { version: 2, procedure: "an edit based on the old version", reason: "stale" },
+        w.db,
+      ),
     );
     expect(error.code).toBe("CONFLICT");
     expect((error.details?.current as { version: number }).version).toBe(3);

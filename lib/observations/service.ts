@@ -2,6 +2,8 @@
 // text server-side (the raw text is never stored), and writes its revision and audit event in the
 // same transaction as the change.
 import { refreshDuplicateCounts } from "../review/duplicates-count";
+import { EDIT_REASON_MISSING, editNeedsReason } from "../review/transitions";
+import { needsRemappingOf } from "../review/remap-flag";
 import type { FieldFinding } from "../anonymize";
 import { catalogNames } from "../attack/catalog";
 import { techniqueLabelOf } from "../attack/label";
@@ -212,6 +214,12 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
   if (!canEditObservation(actor, current)) {
     throw editRefusal(actor, current) as AppError;
   }
+  // Checked before anything is written: a reviewer's (or admin's) edit of someone else's work carries a reason.
+  if (editNeedsReason(actor.id, current.contributorId) && !edit.reason) {
+    throw new AppError("VALIDATION", `The edit is not valid. reason: ${EDIT_REASON_MISSING}`, [
+      { path: "reason", message: EDIT_REASON_MISSING },
+    ]);
+  }
   // The edited texts and the reason are scrubbed together; the stored texts the edit leaves alone only reserve
   // their placeholder numbers (context), so a new value never takes a number that already means another one here.
   // Which stored fields join the edit, and with which keep list: lib/observations/kept.ts.
@@ -248,6 +256,8 @@ export async function editObservation(actor: Actor, publicId: string, raw: TObse
     const technique = await resolveUsableTechnique(db, current.domain, edit.technique);
     data.techniqueStixId = technique.stixId;
     data.techniqueAttackId = technique.attackId ?? edit.technique;
+    // A usable technique, but the actor may still be revoked: the flag follows what the row now names.
+    data.needsRemapping = await needsRemappingOf(db, { ...current, techniqueStixId: technique.stixId });
   }
   const row = await db.$transaction(async (tx) => {
     const { count } = await tx.observation.updateMany({

@@ -95,7 +95,11 @@ describe("workflow overrides are refused", () => {
   });
 
   it("a reviewer edits only what they have claimed; an admin may step in", async () => {
-    const edit = (version: number) => ({ version, procedure: `${"used PowerShell to run a loader. ".repeat(2)}` });
+    const edit = (version: number) => ({
+      version,
+      procedure: `${"used PowerShell to run a loader. ".repeat(2)}`,
+      reason: "tightened the wording",
+    });
     const waiting = await submitted();
     const before = await stateOf(waiting);
     const unclaimed = await appErrorOf(editObservation(w.reviewer, waiting, edit(1), w.db));

@@ -11,6 +11,7 @@ import { createObservation } from "../observations/service";
 import { DECIDED_STATUSES, QUEUE_STATUSES, parseQueueParams } from "./queue-params";
 import { CANDIDATE_STATUSES } from "./duplicates-count";
 import { queryQueue, queueTotals } from "./queue-query";
+import { refreshRemapFlags } from "./remap-flag";
 
 const w = useWorkDb();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -161,7 +162,9 @@ describe("queryQueue filters", () => {
     const none = await follow(reviewer, "needsRemapping=1");
     expect(none.ids).toEqual([]);
     expect(none.first.total).toBe(0);
+    // A newer release that revokes it, simulated on the rows; the flag follows as an import makes it.
     await w.db.attackObject.updateMany({ where: { stixId: target }, data: { revoked: true } });
+    await refreshRemapFlags(w.db);
     try {
       const { ids } = await follow(reviewer, "limit=50&needsRemapping=1");
       expect(ids).toEqual(
@@ -172,6 +175,7 @@ describe("queryQueue filters", () => {
       );
     } finally {
       await w.db.attackObject.updateMany({ where: { stixId: target }, data: { revoked: false } });
+      await refreshRemapFlags(w.db);
     }
   });
 

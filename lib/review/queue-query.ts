@@ -10,6 +10,8 @@ import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { toQueueItems, queueWhere } from "./queue";
+import { countByStatus, type CountFilter } from "./queue-counts";
+import { queueCatalog, type QueueCatalog } from "./queue-catalog";
 import {
   DECIDED_STATUSES,
   QUEUE_COUNT_CAP,
@@ -28,44 +30,29 @@ const invalid = (path: string, message: string) =>
   new AppError("VALIDATION", `Query parameter ${path} ${message}`, [{ path, message }]);
 
 /** The techniques (stixIds) under a tactic, by its ATT&CK id or shortname, in the catalog's current rows. */
-async function techniquesOfTactic(db: Db, tactic: string, domain?: string): Promise<string[]> {
+function techniquesOfTactic(catalog: QueueCatalog, tactic: string, domain?: string): string[] {
   let shortnames = [tactic];
   if (/^TA\d{4}$/.test(tactic)) {
-    const rows = await db.attackObject.findMany({
-      where: { kind: "tactic", attackId: tactic, ...(domain ? { domain } : {}) },
-      select: { tactics: true },
-    });
-    shortnames = rows.flatMap((r) => r.tactics as string[]);
+    shortnames = catalog.tacticShortnames(tactic, domain);
     if (shortnames.length === 0) throw invalid("tactic", `${tactic} is no tactic of the imported ATT&CK catalog.`);
   }
-  const techniques = await db.attackObject.findMany({
-    where: { kind: "technique", ...(domain ? { domain } : {}) },
-    select: { stixId: true, tactics: true },
-  });
-  const hits = techniques.filter((t) => (t.tactics as string[]).some((name) => shortnames.includes(name)));
+  const hits = catalog.techniquesOfTactic(shortnames, domain);
   if (hits.length === 0 && shortnames[0] === tactic) {
     throw invalid("tactic", `"${tactic}" is no tactic of the imported ATT&CK catalog: use an id such as TA0005.`);
   }
-  return [...new Set(hits.map((t) => t.stixId))];
+  return hits;
 }
 
 /** A technique and, for a parent, its sub-techniques: T1059 finds T1059 and T1059.001 …, T1059.001 only itself. */
-async function techniqueFamily(db: Db, technique: string): Promise<string[]> {
+function techniqueFamily(catalog: QueueCatalog, technique: string): string[] {
   if (technique.includes(".")) return [technique];
-  const subs = await db.attackObject.findMany({
-    where: { kind: "technique", parentAttackId: technique },
-    select: { attackId: true },
-  });
-  return [...new Set([technique, ...subs.map((s) => s.attackId).filter((id): id is string => !!id)])];
+  return [...new Set([technique, ...catalog.subTechniques(technique)])];
 }
 
-async function actorStixIds(db: Db, actor: string, domain?: string): Promise<string[]> {
-  const rows = await db.attackObject.findMany({
-    where: { attackId: actor, kind: { in: ["group", "software", "campaign"] }, ...(domain ? { domain } : {}) },
-    select: { stixId: true },
-  });
-  if (rows.length === 0) throw invalid("actor", `${actor} is no group, software or campaign of the imported catalog.`);
-  return [...new Set(rows.map((r) => r.stixId))];
+function actorStixIds(catalog: QueueCatalog, actor: string, domain?: string): string[] {
+  const ids = catalog.actorStixIds(actor, domain);
+  if (ids.length === 0) throw invalid("actor", `${actor} is no group, software or campaign of the imported catalog.`);
+  return ids;
 }
 
 async function assigneeId(db: Db, actor: Actor, assignee: string): Promise<string> {
@@ -73,30 +60,6 @@ async function assigneeId(db: Db, actor: Actor, assignee: string): Promise<strin
   const user = await db.user.findUnique({ where: { email: assignee.toLowerCase() }, select: { id: true } });
   if (!user) throw invalid("assignee", `names nobody: no user has the e-mail ${assignee}.`);
   return user.id;
-}
-
-/**
- * The technique and actor stixIds that no current catalog row holds live (revoked, deprecated or dropped): what
- * flaggedStixIds calls flagged. The distinct ids come from two index-only scans; a STIX id names one object in
- * every domain that has it, so "live in none" is judged across domains (as the remap view judges by stixId too).
- */
-async function remapStixIds(db: Db): Promise<string[]> {
-  const [techniques, actors] = await Promise.all([
-    // groupBy, not findMany's distinct: Prisma applies `distinct` in memory after reading every row.
-    db.observation.groupBy({ by: ["techniqueStixId"] }),
-    db.observation.groupBy({ by: ["actorStixId"], where: { actorStixId: { not: null } } }),
-  ]);
-  const ids = [...techniques.map((t) => t.techniqueStixId), ...actors.map((a) => a.actorStixId as string)];
-  const current = new Set<string>();
-  // In slices: a list of bound parameters has a limit (SQLite's is the lowest).
-  for (let i = 0; i < ids.length; i += 500) {
-    const live = await db.attackObject.findMany({
-      where: { stixId: { in: ids.slice(i, i + 500) }, revoked: false, deprecated: false },
-      select: { stixId: true },
-    });
-    for (const row of live) current.add(row.stixId);
-  }
-  return ids.filter((id) => !current.has(id));
 }
 
 /**
@@ -108,10 +71,11 @@ async function remapStixIds(db: Db): Promise<string[]> {
  * tactic: 250 ms against 30 ms). `NOT (… NOT IN …)` matches the same rows and no index serves it, so only the
  * narrow filters (technique, actor, assignee) are left to seek; "unassigned" is `NOT (assigneeId IS NOT NULL)`. PostgreSQL reads it as the IN it is. The counts
  * keep the plain form: per status, the (column, status, tlp, …) indexes answer them without reading a row.
+ * They are SQL (lib/review/queue-counts.ts), so that every status is counted in one statement.
  */
 export interface QueueWhere {
   rows: Where;
-  counts: Where;
+  counts: CountFilter;
 }
 
 /** Everything but the status and the cursor: TLP as queueWhere has it, never a DRAFT, and each filter. */
@@ -119,34 +83,38 @@ export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, n
   // Always, even when the actor may see every level: a level no rule knows fails closed.
   const tlp = queueWhere(actor).tlp;
   const and: Where[] = [];
-  if (filters.domain) and.push({ domain: filters.domain });
-  const family = filters.technique ? await techniqueFamily(db, filters.technique) : null;
-  if (family) and.push({ techniqueAttackId: { in: family } });
-  const tactic = filters.tactic ? await techniquesOfTactic(db, filters.tactic, filters.domain) : null;
-  if (filters.actor) and.push({ actorStixId: { in: await actorStixIds(db, filters.actor, filters.domain) } });
-  if (filters.assignee) and.push({ assigneeId: await assigneeId(db, actor, filters.assignee) });
+  const counts: CountFilter = { tlp: tlp.in };
+  if (filters.domain) and.push({ domain: (counts.domain = filters.domain) });
+  // Resolved in memory (lib/review/queue-catalog): no catalog query per request.
+  const catalog = filters.technique || filters.tactic || filters.actor ? await queueCatalog(db) : null;
+  const family = filters.technique ? techniqueFamily(catalog!, filters.technique) : null;
+  if (family) and.push({ techniqueAttackId: { in: (counts.techniqueAttackIds = family) } });
+  const tactic = filters.tactic ? techniquesOfTactic(catalog!, filters.tactic, filters.domain) : null;
+  if (filters.actor) {
+    and.push({ actorStixId: { in: (counts.actorStixIds = actorStixIds(catalog!, filters.actor, filters.domain)) } });
+  }
+  if (filters.assignee) and.push({ assigneeId: (counts.assigneeId = await assigneeId(db, actor, filters.assignee)) });
   const unassigned = filters.unassigned;
   if (filters.olderThan !== undefined) {
     // Waiting since submission (creation when never submitted), as the page's column and chart count it.
     // submittedAt is never before createdAt, so the createdAt bound holds too and lets the index help.
     const cutoff = new Date(now.getTime() - filters.olderThan * DAY_MS);
+    counts.waitingSince = cutoff;
     and.push({
       createdAt: { lte: cutoff },
       OR: [{ submittedAt: { lte: cutoff } }, { submittedAt: null }],
     });
   }
-  if (filters.needsRemapping) {
-    const ids = await remapStixIds(db);
-    // Nothing flagged: no row can match, and an ordered walk would read the whole index to learn that.
-    if (ids.length === 0) return { rows: NOTHING, counts: NOTHING };
-    and.push({ OR: [{ techniqueStixId: { in: ids } }, { actorStixId: { in: ids } }] });
+  // The maintained flag (lib/review/remap-flag.ts): one indexed column, usually a handful of rows.
+  if (filters.needsRemapping) and.push({ needsRemapping: (counts.needsRemapping = true) });
+  if (filters.duplicates) {
+    and.push({ duplicateCandidates: { gt: 0 } });
+    counts.duplicates = true;
   }
-  if (filters.duplicates) and.push({ duplicateCandidates: { gt: 0 } });
   const rows: Where[] = [...and, { NOT: { tlp: { notIn: tlp.in } } }];
-  const counts: Where[] = [...and, { tlp }];
   if (unassigned) {
     rows.push({ NOT: { assigneeId: { not: null } } });
-    counts.push({ assigneeId: null });
+    counts.unassigned = true;
   }
   // PostgreSQL takes a family's ~1% of rows for evenly spread and walks (createdAt, id) to find 50, but the oldest
   // rows are decided: 20,000 read. Stated twice, the condition's estimate is squared and it seeks the family's
@@ -154,13 +122,10 @@ export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, n
   if (family) rows.push({ techniqueAttackId: { in: family } });
   if (tactic) {
     rows.push({ NOT: { techniqueStixId: { notIn: tactic } } });
-    counts.push({ techniqueStixId: { in: tactic } });
+    counts.techniqueStixIds = tactic;
   }
-  return { rows: { AND: rows }, counts: { AND: counts } };
+  return { rows: { AND: rows }, counts };
 }
-
-/** The filters match no row whatever the rest says: the page and counts answer without a query. */
-const NOTHING: Where = { id: { in: [] } };
 
 function statusesOf(filters: QueueFilters): QueueStatus[] {
   return filters.status.length ? filters.status : [...QUEUE_VIEWS[filters.view]];
@@ -170,7 +135,6 @@ function statusesOf(filters: QueueFilters): QueueStatus[] {
 export async function listQueuePage(actor: Actor, filters: QueueFilters, db: Db, where?: QueueWhere) {
   assertCan(actor, "observation:read-any");
   const base = (where ?? (await filterWhere(actor, filters, db))).rows;
-  if (base === NOTHING) return { items: [] as Awaited<ReturnType<typeof toQueueItems>>, nextCursor: null };
   const dir = filters.sort === "oldest" ? "asc" : "desc";
   // Written so no index serves it (see QueueWhere): statuses are broad, and seeking each and sorting what it
   // finds reads every open row; walking (createdAt, id) finds a page in a few hundred.
@@ -216,22 +180,12 @@ export async function queueTotals(
   cap = QUEUE_COUNT_CAP,
 ) {
   assertCan(actor, "observation:read-any");
-  const base = (where ?? (await filterWhere(actor, filters, db))).counts;
+  const resolved = where ?? (await filterWhere(actor, filters, db));
   const statuses = [...QUEUE_STATUSES, ...DECIDED_STATUSES];
   const counts = Object.fromEntries(statuses.map((s) => [s, 0])) as QueueCounts;
   const capped: QueueStatus[] = [];
-  if (base === NOTHING) return { total: 0, counts, capped };
-  const found = await Promise.all(
-    statuses.map((status) =>
-      db.observation.count({
-        where: { AND: [base, { status }] },
-        // Prisma orders the rows it caps (by id unless told, which walks the table): by the status, fixed by the
-        // condition, the order costs nothing and leaves the planner free to pick the index the filters need.
-        orderBy: { status: "asc" },
-        take: cap + 1,
-      }),
-    ),
-  );
+  // One statement for every status (lib/review/queue-counts.ts), each capped at cap + 1 rows.
+  const found = await countByStatus(db, resolved.counts, statuses, cap + 1);
   statuses.forEach((status, i) => {
     if (found[i] > cap) capped.push(status);
     counts[status] = Math.min(found[i], cap);

@@ -10,7 +10,9 @@ import { storedCitations } from "../markdown/references";
 import { observationCatalog } from "../observations/catalog-status";
 import { remapRefusal } from "../observations/remap";
 import { commentsFor, writableVisibilities } from "./comments";
+import { editNeedsReason } from "./transitions";
 import { availableActions } from "./workflow";
+import { queueCatalog } from "./queue-catalog";
 
 export { QUEUE_LIMIT_MAX, QUEUE_STATUSES, parseQueueLimit } from "./queue-params";
 import { QUEUE_LIMIT_MAX, QUEUE_STATUSES } from "./queue-params";
@@ -39,13 +41,8 @@ export async function listQueue(actor: Actor, db: Db, options: { limit?: number 
 /** Rows as the queue shows them: technique and actor names, the assignee's e-mail, "answered". */
 export async function toQueueItems(db: Db, rows: (ObservationRow & { assignee: { email: string } | null })[]) {
   // Side by side: on PostgreSQL the two round trips overlap.
-  const [lookup, answered] = await Promise.all([
-    catalogNames(
-      db,
-      rows.flatMap((r) => [r.techniqueStixId, r.actorStixId]),
-    ),
-    answeredIds(db, rows),
-  ]);
+  // Names from memory (lib/review/queue-catalog, current with the catalog): no catalog query per page.
+  const [{ names: lookup }, answered] = await Promise.all([queueCatalog(db), answeredIds(db, rows)]);
   return rows.map((r) => ({
     ...toObservationView(r),
     ...techniqueNaming(lookup.get(r.techniqueStixId), r.techniqueAttackId),
@@ -105,6 +102,8 @@ export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
     actorName: actorNameOf(row, lookup),
     actions: availableActions(actor, row),
     canEdit: canEditObservation(actor, row),
+    /** The edit form asks for a reason (lib/observations/service refuses an edit without one). */
+    editNeedsReason: editNeedsReason(actor.id, row.contributorId),
     /** Where the technique (and actor) stands in the current catalog: revoked or deprecated ones are flagged. */
     catalog,
     canRemap: remapBlocked === null,

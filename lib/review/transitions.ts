@@ -113,3 +113,14 @@ export const TRANSITIONS: Record<TransitionAction, Transition> = {
 export function needsComment(action: TransitionAction): boolean {
   return TRANSITIONS[action].needsComment === true;
 }
+
+/**
+ * Whether an edit needs a reason (issue 9 §3): a reviewer or admin changing someone else's observation says why,
+ * and the reason stays in the history. The contributor's own edits (a draft, an answer to a question) need none.
+ */
+export function editNeedsReason(actorId: string, contributorId: string): boolean {
+  return actorId !== contributorId;
+}
+
+/** The refusal's wording, shared by the service (400) and the edit form (its label). */
+export const EDIT_REASON_MISSING = "Say why you changed it: a reviewer's edit needs a reason (kept in the history).";

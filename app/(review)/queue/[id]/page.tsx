@@ -56,6 +56,7 @@ export default async function ReviewPage({
           procedure={o.procedure}
           keptIndicators={o.keptIndicators}
           references={o.references}
+          reasonRequired={detail.editNeedsReason}
         />
       )}
       <PurgeForm publicId={o.id} version={o.version} />
