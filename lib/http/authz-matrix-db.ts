@@ -64,6 +64,7 @@ const WRITABLE_MODELS = [
   "auditEvent",
   "rateLimit",
   "draft",
+  "mailJob",
 ] as const;
 
 export type Snapshot = Record<(typeof WRITABLE_MODELS)[number], Record<string, unknown>[]>;
