@@ -4,6 +4,7 @@ import { benchScrub } from "./anonymize/scrub.bench";
 import { benchImport } from "./attack/import.bench";
 import { benchMatrix } from "./catalog/matrix.bench";
 import { benchSearch } from "./attack/search.bench";
+import { benchSuggest } from "./attack/suggest.bench";
 import { benchDuplicates } from "./review/duplicates.bench";
 import { benchQueue } from "./review/queue.bench";
 import { benchExport } from "./releases/export.bench";
@@ -16,6 +17,7 @@ async function main() {
   console.log("Catalog matrix page (enterprise-attack 18.1, SQLite)");
   await benchMatrix();
   await benchSearch();
+  await benchSuggest();
   console.log("Review queue over seeded observations (--quick: 10,000)");
   await benchQueue();
   await benchDuplicates(process.argv.includes("--quick") ? 10_000 : 100_000);
