@@ -9,6 +9,7 @@ import { FIXTURE, seedFixtureCatalog } from "./catalog.fixture";
 import { importCatalog } from "./import";
 import { CHECK_INTERVAL_MS } from "./search-index-store";
 import { exampleWording } from "./suggest";
+import { suggestForText } from "./suggest-service";
 import { catalogSuggestIndex, suggestFromCatalog } from "./suggest-store";
 
 const bundle = (name: string) => path.resolve(process.cwd(), "../shared/attack", name);
@@ -61,6 +62,29 @@ describe("suggestFromCatalog", () => {
     // The example is in the index itself here: its own wording should find it nearly always.
     expect(inTop5 / sample.length).toBeGreaterThan(0.9);
   }, 60_000);
+
+  it("answers the API's input: an empty list for empty or wordless text, a 400 naming the field otherwise", async () => {
+    const user = { id: "u1", email: "someone@example.test", role: "CONTRIBUTOR" as const };
+    const ok = await suggestForText(user, { text: "reads the SMS messages on the device", domain: MOBILE }, t.db);
+    expect(ok.suggestions.length).toBeGreaterThan(0);
+    expect(ok.suggestions.length).toBeLessThanOrEqual(10);
+    expect(Object.keys(ok.suggestions[0]!).sort()).toEqual(["domain", "name", "score", "stixId", "technique", "why"]);
+    for (const text of ["", "   ", "!!! ??? 1234 🙂", "zzqx vvkp"]) {
+      expect(await suggestForText(user, { text }, t.db)).toEqual({ suggestions: [] });
+    }
+    for (const [body, path, message] of [
+      [{ text: "x".repeat(5_001) }, "text", /At most 5000 characters/],
+      [{ text: "powershell", domain: "pre-attack" }, "domain", /Use one of enterprise-attack/],
+      [{}, "text", /text/],
+      [{ text: 42 }, "text", /text/],
+      [{ text: "powershell", extra: 1 }, "(body)", /extra/],
+    ] as const) {
+      const refused = suggestForText(user, body, t.db);
+      await expect(refused).rejects.toMatchObject({ code: "VALIDATION", message });
+      await refused.catch((e: { issues?: { path: string }[] }) => expect(e.issues?.map((i) => i.path)).toContain(path));
+    }
+    await expect(suggestForText(null, { text: "powershell" }, t.db)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
 
   it("never suggests a revoked or deprecated technique, even from its own name and description", async () => {
     const gone = await t.db.attackObject.findMany({
