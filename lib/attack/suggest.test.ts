@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   buildSuggestIndex,
+  checkMapping,
   exampleWording,
   SUGGEST_MAX,
   suggestTechniques,
@@ -147,5 +148,23 @@ describe("suggestTechniques", () => {
 
   it("stems words so tenses match", () => {
     expect(terms("scheduled tasks")).toEqual(terms("schedules a task"));
+  });
+});
+
+describe("checkMapping", () => {
+  const s = (...ids: string[]) => ids.map((technique) => ({ technique }));
+  it("agrees when the chosen technique, its parent or a sub-technique of it is in the top five", () => {
+    expect(checkMapping(s("T1003.001", "T1059.001"), "T1059.001")).toEqual({ rank: 2, likelyMismapped: false });
+    expect(checkMapping(s("T1059"), "T1059.001")).toEqual({ rank: 1, likelyMismapped: false });
+    expect(checkMapping(s("T1003", "T1059.003"), "T1059")).toEqual({ rank: 2, likelyMismapped: false });
+  });
+
+  it("flags a chosen technique outside the top five, or a sibling sub-technique only", () => {
+    expect(checkMapping(s("T1", "T2", "T3", "T4", "T5", "T1059.001"), "T1059.001")).toEqual({
+      rank: 6,
+      likelyMismapped: true,
+    });
+    expect(checkMapping(s("T1059.003"), "T1059.001")).toEqual({ rank: null, likelyMismapped: true });
+    expect(checkMapping([], "T1059.001")).toEqual({ rank: null, likelyMismapped: false });
   });
 });

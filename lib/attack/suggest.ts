@@ -437,3 +437,27 @@ function toSuggestion(
     why: reasons.join("; "),
   };
 }
+
+/** How many of the best suggestions a chosen technique should be among: below that, the review flags it. */
+export const MAPPING_TOP = 5;
+
+export interface MappingCheck {
+  /** 1-based place of the chosen technique (or its parent or sub-technique) among the suggestions, or null. */
+  rank: number | null;
+  /** The text gave suggestions and the chosen technique is not among the top MAPPING_TOP. */
+  likelyMismapped: boolean;
+}
+
+/**
+ * Whether a chosen technique (ATT&CK ID) agrees with the suggestions for its text: the technique itself, its
+ * parent or one of its sub-techniques among the top MAPPING_TOP. No suggestion at all flags nothing.
+ */
+export function checkMapping(suggestions: readonly Pick<Suggestion, "technique">[], chosen: string): MappingCheck {
+  const related = (id: string) =>
+    id === chosen ||
+    (!id.includes(".") && chosen.split(".")[0] === id) ||
+    (!chosen.includes(".") && id.split(".")[0] === chosen);
+  const at = suggestions.findIndex((s) => related(s.technique));
+  const rank = at >= 0 ? at + 1 : null;
+  return { rank, likelyMismapped: suggestions.length > 0 && (rank === null || rank > MAPPING_TOP) };
+}
