@@ -57,6 +57,8 @@ export interface SuggestQuery {
   /** One domain, or every domain when absent. */
   domain?: string;
   limit?: number;
+  /** Only these techniques (STIX ids) may be suggested: a remap's plausible successors. */
+  only?: ReadonlySet<string>;
 }
 
 /** Tuning, exported for the bench (lib/attack/suggest.bench.ts measures each change). */
@@ -330,7 +332,11 @@ export function suggestTechniques(index: SuggestIndex, query: SuggestQuery): Sug
     ? [index.domains.get(query.domain)].filter((d): d is DomainIndex => !!d)
     : [...index.domains.values()];
   const scored: Scored[] = [];
-  for (const domain of domains) scored.push(...scoreDomain(domain, q, index.tuning));
+  for (const domain of domains) {
+    for (const s of scoreDomain(domain, q, index.tuning)) {
+      if (!query.only || query.only.has(domain.techniques[s.technique]!.row.stixId)) scored.push(s);
+    }
+  }
   scored.sort(
     (a, b) =>
       b.score - a.score ||
