@@ -6,6 +6,7 @@ import { benchQuality } from "./anonymize/quality.bench";
 import { benchScrub } from "./anonymize/scrub.bench";
 import { benchImport } from "./attack/import.bench";
 import { benchSearch } from "./attack/search.bench";
+import { benchSuggest } from "./attack/suggest.bench";
 import { measureReference, recordFailure, renderReport } from "./bench-report";
 import { benchMatrix } from "./catalog/matrix.bench";
 import { benchLoad } from "./load/load.bench";
@@ -23,6 +24,7 @@ const PARTS: [string, () => unknown][] = [
   ["ATT&CK catalog import (enterprise-attack-18.1.json)", benchImport],
   ["Catalog matrix page (enterprise-attack 18.1, SQLite)", benchMatrix],
   ["Catalog search", benchSearch],
+  ["Technique suggestions", () => benchSuggest()],
   [`Review queue over seeded observations (${quick ? "10,000" : "100,000"})`, benchQueue],
   ["Duplicate candidates", () => benchDuplicates(quick ? 10_000 : 100_000)],
   [`Release export (${quick ? "2,000" : "10,000"} observations)`, benchExport],

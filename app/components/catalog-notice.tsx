@@ -52,6 +52,7 @@ export function CatalogNotice(props: {
               {props.catalog.replacements.map((r) => (
                 <button key={r.stixId} type="button" disabled={busy} onClick={() => remap(r.technique ?? r.stixId)}>
                   Apply {r.technique ?? r.name}
+                  {r.source === "suggested" && " (suggested from the text)"}
                 </button>
               ))}
             </p>

@@ -11,6 +11,7 @@ import { parseDomain } from "./bundle-domain";
 import { writeCatalog } from "./import-write";
 import { parseBundleText, type AttackDomain } from "./parse";
 import { invalidateSearchIndex } from "./search-index-store";
+import { invalidateSuggestIndex } from "./suggest-store";
 
 export interface CatalogSource {
   path?: string;
@@ -65,7 +66,10 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
 
   const written = await writeCatalog(urlOf(db), { domain, version, sha256, objects, procedures, onProgress: progress });
   // This process's searches see the new release at once (other processes notice within a second).
-  if (!written.skipped) invalidateSearchIndex();
+  if (!written.skipped) {
+    invalidateSearchIndex();
+    invalidateSuggestIndex();
+  }
   // Closing the loop: a newer version may cite observations the platform exported (lib/releases/upstream.ts).
   // After the catalog's transaction, so the matching reads the rows just written.
   const upstream =

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { ALL_DOMAINS } from "../attack/catalog";
 import { ATTACK_DOMAINS, ATTACK_KINDS } from "../attack/parse";
+import { ZSuggestInput } from "../attack/suggest-service";
 import { ZAuditQuery } from "../audit/browse";
 import { ZInvite, ZUserChange } from "../auth/admin-users";
 import { LAYER_DEFAULT_STATUSES } from "../catalog/layer-service";
@@ -297,6 +298,16 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     description: "`text` ranks the examples and is dropped: never stored, logged or echoed.",
     body: ZKnownExamplesInput,
     ok: { status: 200, description: "`{technique, actor?, count, techniqueCount, nearest, pending}`." },
+  },
+  {
+    method: "POST",
+    path: "/catalog/suggest",
+    tag: "Catalog",
+    summary: "Suggest techniques for a procedure text",
+    description:
+      "Any signed-in user. At most 10 active techniques or sub-techniques, best first, each with `score` (0..1) and `why` (the matching words, how many of the nearest ATT&CK procedure examples are its). Empty or wordless text gives an empty list; `text` is ranked and dropped: never stored, logged or echoed.",
+    body: ZSuggestInput,
+    ok: { status: 200, description: "`{suggestions: [{technique, stixId, domain, name, score, why}]}`." },
   },
   {
     method: "GET",

@@ -5,6 +5,7 @@ import type { AttackObject } from "../../prisma/sqlite/client";
 import { currentCatalog, parentNames } from "../attack/catalog";
 import { qualifiedName } from "../attack/label";
 import { findReplacement } from "../attack/revoked";
+import { suggestedSuccessors } from "../attack/suggest-remap";
 import type { Tx } from "../db/client";
 
 export const CATALOG_STATUSES = ["CURRENT", "REVOKED", "DEPRECATED"] as const;
@@ -38,37 +39,41 @@ interface Subject {
   techniqueStixId: string;
   techniqueAttackId: string;
   actorStixId: string | null;
+  /** The procedure text: ranks the plausible successors of a revoked or deprecated technique (source "suggested"). */
+  procedure?: string;
 }
 
 /**
  * An object missing from the catalog (a newer bundle dropped it) counts as DEPRECATED without replacement:
  * a human has to pick one, and nothing may silently keep pointing at it.
  */
-async function objectStatus(db: Tx, domain: string, stixId: string): Promise<ObjectStatus> {
+async function objectStatus(db: Tx, domain: string, stixId: string, text?: string): Promise<ObjectStatus> {
   const row = await db.attackObject.findFirst({ where: { domain, stixId } });
   if (!row) return { status: "DEPRECATED", id: null, name: null, replacements: [] };
   // "Parent: Sub" for a sub-technique, as every list names it.
   const parents = row.parentAttackId ? await parentNames(db, domain, [row]) : new Map<string, string>();
   const name = qualifiedName({ name: row.name, parentName: parents.get(row.parentAttackId ?? "") });
-  return { ...(await statusOfRow(db, domain, row)), id: row.attackId, name };
+  return { ...(await statusOfRow(db, domain, row, text)), id: row.attackId, name };
 }
 
-async function statusOfRow(db: Tx, domain: string, row: AttackObject) {
-  if (row.revoked) {
-    const replacement = await findReplacement(db, domain, row);
-    const replacements: CatalogReplacement[] = replacement
-      ? [{ technique: replacement.attackId, stixId: replacement.stixId, name: replacement.name, source: "revoked-by" }]
-      : [];
-    return { status: "REVOKED" as const, replacements };
+async function statusOfRow(db: Tx, domain: string, row: AttackObject, text?: string) {
+  if (!row.revoked && !row.deprecated) return { status: "CURRENT" as const, replacements: [] };
+  const replacement = row.revoked ? await findReplacement(db, domain, row) : null;
+  const replacements: CatalogReplacement[] = replacement
+    ? [{ technique: replacement.attackId, stixId: replacement.stixId, name: replacement.name, source: "revoked-by" }]
+    : [];
+  // A technique whose replacement is only a parent, or that has none: the suggester's ranking of its successors.
+  if (text && row.kind === "technique") {
+    replacements.push(...(await suggestedSuccessors(db, { domain, old: row, replacement, text })));
   }
-  return { status: row.deprecated ? ("DEPRECATED" as const) : ("CURRENT" as const), replacements: [] };
+  return { status: row.revoked ? ("REVOKED" as const) : ("DEPRECATED" as const), replacements };
 }
 
 /** The `catalog` field of GET /observations/:id. */
 export async function observationCatalog(db: Tx, o: Subject): Promise<ObservationCatalog> {
   const [catalog, technique, actor] = await Promise.all([
     currentCatalog(db, o.domain),
-    objectStatus(db, o.domain, o.techniqueStixId),
+    objectStatus(db, o.domain, o.techniqueStixId, o.procedure),
     o.actorStixId ? objectStatus(db, o.domain, o.actorStixId) : Promise.resolve(null),
   ]);
   return {

@@ -46,13 +46,22 @@ export async function listNeedsRemapping(actor: Actor, db: Db) {
     db,
     shown.map((r) => r.actorStixId),
   );
+  // The texts of the listed ones only: they rank the suggested successors of a revoked or deprecated technique.
+  const texts = new Map(
+    (
+      await db.observation.findMany({
+        where: { id: { in: shown.map((r) => r.id) } },
+        select: { id: true, procedure: true },
+      })
+    ).map((r) => [r.id, r.procedure]),
+  );
   const items = await Promise.all(
     shown.map(async (r) => ({
       id: r.publicId,
       status: r.status,
       domain: r.domain,
       actorName: actorNameOf(r, names),
-      catalog: await observationCatalog(db, r),
+      catalog: await observationCatalog(db, { ...r, procedure: texts.get(r.id) }),
     })),
   );
   return {

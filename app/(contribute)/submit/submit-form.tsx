@@ -9,6 +9,7 @@ import { AnonymizePreview } from "@/app/components/anonymize-preview";
 import { CatalogPicker, type CatalogItem } from "@/app/components/catalog-picker";
 import { CitationHelper } from "@/app/components/citation-helper";
 import { KnownExamples } from "@/app/components/known-examples";
+import { TechniqueSuggestions } from "@/app/components/technique-suggestions";
 import { useAutosave } from "@/app/components/use-autosave";
 import { scrubbedReferenceFields } from "@/lib/observations/anonymize-preview";
 import { CREDIT_MODES, TLP_LEVELS, ZObservationInput, type TObservationInput } from "@/lib/observations/schema";
@@ -165,6 +166,17 @@ export function SubmitForm({
       </label>
       <textarea id="procedure" {...register("procedure")} />
       {errors.procedure && <p className="error">{errors.procedure.message}</p>}
+      <TechniqueSuggestions
+        domain={watch("domain")}
+        text={procedure}
+        chosen={technique?.stixId ?? null}
+        onPick={(item) => {
+          setTechnique(item);
+          setReplacement(null);
+          form.clearErrors("technique");
+          setValue("technique", item.attackId ?? item.stixId, { shouldValidate: formState.isSubmitted });
+        }}
+      />
       <KnownExamples
         domain={watch("domain")}
         technique={technique}

@@ -4,7 +4,9 @@ import { requireActor } from "@/app/require-actor";
 import { ObservationSummary } from "@/app/components/observation-summary";
 import { CommentBox } from "@/app/components/comment-box";
 import { CommentThread } from "@/app/components/comment-thread";
+import { TechniqueCheck } from "@/app/components/technique-check";
 import { TransitionButtons } from "@/app/components/transition-buttons";
+import { suggestFromCatalog } from "@/lib/attack/suggest-store";
 import { db } from "@/lib/db/client";
 import { getReviewDetail } from "@/lib/review/queue";
 import { findDuplicateCandidates } from "@/lib/review/duplicates";
@@ -35,11 +37,13 @@ export default async function ReviewPage({
   );
   const { comparison, compareError } = await compareFromQuery(actor, id, await searchParams);
   const o = detail.observation;
+  const suggestions = await suggestFromCatalog(db(), { text: o.procedure, domain: o.domain });
   return (
     <>
       <h1>{o.id}</h1>
       <CatalogNotice publicId={o.id} version={o.version} catalog={detail.catalog} canRemap={detail.canRemap} />
       <ObservationSummary observation={o} techniqueLabel={detail.techniqueLabel} actorName={detail.actorName} />
+      <TechniqueCheck suggestions={suggestions} chosen={o.technique.id} />
       <TransitionButtons
         publicId={o.id}
         version={o.version}

@@ -51,7 +51,11 @@ export default async function NeedsRemappingPage() {
                       {o.catalog.status === "CURRENT" ? "current" : o.catalog.status.toLowerCase()}
                       {o.catalog.version && ` in ${o.catalog.version}`}
                     </td>
-                    <td>{first ? `${first.technique ?? ""} ${first.name}` : "— (pick one)"}</td>
+                    <td>
+                      {first
+                        ? `${first.technique ?? ""} ${first.name}${first.source === "suggested" ? " (suggested from the text)" : ""}`
+                        : "— (pick one)"}
+                    </td>
                     <td>
                       {o.actorName}
                       {o.catalog.actor && ` (${o.catalog.actor.status.toLowerCase()})`}
