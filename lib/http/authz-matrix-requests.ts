@@ -56,6 +56,11 @@ export const ROUTE_REQUESTS: Record<string, Build> = {
   }),
   "GET /api/v1/catalog/layer": () => ({ url: "/api/v1/catalog/layer", params: {} }),
   "GET /api/v1/catalog/search": () => ({ url: "/api/v1/catalog/search?q=powershell", params: {} }),
+  "POST /api/v1/catalog/suggest": () => ({
+    url: "/api/v1/catalog/suggest",
+    params: {},
+    body: { text: "The actor ran an encoded PowerShell command to download its loader.", domain: "enterprise-attack" },
+  }),
   "GET /api/v1/drafts/current": () => ({ url: "/api/v1/drafts/current", params: {} }),
   "PUT /api/v1/drafts/current": () => ({
     url: "/api/v1/drafts/current",

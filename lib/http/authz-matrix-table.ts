@@ -41,6 +41,7 @@ export const EXPECTED_ROUTES: Record<string, Row> = {
   "POST /api/v1/catalog/examples": row("401 200 200 200 200 200 401"),
   "GET /api/v1/catalog/layer": row("401 200 200 200 200 200 401"),
   "GET /api/v1/catalog/search": row("401 200 200 200 200 200 401"),
+  "POST /api/v1/catalog/suggest": row("401 200 200 200 200 200 401"),
   // Only contributor A has a draft: everyone reads and discards their own.
   "GET /api/v1/drafts/current": row("401 200 404 404 404 404 401"),
   "PUT /api/v1/drafts/current": row("401 200 200 200 200 200 401"),
