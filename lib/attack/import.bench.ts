@@ -31,8 +31,10 @@ function processMs(command: string, args: string[], env: NodeJS.ProcessEnv = pro
   return ms;
 }
 
-export async function benchImport(): Promise<void> {
-  for (const provider of ["sqlite", "postgres"] as const) {
+export async function benchImport(
+  providers: readonly ("sqlite" | "postgres")[] = ["sqlite", "postgres"],
+): Promise<void> {
+  for (const provider of providers) {
     process.env.TEST_DB = provider;
     const bare: number[] = [];
     const imports: number[] = [];
