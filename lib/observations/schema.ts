@@ -59,7 +59,7 @@ export const URL_MAX = 2_000;
 // every export. One rule for the API's body reader and these schemas (lib/http/well-formed).
 export const isWellFormed = isWellFormedText;
 export const INVALID_CHARACTER =
-  "Contains an invalid character (half of an emoji or symbol, a lone UTF-16 surrogate): retype this field without it.";
+  "Contains an invalid character (half of an emoji or symbol, a lone UTF-16 surrogate, or a NUL character): retype this field without it.";
 
 /** Every free-text string of these schemas: well-formed, trimmed, bounded. */
 export const trimmed = (max: number) =>
