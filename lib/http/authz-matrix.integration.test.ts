@@ -52,6 +52,8 @@ beforeAll(async () => {
   t = await createTestDb();
   (globalThis as { __procedureExchangeDb?: unknown }).__procedureExchangeDb = t.db;
   world = await seedWorld(t);
+  // The seeding queued mail and woke the worker: snapshot the world once its pass is over.
+  await settleMail(t.db);
   seeded = await snapshotWorld(t.db);
   seededPrint = JSON.stringify(await fingerprint(t));
 });
@@ -89,6 +91,7 @@ async function check(
   expected: number,
   run: () => Promise<number>,
 ): Promise<{ status: number; problems: string[] }> {
+  await settleMail(t.db);
   const before = await fingerprint(t);
   const audits = await auditCount(t.db);
   const status = await run();

@@ -121,6 +121,7 @@ describe("fuzzing API and TAXII routes", () => {
                 : fc.constant(null),
             query: fc.option(fuzzQuery, { freq: 2 }),
           });
+          await settleMail(t.db);
           const baseline = { value: await fingerprint(t) };
           await fc.assert(
             fc.asyncProperty(input, async ({ caller, door, body, param, query }) => {
@@ -195,6 +196,7 @@ describe("fuzzing server actions", () => {
             caller: fc.constantFrom(...CALLERS),
             args: fc.tuple(...valid.map(fuzzArg), fc.option(nastyValue)),
           });
+          await settleMail(t.db);
           const baseline = { value: await fingerprint(t) };
           await fc.assert(
             fc.asyncProperty(input, async ({ caller, args }) => {
