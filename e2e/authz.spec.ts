@@ -36,6 +36,8 @@ const TABLE: { route: string; expect: [Answer, Answer, Answer] }[] = [
   { route: "/catalog/[domain]", expect: [200, 200, "sign-in"] },
   { route: "/catalog/[domain]/[attackId]", expect: [200, 200, "sign-in"] },
   { route: "/releases", expect: [403, 403, "sign-in"] },
+  // The permission is checked before the release is looked up: the id here is not even a release's.
+  { route: "/releases/[id]", expect: [403, 403, "sign-in"] },
   { route: "/audit", expect: [403, 403, "sign-in"] },
   { route: "/users", expect: [403, 403, "sign-in"] },
   // Not accepted yet, so it has no public record.
