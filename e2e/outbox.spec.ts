@@ -3,7 +3,7 @@
 // (lib/mail/outbox-access.ts) must refuse: a public NEXTAUTH_URL, a client that is not on loopback,
 // and production, which must not start at all.
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { listening, runServerToExit, startServer, type SpawnedServer } from "./servers";
@@ -27,15 +27,24 @@ async function requestSignInLink(base: string, email: string): Promise<void> {
   expect(res.status, await res.text()).toBeLessThan(400);
 }
 
-/** The one mail in the server's outbox folder: its id (as in /dev/outbox/<id>) and the link's token. */
-function mailInOutbox(server: SpawnedServer, email: string): { id: string; token: string } {
-  const files = readdirSync(server.outboxDir).filter((f) => f.endsWith(".json"));
-  for (const file of files) {
-    const text = readFileSync(path.join(server.outboxDir, file), "utf8");
-    const token = /token=([0-9a-f]+)/.exec(text)?.[1];
-    if (text.includes(email) && token) return { id: file.replace(/\.json$/, ""), token };
+/**
+ * The one mail in the server's outbox folder: its id (as in /dev/outbox/<id>) and the link's token. Mail is queued
+ * and sent by the worker just after the request, so it is waited for (up to 10 s).
+ */
+async function mailInOutbox(server: SpawnedServer, email: string): Promise<{ id: string; token: string }> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const files = existsSync(server.outboxDir) ? readdirSync(server.outboxDir).filter((f) => f.endsWith(".json")) : [];
+    for (const file of files) {
+      const text = readFileSync(path.join(server.outboxDir, file), "utf8");
+      const token = /token=([0-9a-f]+)/.exec(text)?.[1];
+      if (text.includes(email) && token) return { id: file.replace(/\.json$/, ""), token };
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no sign-in mail for ${email} in ${server.outboxDir} (${files.join(", ") || "empty"})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`no sign-in mail for ${email} in ${server.outboxDir} (${files.join(", ") || "empty"})`);
 }
 
 async function get(url: string, headers: Record<string, string> = {}) {
@@ -57,7 +66,7 @@ test.describe("a public NEXTAUTH_URL without SMTP", () => {
     const email = "admin@exchange.example.org";
     await requestSignInLink(base, email);
     // The link really is in the outbox folder on the server, so the refusals below are not vacuous.
-    const { id, token } = mailInOutbox(server, email);
+    const { id, token } = await mailInOutbox(server, email);
 
     for (const url of [`${base}/dev/outbox`, `${base}/dev/outbox/${id}`])
       for (const headers of [{}, SPOOFED]) {
@@ -155,7 +164,7 @@ test.describe("a local instance listening on all interfaces (HOST=0.0.0.0)", () 
     const local = `http://127.0.0.1:${port}`;
     const email = "admin@example.org";
     await requestSignInLink(local, email);
-    const { id, token } = mailInOutbox(server!, email);
+    const { id, token } = await mailInOutbox(server!, email);
 
     // This machine may read it (the rule is not simply "never").
     const list = await get(`${local}/dev/outbox`);
