@@ -38,7 +38,7 @@ interface Fixture {
 }
 
 /** Users with tokens, a queue to read, and one exported release of 200 observations to download. */
-export async function prepare(db: Db): Promise<Fixture> {
+async function prepare(db: Db): Promise<Fixture> {
   await importCatalog(db, { path: ENTERPRISE_18_1 });
   await seedObservations(db, { observations: 2_000 });
   const contributorTokens: string[] = [];
@@ -68,7 +68,7 @@ export async function prepare(db: Db): Promise<Fixture> {
   };
 }
 
-export async function startServer(url: string, outbox: string): Promise<ChildProcess> {
+async function startServer(url: string, outbox: string): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: url,
@@ -154,7 +154,7 @@ function submissionRoute(fixture: Fixture, connections: number): Route {
   };
 }
 
-export function mixRoutes(fixture: Fixture): Route[] {
+function mixRoutes(fixture: Fixture): Route[] {
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
   let search = 0;
   return [
@@ -237,7 +237,7 @@ const percentile = (values: number[], at: number) =>
     : NaN;
 
 /** Runs the routes' clients at once for `seconds`; per route: answered requests, rate, p50/p95 and errors. */
-export async function run(routes: Route[], seconds: number): Promise<RouteResult[]> {
+async function run(routes: Route[], seconds: number): Promise<RouteResult[]> {
   return Promise.all(
     routes.map(
       (route) =>
