@@ -12,6 +12,9 @@ import { DECIDED_STATUSES, QUEUE_STATUSES, parseQueueParams } from "./queue-para
 import { CANDIDATE_STATUSES } from "./duplicates-count";
 import { queryQueue, queueTotals } from "./queue-query";
 import { refreshRemapFlags } from "./remap-flag";
+import { addComment } from "./comments";
+import { listQueue } from "./queue";
+import { transitionObservation } from "./workflow";
 
 const w = useWorkDb();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -210,6 +213,39 @@ describe("keyset pages", () => {
     const newest = await follow(reviewer, "limit=9&sort=newest", addOne);
     // Newest first: rows added after the first page are newer than it: not shown, and nothing repeats.
     expect(newest.ids).toEqual(now.map((r) => r.publicId).reverse());
+  });
+});
+
+describe("the page's own statement", () => {
+  // The page is SQL (lib/review/queue-sql pageRows); listQueue reads the same scope through Prisma's findMany.
+  it("gives every row as findMany does: each field decoded, the assignee's e-mail and answered", async () => {
+    await seedObservations(w.db, { observations: 60, force: true });
+    const { observation } = await createObservation(
+      w.contributor,
+      observationInput({ tlp: "GREEN", observedFrom: "2024-03-01", platforms: ["Windows", "Linux"] }),
+      w.db,
+    );
+    await transitionObservation(w.reviewer, observation.id, { action: "claim", version: 1 }, w.db);
+    await transitionObservation(
+      w.reviewer,
+      observation.id,
+      { action: "ask", version: 2, comment: "Which host?" },
+      w.db,
+    );
+    await addComment(w.contributor, observation.id, { body: "A workstation." }, w.db);
+    const viaSql = await queryQueue(w.reviewer, parseQueueParams(new URLSearchParams("limit=500")), w.db);
+    const viaPrisma = await listQueue(w.reviewer, w.db, { limit: 500 });
+    expect(viaSql.items.length).toBeGreaterThan(20);
+    expect(viaSql.items).toEqual(viaPrisma);
+    expect(viaSql.items.find((i) => i.id === observation.id)).toMatchObject({
+      status: "SUBMITTED",
+      answered: true,
+      assignee: w.reviewer.email,
+      observedFrom: "2024-03-01",
+      platforms: ["Windows", "Linux"],
+    });
+    expect(viaSql.items.filter((i) => i.assignee !== null && i.id !== observation.id).length).toBeGreaterThan(0);
+    expect(viaSql.items.filter((i) => i.answered).map((i) => i.id)).toEqual([observation.id]);
   });
 });
 

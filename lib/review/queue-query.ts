@@ -5,12 +5,11 @@
 // added meanwhile never shift a page (new rows are newer than every cursor: they come last oldest-first and
 // never reappear newest-first). Every filter narrows by an indexed column (prisma/models.prisma):
 // ATT&CK ids are resolved to the values the Observation columns hold before the list query runs.
-import type { Prisma } from "../../prisma/sqlite/client";
 import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { toQueueItems, queueWhere } from "./queue";
-import { countByStatus, type CountFilter } from "./queue-counts";
+import { queueItemOf, queueWhere } from "./queue";
+import { countByStatus, pageRows, type CountFilter } from "./queue-sql";
 import { queueCatalog, type QueueCatalog } from "./queue-catalog";
 import {
   DECIDED_STATUSES,
@@ -23,8 +22,6 @@ import {
 } from "./queue-params";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-type Where = Prisma.ObservationWhereInput;
 
 const invalid = (path: string, message: string) =>
   new AppError("VALIDATION", `Query parameter ${path} ${message}`, [{ path, message }]);
@@ -62,69 +59,24 @@ async function assigneeId(db: Db, actor: Actor, assignee: string): Promise<strin
   return user.id;
 }
 
-/**
- * The filters as two equivalent conditions: `rows` for the page, `counts` for its total and per-status counts (so
- * the numbers describe the list). They differ in how the broad conditions are written. A TLP level, a status or a
- * tactic (hundreds of techniques) each match a large share of the rows, so a page is fastest walking
- * (createdAt, id) and testing each row; given `tlp IN (…)` or `techniqueStixId IN (…)` SQLite 3.53 seeks each
- * value and sorts every match instead (the open queue's first page: all 60,000 open rows of 100,000 sorted; a
- * tactic: 250 ms against 30 ms). `NOT (… NOT IN …)` matches the same rows and no index serves it, so only the
- * narrow filters (technique, actor, assignee) are left to seek; "unassigned" is `NOT (assigneeId IS NOT NULL)`. PostgreSQL reads it as the IN it is. The counts
- * keep the plain form: per status, the (column, status, tlp, …) indexes answer them without reading a row.
- * They are SQL (lib/review/queue-counts.ts), so that every status is counted in one statement.
- */
-export interface QueueWhere {
-  rows: Where;
-  counts: CountFilter;
-}
-
-/** Everything but the status and the cursor: TLP as queueWhere has it, never a DRAFT, and each filter. */
-export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, now = new Date()): Promise<QueueWhere> {
+/** Everything but the status and the cursor, resolved to column values: TLP as queueWhere has it, and each filter. */
+export async function filterWhere(actor: Actor, filters: QueueFilters, db: Db, now = new Date()): Promise<CountFilter> {
   // Always, even when the actor may see every level: a level no rule knows fails closed.
-  const tlp = queueWhere(actor).tlp;
-  const and: Where[] = [];
-  const counts: CountFilter = { tlp: tlp.in };
-  if (filters.domain) and.push({ domain: (counts.domain = filters.domain) });
+  const where: CountFilter = { tlp: queueWhere(actor).tlp.in };
+  if (filters.domain) where.domain = filters.domain;
   // Resolved in memory (lib/review/queue-catalog): no catalog query per request.
   const catalog = filters.technique || filters.tactic || filters.actor ? await queueCatalog(db) : null;
-  const family = filters.technique ? techniqueFamily(catalog!, filters.technique) : null;
-  if (family) and.push({ techniqueAttackId: { in: (counts.techniqueAttackIds = family) } });
-  const tactic = filters.tactic ? techniquesOfTactic(catalog!, filters.tactic, filters.domain) : null;
-  if (filters.actor) {
-    and.push({ actorStixId: { in: (counts.actorStixIds = actorStixIds(catalog!, filters.actor, filters.domain)) } });
-  }
-  if (filters.assignee) and.push({ assigneeId: (counts.assigneeId = await assigneeId(db, actor, filters.assignee)) });
-  const unassigned = filters.unassigned;
-  if (filters.olderThan !== undefined) {
-    // Waiting since submission (creation when never submitted), as the page's column and chart count it.
-    // submittedAt is never before createdAt, so the createdAt bound holds too and lets the index help.
-    const cutoff = new Date(now.getTime() - filters.olderThan * DAY_MS);
-    counts.waitingSince = cutoff;
-    and.push({
-      createdAt: { lte: cutoff },
-      OR: [{ submittedAt: { lte: cutoff } }, { submittedAt: null }],
-    });
-  }
+  if (filters.technique) where.techniqueAttackIds = techniqueFamily(catalog!, filters.technique);
+  if (filters.tactic) where.techniqueStixIds = techniquesOfTactic(catalog!, filters.tactic, filters.domain);
+  if (filters.actor) where.actorStixIds = actorStixIds(catalog!, filters.actor, filters.domain);
+  if (filters.assignee) where.assigneeId = await assigneeId(db, actor, filters.assignee);
+  if (filters.unassigned) where.unassigned = true;
+  // Waiting since submission (creation when never submitted), as the page's column and chart count it.
+  if (filters.olderThan !== undefined) where.waitingSince = new Date(now.getTime() - filters.olderThan * DAY_MS);
   // The maintained flag (lib/review/remap-flag.ts): one indexed column, usually a handful of rows.
-  if (filters.needsRemapping) and.push({ needsRemapping: (counts.needsRemapping = true) });
-  if (filters.duplicates) {
-    and.push({ duplicateCandidates: { gt: 0 } });
-    counts.duplicates = true;
-  }
-  const rows: Where[] = [...and, { NOT: { tlp: { notIn: tlp.in } } }];
-  if (unassigned) {
-    rows.push({ NOT: { assigneeId: { not: null } } });
-    counts.unassigned = true;
-  }
-  // PostgreSQL takes a family's ~1% of rows for evenly spread and walks (createdAt, id) to find 50, but the oldest
-  // rows are decided: 20,000 read. Stated twice, the condition's estimate is squared and it seeks the family's
-  // index and sorts (30 ms against 590 ms at 100,000 rows on a busy machine). SQLite seeks it either way.
-  if (family) rows.push({ techniqueAttackId: { in: family } });
-  if (tactic) {
-    rows.push({ NOT: { techniqueStixId: { notIn: tactic } } });
-    counts.techniqueStixIds = tactic;
-  }
-  return { rows: { AND: rows }, counts };
+  if (filters.needsRemapping) where.needsRemapping = true;
+  if (filters.duplicates) where.duplicates = true;
+  return where;
 }
 
 function statusesOf(filters: QueueFilters): QueueStatus[] {
@@ -132,36 +84,27 @@ function statusesOf(filters: QueueFilters): QueueStatus[] {
 }
 
 /** One page: the rows after the cursor in the chosen order, and the cursor of the next page (null on the last). */
-export async function listQueuePage(actor: Actor, filters: QueueFilters, db: Db, where?: QueueWhere) {
+export async function listQueuePage(actor: Actor, filters: QueueFilters, db: Db, where?: CountFilter) {
   assertCan(actor, "observation:read-any");
-  const base = (where ?? (await filterWhere(actor, filters, db))).rows;
-  const dir = filters.sort === "oldest" ? "asc" : "desc";
-  // Written so no index serves it (see QueueWhere): statuses are broad, and seeking each and sorting what it
-  // finds reads every open row; walking (createdAt, id) finds a page in a few hundred.
-  const and: Where[] = [base, { NOT: { status: { notIn: statusesOf(filters) } } }];
-  if (filters.cursor) {
-    const at = new Date(filters.cursor.createdAt);
-    const past = dir === "asc" ? "gt" : "lt";
-    // The createdAt bound alone is a plain range the index can seek to; the OR breaks ties by id.
-    and.push({
-      createdAt: { [dir === "asc" ? "gte" : "lte"]: at },
-      OR: [{ createdAt: { [past]: at } }, { createdAt: at, id: { [past]: filters.cursor.id } }],
-    });
-  }
-  // One more than asked: whether a next page exists without a second query.
-  const rows = await db.observation.findMany({
-    where: { AND: and },
-    orderBy: [{ createdAt: dir }, { id: dir }],
-    take: filters.limit + 1,
-    include: { assignee: { select: { email: true } } },
-  });
+  const resolved = where ?? (await filterWhere(actor, filters, db));
+  const cursor = filters.cursor;
+  const [rows, { names }] = await Promise.all([
+    // One more than asked: whether a next page exists without a second query.
+    pageRows(db, resolved, {
+      statuses: statusesOf(filters),
+      dir: filters.sort === "oldest" ? "asc" : "desc",
+      after: cursor && { createdAt: new Date(cursor.createdAt), id: cursor.id },
+      take: filters.limit + 1,
+    }),
+    queueCatalog(db),
+  ]);
   const page = rows.slice(0, filters.limit);
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > filters.limit && last
       ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id, sort: filters.sort })
       : null;
-  return { items: await toQueueItems(db, page), nextCursor };
+  return { items: page.map((row) => queueItemOf(row, names)), nextCursor };
 }
 
 export type QueueCounts = Record<QueueStatus, number>;
@@ -176,7 +119,7 @@ export async function queueTotals(
   actor: Actor,
   filters: QueueFilters,
   db: Db,
-  where?: QueueWhere,
+  where?: CountFilter,
   cap = QUEUE_COUNT_CAP,
 ) {
   assertCan(actor, "observation:read-any");
@@ -184,8 +127,8 @@ export async function queueTotals(
   const statuses = [...QUEUE_STATUSES, ...DECIDED_STATUSES];
   const counts = Object.fromEntries(statuses.map((s) => [s, 0])) as QueueCounts;
   const capped: QueueStatus[] = [];
-  // One statement for every status (lib/review/queue-counts.ts), each capped at cap + 1 rows.
-  const found = await countByStatus(db, resolved.counts, statuses, cap + 1);
+  // One statement for every status (lib/review/queue-sql.ts), each capped at cap + 1 rows.
+  const found = await countByStatus(db, resolved, statuses, cap + 1);
   statuses.forEach((status, i) => {
     if (found[i] > cap) capped.push(status);
     counts[status] = Math.min(found[i], cap);

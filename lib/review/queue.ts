@@ -2,7 +2,7 @@
 import { attackMarkdown } from "../catalog/attack-markdown";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
-import { catalogNames } from "../attack/catalog";
+import { catalogNames, type CatalogNames } from "../attack/catalog";
 import { canEditObservation, findObservationRow } from "../observations/service";
 import { audienceOf, tlpLevelsFor } from "../observations/tlp";
 import { actorNameOf, techniqueNaming, toObservationView, type ObservationRow } from "../observations/view";
@@ -13,6 +13,7 @@ import { commentsFor, writableVisibilities } from "./comments";
 import { editNeedsReason } from "./transitions";
 import { availableActions } from "./workflow";
 import { queueCatalog } from "./queue-catalog";
+import type { QueueRow } from "./queue-sql";
 
 export { QUEUE_LIMIT_MAX, QUEUE_STATUSES, parseQueueLimit } from "./queue-params";
 import { QUEUE_LIMIT_MAX, QUEUE_STATUSES } from "./queue-params";
@@ -41,19 +42,29 @@ export async function listQueue(actor: Actor, db: Db, options: { limit?: number 
 /** Rows as the queue shows them: technique and actor names, the assignee's e-mail, "answered". */
 export async function toQueueItems(db: Db, rows: (ObservationRow & { assignee: { email: string } | null })[]) {
   // Side by side: on PostgreSQL the two round trips overlap.
-  // Names from memory (lib/review/queue-catalog, current with the catalog): no catalog query per page.
-  const [{ names: lookup }, answered] = await Promise.all([queueCatalog(db), answeredIds(db, rows)]);
-  return rows.map((r) => ({
-    ...toObservationView(r),
-    ...techniqueNaming(lookup.get(r.techniqueStixId), r.techniqueAttackId),
-    actorName: actorNameOf(r, lookup),
-    assignee: r.assignee?.email ?? null,
-    answered: answered.has(r.id),
-  }));
+  const [{ names }, answered] = await Promise.all([queueCatalog(db), answeredIds(db, rows)]);
+  return rows.map((r) =>
+    queueItemOf({ ...r, assigneeEmail: r.assignee?.email ?? null, answered: answered.has(r.id) }, names),
+  );
 }
+
+/**
+ * One row as the queue shows it. Names come from memory (lib/review/queue-catalog, current with the catalog): no
+ * catalog query per page. The page's own statement (lib/review/queue-sql pageRows) brings the e-mail and "answered".
+ */
+export function queueItemOf(r: QueueRow, names: CatalogNames) {
+  return {
+    ...toObservationView(r),
+    ...techniqueNaming(names.get(r.techniqueStixId), r.techniqueAttackId),
+    actorName: actorNameOf(r, names),
+    assignee: r.assigneeEmail,
+    answered: r.answered,
+  };
+}
+
 /**
  * The SUBMITTED rows whose last shared comment is the contributor's: they answered the reviewer's
- * question (the `answer` transition), so the queue marks them "answered".
+ * question (the `answer` transition), so the queue marks them "answered". (pageRows asks the same in SQL.)
  */
 async function answeredIds(db: Db, rows: { id: number; status: string; contributorId: string }[]) {
   const back = rows.filter((r) => r.status === "SUBMITTED");
@@ -68,7 +79,7 @@ async function answeredIds(db: Db, rows: { id: number; status: string; contribut
   return new Set(back.filter((r) => last.get(r.id) === r.contributorId).map((r) => r.id));
 }
 
-export type QueueItem = Awaited<ReturnType<typeof toQueueItems>>[number];
+export type QueueItem = ReturnType<typeof queueItemOf>;
 
 /** One observation with its history: findObservationRow applies the read rule (own work, no drafts, TLP). */
 export async function getReviewDetail(actor: Actor, publicId: string, db: Db) {
