@@ -10,8 +10,7 @@ import { markTakenUpstream } from "../releases/upstream";
 import { parseDomain } from "./bundle-domain";
 import { writeCatalog } from "./import-write";
 import { parseBundleText, type AttackDomain } from "./parse";
-import { invalidateSearchIndex } from "./search-index-store";
-import { invalidateSuggestIndex } from "./suggest-store";
+import { invalidateCatalogCaches } from "./catalog-cache";
 
 export interface CatalogSource {
   path?: string;
@@ -65,11 +64,8 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
   const result = { domain, version, objects: objects.length, procedures: procedures.length };
 
   const written = await writeCatalog(urlOf(db), { domain, version, sha256, objects, procedures, onProgress: progress });
-  // This process's searches see the new release at once (other processes notice within a second).
-  if (!written.skipped) {
-    invalidateSearchIndex();
-    invalidateSuggestIndex();
-  }
+  // This process's searches, suggestions and queue see the new release at once (others notice within a second).
+  if (!written.skipped) invalidateCatalogCaches();
   // Closing the loop: a newer version may cite observations the platform exported (lib/releases/upstream.ts).
   // After the catalog's transaction, so the matching reads the rows just written.
   const upstream =

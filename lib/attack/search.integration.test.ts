@@ -8,7 +8,7 @@ import { createTestDb, type TestDb } from "../db/testing";
 import { FIXTURE, seedFixtureCatalog } from "./catalog.fixture";
 import { parseCatalogQuery, searchCatalog } from "./catalog";
 import { importCatalog } from "./import";
-import { CHECK_INTERVAL_MS } from "./search-index-store";
+import { CHECK_INTERVAL_MS } from "./catalog-cache";
 
 const bundle = (name: string) => path.resolve(process.cwd(), "../shared/attack", name);
 const MOBILE = "mobile-attack";

@@ -8,7 +8,7 @@ import { observationCatalog } from "../observations/catalog-status";
 import { createObservation, getObservation } from "../observations/service";
 import { importCatalog } from "./import";
 import { FIXTURE, seedFixtureCatalog } from "./catalog.fixture";
-import { invalidateSuggestIndex } from "./suggest-store";
+import { invalidateCatalogCaches } from "./catalog-cache";
 
 const bundle = (name: string) => path.resolve(process.cwd(), "../shared/attack", name);
 const D = FIXTURE.domain;
@@ -49,7 +49,7 @@ describe("observationCatalog replacements with suggested successors", () => {
       where: { domain: D, stixId: FIXTURE.powershell.stixId },
       data: { parentAttackId: PARENT.attackId },
     });
-    invalidateSuggestIndex();
+    invalidateCatalogCaches();
   });
   afterAll(() => t.drop());
 

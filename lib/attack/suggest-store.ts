@@ -1,10 +1,8 @@
 // The process's technique-suggestion index (lib/attack/suggest), built from the database's catalog on first use
-// and rebuilt when the catalog changes: at once after an import in this process (invalidateSuggestIndex, called
-// by importCatalog), and within CHECK_INTERVAL_MS of another process's (the CLI), noticed from the current
-// CatalogVersion rows (the same fingerprint the search index uses).
+// and rebuilt when the catalog changes (lib/attack/catalog-cache says when).
 import type { Tx } from "../db/client";
+import { catalogCache } from "./catalog-cache";
 import { ACTOR_KINDS } from "./parse";
-import { catalogFingerprint, CHECK_INTERVAL_MS } from "./search-index-store";
 import {
   buildSuggestIndex,
   suggestTechniques,
@@ -14,40 +12,8 @@ import {
   type Suggestion,
 } from "./suggest";
 
-interface Entry {
-  fingerprint: string;
-  generation: number;
-  checkedAt: number;
-  index: Promise<SuggestIndex>;
-}
-
-// On globalThis: Next.js may bundle this module once per route, and an import must invalidate every copy.
-const store = ((
-  globalThis as unknown as { __suggestIndex?: { generation: number; entries: WeakMap<object, Entry> } }
-).__suggestIndex ??= { generation: 0, entries: new WeakMap() });
-
-/** Drops every built index: the next suggestion rebuilds from the database. */
-export function invalidateSuggestIndex(): void {
-  store.generation++;
-}
-
-/** The suggestion index for this database client, current to within CHECK_INTERVAL_MS of another process's import. */
-export async function catalogSuggestIndex(db: Tx): Promise<SuggestIndex> {
-  const fresh = (entry: Entry | undefined): entry is Entry => entry?.generation === store.generation;
-  const cached = store.entries.get(db);
-  if (fresh(cached) && Date.now() - cached.checkedAt < CHECK_INTERVAL_MS) return cached.index;
-  const generation = store.generation;
-  const fingerprint = await catalogFingerprint(db);
-  const now = store.entries.get(db);
-  if (fresh(now) && now.fingerprint === fingerprint) {
-    now.checkedAt = Date.now();
-    return now.index;
-  }
-  const entry: Entry = { fingerprint, generation, checkedAt: Date.now(), index: loadIndex(db) };
-  store.entries.set(db, entry);
-  entry.index.catch(() => store.entries.get(db) === entry && store.entries.delete(db));
-  return entry.index;
-}
+/** The suggestion index for this database client, current with its catalog (lib/attack/catalog-cache). */
+export const catalogSuggestIndex: (db: Tx) => Promise<SuggestIndex> = catalogCache("suggestIndex", loadIndex);
 
 /** Suggestions for a text from the database's current catalog (see suggestTechniques). */
 export async function suggestFromCatalog(db: Tx, query: SuggestQuery): Promise<Suggestion[]> {

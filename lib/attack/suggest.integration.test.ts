@@ -7,7 +7,7 @@ import { createDb } from "../db/client";
 import { createTestDb, type TestDb } from "../db/testing";
 import { FIXTURE, seedFixtureCatalog } from "./catalog.fixture";
 import { importCatalog } from "./import";
-import { CHECK_INTERVAL_MS } from "./search-index-store";
+import { CHECK_INTERVAL_MS } from "./catalog-cache";
 import { exampleWording } from "./suggest";
 import { suggestForText } from "./suggest-service";
 import { catalogSuggestIndex, suggestFromCatalog } from "./suggest-store";

@@ -1,11 +1,9 @@
 // What the queue needs from the ATT&CK catalog, held in memory per catalog version (issue 9 "Speed"): names for
 // its rows (as lib/attack/catalog catalogNames gives them), a technique's family, a tactic's techniques and an
 // actor's STIX ids. Without it every request read the catalog again (a tactic filter parsed every technique's
-// tactic list). Kept current like the search index: an import in this process drops it at once
-// (catalogGeneration), another process's import is noticed from the current CatalogVersion rows, checked at most
-// every CHECK_INTERVAL_MS.
+// tactic list). Kept current like the search index (lib/attack/catalog-cache).
 import type { CatalogNames } from "../attack/catalog";
-import { CHECK_INTERVAL_MS, catalogFingerprint, catalogGeneration } from "../attack/search-index-store";
+import { catalogCache } from "../attack/catalog-cache";
 import type { Tx } from "../db/client";
 
 export interface QueueCatalog {
@@ -21,31 +19,8 @@ export interface QueueCatalog {
   actorStixIds(attackId: string, domain?: string): string[];
 }
 
-interface Entry {
-  fingerprint: string;
-  generation: number;
-  checkedAt: number;
-  catalog: Promise<QueueCatalog>;
-}
-
-const store = ((globalThis as unknown as { __queueCatalog?: WeakMap<object, Entry> }).__queueCatalog ??= new WeakMap());
-
-export async function queueCatalog(db: Tx): Promise<QueueCatalog> {
-  const generation = catalogGeneration();
-  const cached = store.get(db);
-  const fresh = cached?.generation === generation;
-  if (cached && fresh && Date.now() - cached.checkedAt < CHECK_INTERVAL_MS) return cached.catalog;
-  const fingerprint = await catalogFingerprint(db);
-  const now = store.get(db);
-  if (now && now.generation === generation && now.fingerprint === fingerprint) {
-    now.checkedAt = Date.now();
-    return now.catalog;
-  }
-  const entry: Entry = { fingerprint, generation, checkedAt: Date.now(), catalog: loadCatalog(db) };
-  store.set(db, entry);
-  entry.catalog.catch(() => store.get(db) === entry && store.delete(db));
-  return entry.catalog;
-}
+/** The queue's catalog data for this database client, current with its catalog (lib/attack/catalog-cache). */
+export const queueCatalog: (db: Tx) => Promise<QueueCatalog> = catalogCache("queueCatalog", loadCatalog);
 
 async function loadCatalog(db: Tx): Promise<QueueCatalog> {
   const rows = await db.attackObject.findMany({
