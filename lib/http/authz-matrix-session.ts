@@ -21,3 +21,20 @@ export function sessionRequestPair() {
   const res = { getHeader() {}, setCookie() {}, setHeader() {} };
   return [req, res] as const;
 }
+
+/**
+ * The "next-auth" module for an in-process test of routes and actions, as `vi.mock("next-auth", (load) =>
+ * import("./authz-matrix-session").then((m) => m.mockedNextAuth(load)))`. The app calls getServerSession(options) and
+ * next-auth reads next/headers; here the same function reads the test's cookie instead (withSession), then looks
+ * the session up through the Prisma adapter as in production.
+ */
+export async function mockedNextAuth(importOriginal: <T>() => Promise<T>) {
+  const actual = await importOriginal<typeof import("next-auth")>();
+  return {
+    ...actual,
+    getServerSession: (options: unknown) => {
+      const [req, res] = sessionRequestPair();
+      return (actual.getServerSession as (...args: unknown[]) => Promise<unknown>)(req, res, options);
+    },
+  };
+}

@@ -5,7 +5,6 @@
 // Pages are rendered by Next, so they are covered over HTTP in e2e/authz.spec.ts (from the same file listing).
 // AUTHZ_PRINT=1 prints the observed table (to review a new route's row, never to copy blindly).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { NextAuthOptions } from "next-auth";
 import { useTempOutbox } from "../../prisma/test-helpers";
 import { createTestDb, type TestDb } from "../db/testing";
 import { settleMail } from "../mail";
@@ -25,19 +24,7 @@ import { auditCount, fingerprint, restoreWorld, snapshotWorld, type Snapshot } f
 import { ACTION_CALLS, ROUTE_REQUESTS } from "./authz-matrix-requests";
 import { EXPECTED_ACTIONS, EXPECTED_ROUTES, NOT_IN_PROCESS, type Row } from "./authz-matrix-table";
 
-vi.mock("next-auth", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("next-auth")>();
-  const { sessionRequestPair } = await import("./authz-matrix-session");
-  return {
-    ...actual,
-    // The app calls getServerSession(options) and next-auth reads next/headers; here the same function reads the
-    // test's cookie instead, then looks the session up through the Prisma adapter as in production.
-    getServerSession: (options: NextAuthOptions) => {
-      const [req, res] = sessionRequestPair();
-      return (actual.getServerSession as (...args: unknown[]) => Promise<unknown>)(req, res, options);
-    },
-  };
-});
+vi.mock("next-auth", (load) => import("./authz-matrix-session").then((m) => m.mockedNextAuth(load)));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 useTempOutbox();

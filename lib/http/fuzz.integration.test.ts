@@ -5,7 +5,6 @@
 // FUZZ_RUNS (default 12) inputs per route and per action; FUZZ_SEED replays a run. The full run:
 //   FUZZ_RUNS=10000 npx vitest run --project integration lib/http/fuzz.integration.test.ts
 import fc from "fast-check";
-import type { NextAuthOptions } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTempOutbox } from "../../prisma/test-helpers";
 import { createTestDb, type TestDb } from "../db/testing";
@@ -26,17 +25,7 @@ import { ACTION_CALLS, ROUTE_REQUESTS } from "./authz-matrix-requests";
 import { NOT_IN_PROCESS } from "./authz-matrix-table";
 import { encodeSegment, fuzzBody, fuzzQuery, fuzzSegment, nastyValue } from "./fuzz-arbitraries";
 
-vi.mock("next-auth", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("next-auth")>();
-  const { sessionRequestPair } = await import("./authz-matrix-session");
-  return {
-    ...actual,
-    getServerSession: (options: NextAuthOptions) => {
-      const [req, res] = sessionRequestPair();
-      return (actual.getServerSession as (...args: unknown[]) => Promise<unknown>)(req, res, options);
-    },
-  };
-});
+vi.mock("next-auth", (load) => import("./authz-matrix-session").then((m) => m.mockedNextAuth(load)));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 12);
