@@ -298,47 +298,49 @@ describe("a crafted catalog: successors of a deprecated technique with no replac
     });
   const named = (n: number) => ({ technique: `T${n}`, stixId: ap(n), name: techniques[n]!.name, source: "suggested" });
 
+  const RELEASE_1 = () =>
+    release("1.0", [
+      ...[9001, 9002, 9003, 9004, 9006].map((n) => technique(n, V1)),
+      uses(9101, 9001, "Crafted Group ran a VBScript with wscript."),
+      uses(9102, 9001, "Crafted Group ran VBA macros with cscript."),
+      uses(9103, 9001, "Crafted Group ran bash commands in a terminal."),
+      uses(9104, 9001, "Crafted Group launched something."),
+      uses(9105, 9004, "Crafted Group added a registry run key."),
+      uses(9106, 9006, "Crafted Group set an autostart entry."),
+    ]);
+  const RELEASE_2 = () =>
+    release("2.0", [
+      technique(9001, V2, { x_mitre_deprecated: true }),
+      technique(9006, V2, { x_mitre_deprecated: true }),
+      ...[9002, 9003, 9004].map((n) => technique(n, V1)),
+      uses(9101, 9002, "Crafted Group ran a VBScript with wscript."),
+      uses(9102, 9002, "Crafted Group ran VBA macros with cscript."),
+      uses(9103, 9003, "Crafted Group ran bash commands in a terminal."),
+      uses(9105, 9004, "Crafted Group added a registry run key."),
+      uses(9107, 9003, "Crafted Group typed sh commands."),
+    ]);
+  const MOVED_IN_2 = [
+    {
+      stixId: ap(9001),
+      id: "T9001",
+      name: "Script Launching",
+      to: [
+        { stixId: ap(9002), id: "T9002", name: "Visual Basic", count: 2 },
+        { stixId: ap(9003), id: "T9003", name: "Unix Shell", count: 1 },
+      ],
+    },
+  ];
+
   beforeAll(async () => {
     t = await createTestDb();
-    await importCatalog(t.db, {
-      json: release("1.0", [
-        ...[9001, 9002, 9003, 9004, 9006].map((n) => technique(n, V1)),
-        uses(9101, 9001, "Crafted Group ran a VBScript with wscript."),
-        uses(9102, 9001, "Crafted Group ran VBA macros with cscript."),
-        uses(9103, 9001, "Crafted Group ran bash commands in a terminal."),
-        uses(9104, 9001, "Crafted Group launched something."),
-        uses(9105, 9004, "Crafted Group added a registry run key."),
-        uses(9106, 9006, "Crafted Group set an autostart entry."),
-      ]),
-    });
-    await importCatalog(t.db, {
-      json: release("2.0", [
-        technique(9001, V2, { x_mitre_deprecated: true }),
-        technique(9006, V2, { x_mitre_deprecated: true }),
-        ...[9002, 9003, 9004].map((n) => technique(n, V1)),
-        uses(9101, 9002, "Crafted Group ran a VBScript with wscript."),
-        uses(9102, 9002, "Crafted Group ran VBA macros with cscript."),
-        uses(9103, 9003, "Crafted Group ran bash commands in a terminal."),
-        uses(9105, 9004, "Crafted Group added a registry run key."),
-        uses(9107, 9003, "Crafted Group typed sh commands."),
-      ]),
-    });
+    await importCatalog(t.db, { json: RELEASE_1() });
+    await importCatalog(t.db, { json: RELEASE_2() });
   });
   afterAll(() => t.drop());
 
   it("records the moved examples of 2.0 and suggests exactly those techniques, ranked by the text", async () => {
     const change = await t.db.catalogChange.findFirstOrThrow({ where: { domain: D } });
-    expect(movedIn(change.changes)).toEqual([
-      {
-        stixId: ap(9001),
-        id: "T9001",
-        name: "Script Launching",
-        to: [
-          { stixId: ap(9002), id: "T9002", name: "Visual Basic", count: 2 },
-          { stixId: ap(9003), id: "T9003", name: "Unix Shell", count: 1 },
-        ],
-      },
-    ]);
+    expect(movedIn(change.changes)).toEqual(MOVED_IN_2);
     const catalog = await catalogOf(9001);
     expect(catalog.status).toBe("DEPRECATED");
     // Unix Shell shares no word with the text: offered after the ranked one, for the example it took over.
@@ -374,5 +376,18 @@ describe("a crafted catalog: successors of a deprecated technique with no replac
     });
     expect((await catalogOf(9001)).replacements).toEqual([named(9002), named(9005)]);
     expect((await catalogOf(9003, "ran bash scripts.")).replacements).toEqual([named(9005)]);
+  });
+
+  it("records the same moves when the older release is imported after the newer one", async () => {
+    const other = await createTestDb();
+    try {
+      await importCatalog(other.db, { json: RELEASE_2() });
+      expect(await importCatalog(other.db, { json: RELEASE_1() })).toMatchObject({ current: false });
+      const change = await other.db.catalogChange.findFirstOrThrow({ where: { domain: D } });
+      expect(change).toMatchObject({ fromVersion: "1.0", toVersion: "2.0" });
+      expect(movedIn(change.changes)).toEqual(MOVED_IN_2);
+    } finally {
+      await other.drop();
+    }
   });
 });
