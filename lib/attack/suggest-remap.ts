@@ -65,8 +65,6 @@ export async function suggestedSuccessors(
       select: { stixId: true },
     });
     for (const s of subs) candidates.add(s.stixId);
-    // The parent ranks among its sub-techniques (then drops out below: it is listed as the revoked-by replacement).
-    if (subs.length > 0) candidates.add(replacement.stixId);
   } else if (candidates.size === 0) {
     // No example moved: the approximation (see the header).
     const near = suggestTechniques(index, { text: `${input.old.name}. ${input.old.description}`, domain });
@@ -87,6 +85,7 @@ export async function suggestedSuccessors(
     })
     .sort((a, b) => b.count - a.count || a.technique.localeCompare(b.technique, "en", { numeric: true }))
     .map(({ technique, stixId, name }) => ({ technique, stixId, name }));
+  // The parent is listed already (as the revoked-by replacement), even when examples moved to it.
   return [...ranked, ...unranked]
     .filter((s) => s.stixId !== replacement?.stixId && s.stixId !== input.old.stixId)
     .slice(0, SUCCESSORS_MAX)
