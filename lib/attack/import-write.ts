@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { inBulkTransaction, type BulkSql } from "../db/bulk";
 import { remapFlagUpdate } from "../review/remap-flag";
 import { diffCatalog } from "./catalog-diff";
+import { movedExamples } from "./moved-examples";
 import type { AttackObjectRow, KnownProcedureRow } from "./parse";
 
 export interface CatalogWrite {
@@ -77,6 +78,8 @@ async function swapRows(sql: BulkSql, write: CatalogWrite): Promise<WriteResult>
       deprecated: Boolean(r.deprecated),
     }));
     const [from, to] = older ? [version, String(previous.version)] : [String(previous.version), version];
+    // Where the retired techniques' examples went (lib/attack/moved-examples.ts): read before the rows go.
+    const moved = await movedExamples(sql, { domain, older, currentRows, objects, procedures });
     await sql.run(`DELETE FROM "CatalogChange" WHERE "domain" = ? AND "fromVersion" = ? AND "toVersion" = ?`, [
       domain,
       from,
@@ -89,7 +92,7 @@ async function swapRows(sql: BulkSql, write: CatalogWrite): Promise<WriteResult>
         fromVersion: from,
         toVersion: to,
         createdAt: new Date(),
-        changes: older ? diffCatalog(objects, currentRows) : diffCatalog(currentRows, objects),
+        changes: { ...(older ? diffCatalog(objects, currentRows) : diffCatalog(currentRows, objects)), moved },
       },
     ]);
   }
