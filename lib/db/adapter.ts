@@ -2,7 +2,11 @@
 // tests and prisma.config.ts, so every door talks to the database the same way.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 import pg from "pg";
 
 export type DbProvider = "sqlite" | "postgres";
@@ -30,22 +34,114 @@ export function sqliteFilePath(url: string): string {
 export const SQLITE_PRAGMAS =
   "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
 
+export interface AdapterOptions {
+  /**
+   * SQLite only: answer reads outside transactions from a second, read-only connection (splitReads below). The
+   * app's client (createDb) sets it; the schema engine (prisma.config.ts) keeps one connection.
+   */
+  readConnection?: boolean;
+}
+
 class SqliteFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "sqlite" as const;
   readonly adapterName: string;
   readonly #inner: PrismaBetterSQLite3;
-  constructor(url: string) {
+  readonly #options: AdapterOptions;
+  constructor(url: string, options: AdapterOptions) {
     this.#inner = new PrismaBetterSQLite3({ url, timeout: 5000 });
     this.adapterName = this.#inner.adapterName;
+    this.#options = options;
   }
   async connect(): Promise<SqlDriverAdapter> {
     const adapter = routeScripts(reuseStatements(await this.#inner.connect()));
     await adapter.executeScript(SQLITE_PRAGMAS);
-    return adapter;
+    if (!this.#options.readConnection) return adapter;
+    // Opened after the writer has put the file in WAL mode; query_only refuses any write on it.
+    const reader = reuseStatements(await this.#inner.connect());
+    await reader.executeScript(SQLITE_READER_PRAGMAS);
+    return splitReads(adapter, reader);
   }
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     return routeScripts(await this.#inner.connectToShadowDb());
   }
+}
+
+export const SQLITE_READER_PRAGMAS = "PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;";
+
+// @prisma/adapter-better-sqlite3 has ONE connection. A transaction opens on it (BEGIN) and stays open across the
+// awaits of its request, and every query outside a transaction runs on that same connection meanwhile: another
+// request's read sees the open transaction's uncommitted rows, and its write (an updateMany, the mail worker's
+// claims) silently joins that transaction and is undone by its rollback. And better-sqlite3 answers synchronously
+// (each promise is already resolved), so a request's queries, compiled and run back to back, never give Node's
+// event loop a turn: under load the server accepts no new connection for seconds (reads waited in the kernel's
+// accept queue, not on the database: issue 12, bench/results.md "Load").
+//
+// splitReads keeps the writer connection for transactions and writes, and:
+// - a SELECT outside a transaction runs on a second connection (WAL lets it read while the writer holds a
+//   transaction open): it sees every committed write, including the request's own, and never an uncommitted one;
+// - a write outside a transaction waits until no transaction is open (one FIFO lock with startTransaction);
+// - every query outside a transaction, and each transaction's start, first yields to the event loop
+//   (setImmediate), so accepting connections and reading requests take turns with the queries. Inside a
+//   transaction nothing yields: the write lock is held as briefly as before.
+// Reads inside a transaction run on the writer connection and see the transaction's own writes.
+function splitReads(writer: SqlDriverAdapter, reader: SqlDriverAdapter): SqlDriverAdapter {
+  const lock = fifoLock();
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
+  const write = async <T>(run: () => Promise<T>): Promise<T> => {
+    await turn();
+    const release = await lock();
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  };
+  return {
+    provider: writer.provider,
+    adapterName: writer.adapterName,
+    async queryRaw(query) {
+      if (!isRead(query.sql)) return write(() => writer.queryRaw(query));
+      await turn();
+      return reader.queryRaw(query);
+    },
+    executeRaw: (query) => write(() => writer.executeRaw(query)),
+    executeScript: (script) => write(() => writer.executeScript(script)),
+    async startTransaction(isolationLevel) {
+      await turn();
+      const release = await lock();
+      let tx: Transaction;
+      try {
+        tx = await writer.startTransaction(isolationLevel);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      // Prisma runs COMMIT / ROLLBACK through executeRaw, then calls commit() / rollback(), also on a timeout.
+      const commit = tx.commit.bind(tx);
+      const rollback = tx.rollback.bind(tx);
+      tx.commit = () => commit().finally(release);
+      tx.rollback = () => rollback().finally(release);
+      return tx;
+    },
+    ...(writer.getConnectionInfo ? { getConnectionInfo: () => writer.getConnectionInfo!() } : {}),
+    async dispose() {
+      await reader.dispose();
+      await writer.dispose();
+    },
+  };
+}
+
+/** A FIFO lock: resolves to its release function; each release is used once. */
+function fifoLock(): () => Promise<() => void> {
+  let tail = Promise.resolve();
+  return () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const acquired = tail.then(() => release);
+    tail = tail.then(() => held);
+    return acquired;
+  };
 }
 
 // The schema engine replays a whole migration file through executeRaw, which better-sqlite3 runs
@@ -179,6 +275,9 @@ export async function adminQuery(config: pg.PoolConfig, sql: string): Promise<vo
   }
 }
 
-export function createAdapterFactory(url = databaseUrl()): SqlMigrationAwareDriverAdapterFactory {
-  return providerOf(url) === "postgres" ? new PgFactory(url) : new SqliteFactory(url);
+export function createAdapterFactory(
+  url = databaseUrl(),
+  options: AdapterOptions = {},
+): SqlMigrationAwareDriverAdapterFactory {
+  return providerOf(url) === "postgres" ? new PgFactory(url) : new SqliteFactory(url, options);
 }

@@ -11,7 +11,7 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 
 export function createDb(url = databaseUrl()): Db {
   const provider = providerOf(url);
-  const adapter = createAdapterFactory(url);
+  const adapter = createAdapterFactory(url, { readConnection: true });
   let client: Db;
   if (provider === "sqlite") {
     mkdirSync(path.dirname(path.resolve(sqliteFilePath(url))), { recursive: true });
