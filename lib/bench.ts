@@ -43,6 +43,7 @@ async function main() {
   let failed = 0;
   for (const [name, run] of PARTS) {
     console.log(name);
+    const partStarted = performance.now();
     try {
       await run();
     } catch (error) {
@@ -50,6 +51,8 @@ async function main() {
       console.error(`  FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       recordFailure(name, error);
     }
+    // What each part costs, to keep `--quick` under its two minutes.
+    console.log(`  (${((performance.now() - partStarted) / 1000).toFixed(1)} s)`);
   }
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(RESULTS_FILE, renderReport({ quick, startedAt, finishedAt: new Date() }));

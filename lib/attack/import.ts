@@ -6,7 +6,6 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { urlOf, type Db } from "../db/client";
 import { AppError } from "../errors";
-import { markTakenUpstream } from "../releases/upstream";
 import { parseDomain } from "./bundle-domain";
 import { writeCatalog } from "./import-write";
 import { parseBundleText, type AttackDomain } from "./parse";
@@ -72,9 +71,18 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
   }
   // Closing the loop: a newer version may cite observations the platform exported (lib/releases/upstream.ts).
   // After the catalog's transaction, so the matching reads the rows just written.
-  const upstream =
-    !written.skipped && written.current ? await markTakenUpstream(db, { domain, version }) : { marked: [] };
-  return { ...result, ...written, takenUpstream: upstream.marked.length, ms: Math.round(performance.now() - started) };
+  // Loaded only when there is something to match: it brings the mail modules with it.
+  const upstream = written.upstreamCandidates
+    ? await (await import("../releases/upstream")).markTakenUpstream(db, { domain, version })
+    : { marked: [] };
+  const { skipped, current } = written;
+  return {
+    ...result,
+    skipped,
+    current,
+    takenUpstream: upstream.marked.length,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 async function readSource(source: CatalogSource): Promise<{ bytes: Buffer; name?: string }> {
