@@ -32,7 +32,7 @@ const PARTS: [string, () => unknown][] = [
     `Closing the loop after a newer ATT&CK import (${quick ? "2,000" : "10,000"} exported observations, every tenth cited)`,
     benchUpstream,
   ],
-  [`Load: 50 clients on the built server (${quick ? "10" : "60"} s per scenario)`, benchLoad],
+  [`Load: 50 clients on the built server (${quick ? "5" : "60"} s per scenario)`, benchLoad],
 ];
 
 export const RESULTS_FILE = path.join(process.cwd(), "bench", "results.md");
