@@ -51,8 +51,8 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
   progress(0, 1, "read");
   const { bytes, name } = await readSource(source);
   progress(1, 1, "read");
-  // Hashed on the thread pool while this thread parses (the write is the first to need it): on two cores the
-  // hash costs the import no time.
+  // Hashed on the thread pool while this thread parses (the write is the first to need it): on two cores only the
+  // copy of the bytes handed to the hash stays on this thread.
   const sha256 = webcrypto.subtle.digest("SHA-256", bytes).then((d) => Buffer.from(d).toString("hex"));
 
   progress(0, 1, "parse");
