@@ -37,6 +37,12 @@ export interface WriteResult {
   skipped: boolean;
   /** Whether the rows hold this version (false for a release older than the current one). */
   current: boolean;
+  /**
+   * Whether any exported observation of the domain may have been taken upstream by this version: the cheap first
+   * filter of lib/releases/upstream.ts's candidates (exported, not yet marked), read in this transaction so the
+   * matching, its Prisma queries and its mail modules are skipped when there is nothing to match.
+   */
+  upstreamCandidates: boolean;
 }
 
 /** Release versions in numeric order: 6.3 < 7.0 < 17.1 < 18.1 (text order would put 18.1 before 6.3). */
@@ -58,7 +64,7 @@ async function swapRows(sql: BulkSql, write: CatalogWrite): Promise<WriteResult>
     [domain, version],
   );
   if (existing?.sha256 === sha256 && (Boolean(existing.current) || older)) {
-    return { skipped: true, current: Boolean(existing.current) };
+    return { skipped: true, current: Boolean(existing.current), upstreamCandidates: false };
   }
   // The change set first: once the old rows are gone there is nothing left to compare with. For an older
   // release it runs the other way: from it to the current rows.
@@ -123,7 +129,19 @@ async function swapRows(sql: BulkSql, write: CatalogWrite): Promise<WriteResult>
        "importedAt" = excluded."importedAt", "current" = excluded."current"`,
     [randomUUID(), domain, version, sha256, objects.length, sql.encode(new Date()), sql.encode(!older)],
   );
-  return { skipped: false, current: !older };
+  return { skipped: false, current: !older, upstreamCandidates: !older && (await hasUpstreamCandidates(sql, domain)) };
+}
+
+// A superset of markTakenUpstream's candidates (its version comparison is left to it): published observations
+// naming an existing actor, not yet marked, in an exported release.
+async function hasUpstreamCandidates(sql: BulkSql, domain: string): Promise<boolean> {
+  const rows = await sql.query(
+    `SELECT 1 FROM "Observation" o JOIN "Release" r ON r."id" = o."releaseId"
+     WHERE o."domain" = ? AND o."status" = 'PUBLISHED' AND o."actorKind" = 'EXISTING'
+       AND o."actorStixId" IS NOT NULL AND o."upstreamAt" IS NULL AND r."status" = 'EXPORTED' LIMIT 1`,
+    [domain],
+  );
+  return rows.length > 0;
 }
 
 // Ids that sort in insertion order (one random prefix per import, then a counter): each row lands at the end of

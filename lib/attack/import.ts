@@ -1,12 +1,11 @@
 // Loads an ATT&CK release into the catalog tables. The catalog keeps one set of current rows per
 // domain (see the AttackObject model); an import swaps the whole set in one transaction (import-write.ts),
 // so readers see either the old release or the new one, never a mix.
-import { createHash } from "node:crypto";
+import { webcrypto } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { urlOf, type Db } from "../db/client";
 import { AppError } from "../errors";
-import { markTakenUpstream } from "../releases/upstream";
 import { parseDomain } from "./bundle-domain";
 import { writeCatalog } from "./import-write";
 import { parseBundleText, type AttackDomain } from "./parse";
@@ -51,7 +50,9 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
   progress(0, 1, "read");
   const { bytes, name } = await readSource(source);
   progress(1, 1, "read");
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  // Hashed on the thread pool while this thread parses (the write is the first to need it): on two cores only the
+  // copy of the bytes handed to the hash stays on this thread.
+  const sha256 = webcrypto.subtle.digest("SHA-256", bytes).then((d) => Buffer.from(d).toString("hex"));
 
   progress(0, 1, "parse");
   const catalog = parseBundleText(bytes.toString("utf8"), {
@@ -63,14 +64,30 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
   const { domain, version, objects, procedures } = catalog;
   const result = { domain, version, objects: objects.length, procedures: procedures.length };
 
-  const written = await writeCatalog(urlOf(db), { domain, version, sha256, objects, procedures, onProgress: progress });
+  const written = await writeCatalog(urlOf(db), {
+    domain,
+    version,
+    sha256: await sha256,
+    objects,
+    procedures,
+    onProgress: progress,
+  });
   // This process's searches, suggestions and queue see the new release at once (others notice within a second).
   if (!written.skipped) invalidateCatalogCaches();
   // Closing the loop: a newer version may cite observations the platform exported (lib/releases/upstream.ts).
   // After the catalog's transaction, so the matching reads the rows just written.
-  const upstream =
-    !written.skipped && written.current ? await markTakenUpstream(db, { domain, version }) : { marked: [] };
-  return { ...result, ...written, takenUpstream: upstream.marked.length, ms: Math.round(performance.now() - started) };
+  // Loaded only when there is something to match: it brings the mail modules with it.
+  const upstream = written.upstreamCandidates
+    ? await (await import("../releases/upstream")).markTakenUpstream(db, { domain, version })
+    : { marked: [] };
+  const { skipped, current } = written;
+  return {
+    ...result,
+    skipped,
+    current,
+    takenUpstream: upstream.marked.length,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 async function readSource(source: CatalogSource): Promise<{ bytes: Buffer; name?: string }> {

@@ -206,12 +206,14 @@ function toProcedureRow(o: StixObject, domain: AttackDomain): KnownProcedureRow 
 // Official releases hold each id once, but a Workbench export may carry several versions of an
 // object; the catalog keeps one row per id, so keep the newest instead of failing on the unique key.
 function latestOnly(objects: StixObject[]): StixObject[] {
+  // The usual case, every id once, costs one Set; dates are compared only when an id repeats.
+  if (new Set(objects.map((o) => o.id)).size === objects.length) return objects;
   const byId = new Map<string, StixObject>();
   for (const o of objects) {
     const seen = byId.get(o.id);
     if (!seen || timestamp(o.modified).getTime() >= timestamp(seen.modified).getTime()) byId.set(o.id, o);
   }
-  return byId.size === objects.length ? objects : [...byId.values()];
+  return [...byId.values()];
 }
 
 function detectVersion(collection: StixObject | undefined, options: ParseOptions): string {

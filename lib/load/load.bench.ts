@@ -28,7 +28,7 @@ const CONTRIBUTORS = 20;
 export function loadSeconds(argv = process.argv): number {
   const env = Number(process.env.LOAD_SECONDS);
   if (Number.isInteger(env) && env > 0) return env;
-  return argv.includes("--quick") ? 10 : 60;
+  return argv.includes("--quick") ? 5 : 60;
 }
 
 interface Fixture {
