@@ -35,7 +35,8 @@ export async function requestExport(
 }
 
 /** The release's export under way, else its latest one (the release page's progress, result or error). */
-export async function latestExportJob(releaseId: string, db: Db): Promise<JobView | null> {
+export async function latestExportJob(actor: Actor | null, releaseId: string, db: Db): Promise<JobView | null> {
+  assertCan(actor, "release:manage");
   const job = await db.job.findFirst({
     where: { kind: EXPORT_JOB_KIND, key: releaseId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -4,6 +4,7 @@ import { requireActor } from "@/app/require-actor";
 import { StatusBadge } from "@/app/components/observation-summary";
 import { ReleaseTacticChart } from "@/app/components/charts/release-chart";
 import { db } from "@/lib/db/client";
+import { latestExportJob } from "@/lib/releases/export-job";
 import { getReleasePage } from "@/lib/releases/release-page";
 import { ExportButton, FreezeButton } from "../release-controls";
 import { ReleaseDownloads } from "../release-downloads";
@@ -19,7 +20,9 @@ export default async function ReleasePage(props: { params: Promise<{ id: string 
   const { id } = await props.params;
   const back = `/releases/${id}`;
   const actor = await requireActor("release:manage", back);
-  const page = await loadPage(back, () => getReleasePage(actor, id, db()));
+  const [page, exportJob] = await loadPage(back, () =>
+    Promise.all([getReleasePage(actor, id, db()), latestExportJob(actor, id, db())]),
+  );
   const r = page.release;
   return (
     <>
@@ -47,7 +50,15 @@ export default async function ReleasePage(props: { params: Promise<{ id: string 
         ) : (
           <div className="actions inline">
             {r.status === "OPEN" && <FreezeButton releaseId={r.id} name={r.name} observations={page.observations} />}
-            <ExportButton releaseId={r.id} name={r.name} observations={page.observations} />
+            <ExportButton
+              releaseId={r.id}
+              name={r.name}
+              observations={page.observations}
+              running={
+                exportJob && (exportJob.status === "QUEUED" || exportJob.status === "RUNNING") ? exportJob : null
+              }
+              lastError={exportJob?.status === "FAILED" ? exportJob.error?.message : null}
+            />
           </div>
         )}
       </div>

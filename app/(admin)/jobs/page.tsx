@@ -1,0 +1,104 @@
+// Long work off the request path (exports, …), for admins: every job with its status, progress, who started it
+// and when, and why a failed one failed; failed jobs can be retried. Reloads itself while something runs.
+import Link from "next/link";
+import { StatusBadge } from "@/app/components/observation-summary";
+import { loadPage } from "@/app/page-errors";
+import { requireActor } from "@/app/require-actor";
+import { db } from "@/lib/db/client";
+import { JOB_LIST_MAX, listJobs, type JobListItem } from "@/lib/jobs/admin";
+import { EXPORT_JOB_KIND } from "@/lib/releases/export-phases";
+import { RefreshWhileRunning, RetryJobButton } from "./job-controls";
+
+export const dynamic = "force-dynamic";
+
+const when = (iso: string | null) => (iso ? iso.slice(0, 19).replace("T", " ") : "—");
+
+/** What the job is about, as a link where there is a page for it. */
+function JobSubject({ job }: { job: JobListItem }) {
+  if (job.kind === EXPORT_JOB_KIND && job.key)
+    return (
+      <>
+        Export of <Link href={`/releases/${job.key}`}>release {job.key.slice(0, 10)}…</Link>
+      </>
+    );
+  return <span className="mono">{job.kind}</span>;
+}
+
+export default async function JobsPage() {
+  const actor = await requireActor("job:manage", "/jobs");
+  const jobs = await loadPage("/jobs", () => listJobs(actor, db()));
+  const active = jobs.some((j) => j.status === "QUEUED" || j.status === "RUNNING");
+  return (
+    <>
+      <h1>Jobs</h1>
+      <p className="muted">
+        Exports run here, off the request: the newest {JOB_LIST_MAX} jobs, with their progress. A failed job says why;
+        retry it once the cause is fixed. {active && "This list reloads itself while a job runs."}
+      </p>
+      <RefreshWhileRunning active={active} />
+      {jobs.length === 0 ? (
+        <p className="panel empty">No job has run yet: exporting a release starts one.</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="jobs-caption" tabIndex={0}>
+          <table>
+            <caption id="jobs-caption">Jobs, newest first</caption>
+            <thead>
+              <tr>
+                <th>What</th>
+                <th>Status</th>
+                <th>Progress</th>
+                <th>Who</th>
+                <th>When (UTC)</th>
+                <th>Error</th>
+              </tr>
+            </thead>
+            <tbody>
+              {jobs.map((j) => (
+                <tr key={j.id} data-testid="job-row">
+                  <td>
+                    <JobSubject job={j} />
+                  </td>
+                  <td>
+                    <StatusBadge status={j.status} />
+                    {j.attempts > 1 && <span className="muted nowrap"> attempt {j.attempts}</span>}
+                  </td>
+                  <td className="job-progress">
+                    {j.progress.total > 0 ? (
+                      <>
+                        <progress
+                          max={j.progress.total}
+                          value={j.progress.done}
+                          aria-label={`Progress of job ${j.id}`}
+                        />
+                        <p className="muted">
+                          {j.progress.done} of {j.progress.total}
+                          {j.status === "RUNNING" && j.progress.phase ? `: ${j.progress.phase}` : ""}
+                        </p>
+                      </>
+                    ) : (
+                      <span className="muted">{j.status === "QUEUED" ? "waiting" : "—"}</span>
+                    )}
+                  </td>
+                  <td>{j.createdBy ? (j.createdBy.name ?? j.createdBy.email) : "system"}</td>
+                  <td className="mono">
+                    <span className="nowrap">queued {when(j.createdAt)}</span>
+                    {j.finishedAt && (
+                      <>
+                        <br />
+                        <span className="nowrap">ended {when(j.finishedAt)}</span>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    {j.error && <p className="error">{j.error.message}</p>}
+                    {j.status === "FAILED" && <RetryJobButton id={j.id} what={`job ${j.id}`} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
