@@ -79,7 +79,7 @@ export default async function JobsPage() {
                       <span className="muted">{j.status === "QUEUED" ? "waiting" : "—"}</span>
                     )}
                   </td>
-                  <td>{j.createdBy ? (j.createdBy.name ?? j.createdBy.email) : "system"}</td>
+                  <td>{j.createdBy ? j.createdBy.email : "system"}</td>
                   <td className="mono">
                     <span className="nowrap">queued {when(j.createdAt)}</span>
                     {j.finishedAt && (
