@@ -96,6 +96,8 @@ test("an admin exports a release from its page, sees its progress, then the down
   await expect(progress.getByRole("progressbar", { name: /Export of/ })).toBeVisible();
   await expect(progress.getByRole("status")).toHaveText(/Queued: the export starts in a moment|step \d of 5/);
   await expect(lifecycle.getByRole("button", { name: "Export STIX bundle" })).toHaveCount(0);
+  // Exporting freezes the release: Freeze steps aside while it runs.
+  await expect(lifecycle.getByRole("button", { name: "Freeze" })).toHaveCount(0);
   held!();
   await expect(progress.getByRole("status")).toHaveText(
     "Validating every object with MITRE's ATT&CK schemas… (step 3 of 5)",
@@ -134,12 +136,12 @@ test("an admin exports a release from its page, sees its progress, then the down
   await page.goto("/jobs");
   await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
   const rows = page.getByTestId("job-row");
-  const done = rows.filter({ has: page.getByRole("link", { name: new RegExp(`release ${release.id.slice(0, 10)}`) }) });
+  const done = rows.filter({ has: page.getByRole("link", { name: (release as { name: string }).name, exact: true }) });
   await expect(done.first()).toContainText("done");
   await expect(done.first()).toContainText("5 of 5");
   await expect(done.first()).toContainText(E2E_USERS.admin.email);
   const failed = rows
-    .filter({ has: page.getByRole("link", { name: new RegExp(`release ${ics.id.slice(0, 10)}`) }) })
+    .filter({ has: page.getByRole("link", { name: (ics as { name: string }).name, exact: true }) })
     .first();
   await expect(failed).toContainText("failed");
   await expect(failed).toContainText(failing.error!.message);

@@ -11,7 +11,7 @@ import type { JobProgress } from "../jobs/worker";
 import { createObservation } from "../observations/service";
 import { transitionObservation } from "../review/workflow";
 import { EXPORT_JOB_KIND, EXPORT_PHASE_LABELS } from "./export-phases";
-import { latestExportJob, requestExport } from "./export-job";
+import { latestExportJob, releaseNames, requestExport } from "./export-job";
 import { createRelease, getReleaseBundle } from "./service";
 
 vi.mock("../jobs/run", async (original) => ({ ...(await original<object>()), kickJobs: () => {} }));
@@ -109,6 +109,10 @@ describe("exporting a release through the job queue", () => {
     expect((await appErrorOf(requestExport(w.admin, "no-such-release", w.db))).code).toBe("NOT_FOUND");
     expect((await appErrorOf(requestExport(w.admin, "../x", w.db))).code).toBe("NOT_FOUND");
     expect((await appErrorOf(latestExportJob(w.reviewer, release.id, w.db))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(releaseNames(w.reviewer, [release.id], w.db))).code).toBe("FORBIDDEN");
+    expect(await releaseNames(w.admin, [release.id, release.id, "gone"], w.db)).toEqual(
+      new Map([[release.id, release.name]]),
+    );
     expect(await w.db.job.count()).toBe(0);
   });
 });

@@ -70,3 +70,13 @@ export const exportJobHandler: JobHandler = async (payload, { db, job, progress 
   await progress({ done: total, total, phase: "Done" });
   return { ...result, sha256: result.sha256 ?? null };
 };
+
+/** The names of these releases (the /jobs page names what each export is of); a deleted one is missing. */
+export async function releaseNames(actor: Actor | null, ids: string[], db: Db): Promise<Map<string, string>> {
+  assertCan(actor, "release:manage");
+  const rows = await db.release.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, name: true },
+  });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

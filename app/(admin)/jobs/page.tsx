@@ -6,6 +6,7 @@ import { loadPage } from "@/app/page-errors";
 import { requireActor } from "@/app/require-actor";
 import { db } from "@/lib/db/client";
 import { JOB_LIST_MAX, listJobs, type JobListItem } from "@/lib/jobs/admin";
+import { releaseNames } from "@/lib/releases/export-job";
 import { EXPORT_JOB_KIND } from "@/lib/releases/export-phases";
 import { RefreshWhileRunning, RetryJobButton } from "./job-controls";
 
@@ -14,11 +15,12 @@ export const dynamic = "force-dynamic";
 const when = (iso: string | null) => (iso ? iso.slice(0, 19).replace("T", " ") : "—");
 
 /** What the job is about, as a link where there is a page for it. */
-function JobSubject({ job }: { job: JobListItem }) {
+function JobSubject({ job, releases }: { job: JobListItem; releases: Map<string, string> }) {
   if (job.kind === EXPORT_JOB_KIND && job.key)
     return (
       <>
-        Export of <Link href={`/releases/${job.key}`}>release {job.key.slice(0, 10)}…</Link>
+        Export of{" "}
+        <Link href={`/releases/${job.key}`}>{releases.get(job.key) ?? `release ${job.key.slice(0, 10)}…`}</Link>
       </>
     );
   return <span className="mono">{job.kind}</span>;
@@ -26,7 +28,11 @@ function JobSubject({ job }: { job: JobListItem }) {
 
 export default async function JobsPage() {
   const actor = await requireActor("job:manage", "/jobs");
-  const jobs = await loadPage("/jobs", () => listJobs(actor, db()));
+  const [jobs, releases] = await loadPage("/jobs", async () => {
+    const list = await listJobs(actor, db());
+    const exported = list.filter((j) => j.kind === EXPORT_JOB_KIND && j.key).map((j) => j.key!);
+    return [list, await releaseNames(actor, exported, db())] as const;
+  });
   const active = jobs.some((j) => j.status === "QUEUED" || j.status === "RUNNING");
   return (
     <>
@@ -56,7 +62,7 @@ export default async function JobsPage() {
               {jobs.map((j) => (
                 <tr key={j.id} data-testid="job-row">
                   <td>
-                    <JobSubject job={j} />
+                    <JobSubject job={j} releases={releases} />
                   </td>
                   <td>
                     <StatusBadge status={j.status} />

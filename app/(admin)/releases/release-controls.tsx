@@ -106,14 +106,24 @@ export function ExportButton({
   observations,
   running,
   lastError,
-}: ReleaseButtonProps & { running?: JobView | null; lastError?: string | null }) {
+  onRunning,
+}: ReleaseButtonProps & {
+  running?: JobView | null;
+  lastError?: string | null;
+  /** Told when an export starts (true) and when it failed (false): the Freeze button steps aside meanwhile. */
+  onRunning?: (running: boolean) => void;
+}) {
   const [job, setJob] = useState<JobView | null>(running ?? null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(lastError ? `The last export failed: ${lastError}` : null);
-  const failed = useCallback((j: JobView) => {
-    setJob(null);
-    setError(`The export failed: ${j.error?.message ?? "no reason was given."}`);
-  }, []);
+  const failed = useCallback(
+    (j: JobView) => {
+      setJob(null);
+      setError(`The export failed: ${j.error?.message ?? "no reason was given."}`);
+      onRunning?.(false);
+    },
+    [onRunning],
+  );
   if (job) return <ExportProgress job={job} name={name} onFailed={failed} />;
   async function confirmed() {
     setBusy(true);
@@ -122,6 +132,7 @@ export function ExportButton({
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setJob(result.value);
+    onRunning?.(true);
   }
   return (
     <>
@@ -160,5 +171,20 @@ export function FreezeButton({ releaseId, name, observations }: ReleaseButtonPro
         };
       }}
     />
+  );
+}
+
+/** A release's buttons: Freeze (while OPEN) and Export; while an export runs, its progress alone. */
+export function ReleaseActions({
+  open,
+  running,
+  ...props
+}: ReleaseButtonProps & { open: boolean; running?: JobView | null; lastError?: string | null }) {
+  const [exporting, setExporting] = useState(!!running);
+  return (
+    <div className="actions inline">
+      {open && !exporting && <FreezeButton {...props} />}
+      <ExportButton {...props} running={running} onRunning={setExporting} />
+    </div>
   );
 }

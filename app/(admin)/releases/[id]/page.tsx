@@ -6,7 +6,7 @@ import { ReleaseTacticChart } from "@/app/components/charts/release-chart";
 import { db } from "@/lib/db/client";
 import { latestExportJob } from "@/lib/releases/export-job";
 import { getReleasePage } from "@/lib/releases/release-page";
-import { ExportButton, FreezeButton } from "../release-controls";
+import { ReleaseActions } from "../release-controls";
 import { ReleaseDownloads } from "../release-downloads";
 import { ReleaseGroups, ReviewerTable, UpstreamShare } from "./release-sections";
 
@@ -48,18 +48,14 @@ export default async function ReleasePage(props: { params: Promise<{ id: string 
         {r.status === "EXPORTED" ? (
           <ReleaseDownloads releaseId={r.id} sha256={r.sha256} />
         ) : (
-          <div className="actions inline">
-            {r.status === "OPEN" && <FreezeButton releaseId={r.id} name={r.name} observations={page.observations} />}
-            <ExportButton
-              releaseId={r.id}
-              name={r.name}
-              observations={page.observations}
-              running={
-                exportJob && (exportJob.status === "QUEUED" || exportJob.status === "RUNNING") ? exportJob : null
-              }
-              lastError={exportJob?.status === "FAILED" ? exportJob.error?.message : null}
-            />
-          </div>
+          <ReleaseActions
+            releaseId={r.id}
+            name={r.name}
+            observations={page.observations}
+            open={r.status === "OPEN"}
+            running={exportJob && (exportJob.status === "QUEUED" || exportJob.status === "RUNNING") ? exportJob : null}
+            lastError={exportJob?.status === "FAILED" ? exportJob.error?.message : null}
+          />
         )}
       </div>
       {page.hiddenByTlp > 0 && (
