@@ -67,18 +67,26 @@ test("an admin exports a release from its page, sees its progress, then the down
   await page.goto(`/releases/${release.id}`);
   const lifecycle = page.getByTestId("release-lifecycle");
 
-  // Hold the page's first look at the job, so the progress stays on screen to be checked and photographed; that
-  // answer is the job mid-way (step 3 of 5), as the worker reports it. Later looks get the real job.
-  let held: (() => void) | undefined;
-  const release1 = new Promise<void>((resolve) => (held = resolve));
-  let firstLook = true;
+  // Hold the page's looks at the job, so the progress stays on screen to be checked and photographed: the first
+  // answer is the job mid-way (step 3 of 5), as the worker reports it; later looks wait until the photos are taken,
+  // then get the real job.
+  const gate = () => {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { open, opened };
+  };
+  const firstAnswer = gate();
+  const photographed = gate();
+  let looks = 0;
   await page.route("**/api/v1/jobs/*", async (route) => {
-    if (!firstLook) return route.continue();
-    firstLook = false;
+    if (++looks > 1) {
+      await photographed.opened;
+      return route.continue();
+    }
     const real = await route.fetch();
     const job = await real.json();
     expect(job).toMatchObject({ kind: "release-export", progress: { total: 5 } });
-    await release1;
+    await firstAnswer.opened;
     await route.fulfill({
       response: real,
       json: {
@@ -98,7 +106,7 @@ test("an admin exports a release from its page, sees its progress, then the down
   await expect(lifecycle.getByRole("button", { name: "Export STIX bundle" })).toHaveCount(0);
   // Exporting freezes the release: Freeze steps aside while it runs.
   await expect(lifecycle.getByRole("button", { name: "Freeze" })).toHaveCount(0);
-  held!();
+  firstAnswer.open();
   await expect(progress.getByRole("status")).toHaveText(
     "Validating every object with MITRE's ATT&CK schemas… (step 3 of 5)",
   );
@@ -109,6 +117,7 @@ test("an admin exports a release from its page, sees its progress, then the down
     await page.screenshot({ path: `e2e/screenshots/export-progress-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
+  photographed.open();
 
   // The real job ends: the page shows the downloads where the progress was.
   await expect(lifecycle.getByRole("link", { name: "Download bundle.json" })).toBeVisible({ timeout: 60_000 });
