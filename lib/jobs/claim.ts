@@ -55,6 +55,8 @@ export function workerLoop(
   name: string,
   pass: (db: Db) => Promise<unknown>,
   onError: (error: Error) => void,
+  /** A kick starts the pass this much later: the request that kicked sends its answer first (CPU-heavy passes). */
+  kickDelayMs = 0,
 ): WorkerLoop {
   const global = globalThis as unknown as { __procedureExchangeLoops?: Map<string, WeakMap<Db, LoopState>> };
   const all = (global.__procedureExchangeLoops ??= new Map());
@@ -81,10 +83,26 @@ export function workerLoop(
     })();
     return s.running;
   }
-  const kick = (db: Db) => void run(db).catch(onError);
+  function kick(db: Db): void {
+    if (kickDelayMs <= 0) return void run(db).catch(onError);
+    let state = loops.get(db);
+    if (!state) loops.set(db, (state = { again: false }));
+    const s = state;
+    if (s.scheduled) return;
+    s.scheduled = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        s.scheduled = undefined;
+        run(db).catch(onError);
+        resolve();
+      }, kickDelayMs),
+    );
+  }
   return {
     kick,
-    settle: async (db) => await loops.get(db)?.running?.catch(() => {}),
+    settle: async (db) => {
+      await loops.get(db)?.scheduled;
+      await loops.get(db)?.running?.catch(() => {});
+    },
     flush: (db) => run(db),
     start(db, everyMs) {
       kick(db); // work queued while the server was down
@@ -96,5 +114,7 @@ export function workerLoop(
 
 interface LoopState {
   running?: Promise<void>;
+  /** A delayed kick not yet started. */
+  scheduled?: Promise<void>;
   again: boolean;
 }

@@ -5,10 +5,15 @@ import type { Db } from "../db/client";
 import { workerLoop } from "./claim";
 import { drainJobs } from "./worker";
 
+// A kick waits KICK_DELAY_MS: an export's phases are CPU-heavy and share the event loop with the request that
+// queued it, which answers (202) first.
+const KICK_DELAY_MS = 25;
+
 const jobLoop = workerLoop(
   "jobs",
   async (db) => drainJobs(db, (await import("./kinds")).JOB_HANDLERS),
   (error) => console.error(`[jobs] worker run failed: ${error.message}`),
+  KICK_DELAY_MS,
 );
 
 /** Wakes the worker after a commit that queued a job: it runs now, off the caller's path. Never throws. */
