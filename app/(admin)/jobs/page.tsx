@@ -53,14 +53,13 @@ export default async function JobsPage() {
                 <th>What</th>
                 <th>Status</th>
                 <th>Progress</th>
-                <th>Who</th>
-                <th>When (UTC)</th>
-                <th>Error</th>
+                <th>Who, when (UTC)</th>
               </tr>
             </thead>
-            <tbody>
-              {jobs.map((j) => (
-                <tr key={j.id} data-testid="job-row">
+            {/* One tbody per job: its row, and beneath it (the full width) why it failed. */}
+            {jobs.map((j) => (
+              <tbody key={j.id} data-testid="job-row">
+                <tr>
                   <td>
                     <JobSubject job={j} releases={releases} />
                   </td>
@@ -85,23 +84,28 @@ export default async function JobsPage() {
                       <span className="muted">{j.status === "QUEUED" ? "waiting" : "—"}</span>
                     )}
                   </td>
-                  <td>{j.createdBy ? j.createdBy.email : "system"}</td>
-                  <td className="mono">
-                    <span className="nowrap">queued {when(j.createdAt)}</span>
+                  <td>
+                    {j.createdBy ? j.createdBy.email : "system"}
+                    <br />
+                    <span className="muted nowrap">queued {when(j.createdAt)}</span>
                     {j.finishedAt && (
                       <>
                         <br />
-                        <span className="nowrap">ended {when(j.finishedAt)}</span>
+                        <span className="muted nowrap">ended {when(j.finishedAt)}</span>
                       </>
                     )}
                   </td>
-                  <td>
-                    {j.error && <p className="error">{j.error.message}</p>}
-                    {j.status === "FAILED" && <RetryJobButton id={j.id} what={`job ${j.id}`} />}
-                  </td>
                 </tr>
-              ))}
-            </tbody>
+                {(j.error || j.status === "FAILED") && (
+                  <tr>
+                    <td colSpan={4}>
+                      {j.error && <p className="error">{j.error.message}</p>}
+                      {j.status === "FAILED" && <RetryJobButton id={j.id} what={`job ${j.id}`} />}
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            ))}
           </table>
         </div>
       )}
