@@ -28,7 +28,8 @@ export async function register() {
   const { startJobWorker } = await import("./lib/jobs/run");
   startJobWorker(mailDb(), jobPoll);
   if (digests) {
-    const [{ sendDueDigests }, { db }] = await Promise.all([import("./lib/review/digest"), import("./lib/db/client")]);
-    startDigestTimer(() => sendDueDigests(db()));
+    // Each tick that finds a digest due queues a run as a job (lib/review/digest-job): it shows on /jobs.
+    const { queueDigestRun } = await import("./lib/review/digest-job");
+    startDigestTimer(() => queueDigestRun(mailDb()));
   }
 }

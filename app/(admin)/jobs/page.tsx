@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { JOB_LIST_MAX, listJobs, type JobListItem } from "@/lib/jobs/admin";
 import { releaseNames } from "@/lib/releases/export-job";
 import { EXPORT_JOB_KIND } from "@/lib/releases/export-phases";
+import { DIGEST_JOB_KIND } from "@/lib/review/digest-job";
 import { RefreshWhileRunning, RetryJobButton } from "./job-controls";
 
 export const dynamic = "force-dynamic";
@@ -23,6 +24,19 @@ function JobSubject({ job, releases }: { job: JobListItem; releases: Map<string,
         <Link href={`/releases/${job.key}`}>{releases.get(job.key) ?? `release ${job.key.slice(0, 10)}…`}</Link>
       </>
     );
+  if (job.kind === DIGEST_JOB_KIND) {
+    const run = job.result as { sent?: number; skipped?: number } | null;
+    return (
+      <>
+        Reviewers&apos; e-mail digests
+        {run && typeof run.sent === "number" && (
+          <span className="muted">
+            : {run.sent} sent, {run.skipped ?? 0} skipped (nothing to report)
+          </span>
+        )}
+      </>
+    );
+  }
   return <span className="mono">{job.kind}</span>;
 }
 
@@ -38,15 +52,16 @@ export default async function JobsPage() {
     <>
       <h1>Jobs</h1>
       <p className="muted">
-        Exports run here, off the request: the newest {JOB_LIST_MAX} jobs, with their progress. A failed job says why;
-        retry it once the cause is fixed. {active && "This list reloads itself while a job runs."}
+        Exports and the reviewers' digests run here, off the request: the newest {JOB_LIST_MAX} jobs, with their
+        progress. A failed job says why; retry it once the cause is fixed.{" "}
+        {active && "This list reloads itself while a job runs."}
       </p>
       <RefreshWhileRunning active={active} />
       {jobs.length === 0 ? (
         <p className="panel empty">No job has run yet: exporting a release starts one.</p>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="jobs-caption" tabIndex={0}>
-          <table>
+          <table className="jobs-table">
             <caption id="jobs-caption">Jobs, newest first</caption>
             <thead>
               <tr>
