@@ -59,9 +59,12 @@ export async function drainJobs(db: Db, handlers: JobHandlers, now: Date = new D
   });
   const seen = new Set<string>();
   for (;;) {
-    const due = (
-      await db.job.findMany({ where: dueWhere(now), orderBy: [{ runAfter: "asc" }, { id: "asc" }], take: BATCH })
-    ).filter((j) => !seen.has(j.id));
+    // Each job at most once per pass: one retried or taken meanwhile waits for the next pass.
+    const due = await db.job.findMany({
+      where: { ...dueWhere(now), id: { notIn: [...seen] } },
+      orderBy: [{ runAfter: "asc" }, { id: "asc" }],
+      take: BATCH,
+    });
     if (!due.length) return run;
     for (const job of due) {
       seen.add(job.id);
