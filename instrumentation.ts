@@ -10,6 +10,10 @@ export async function register() {
   const { maxAttempts, pollSeconds } = await import("./lib/mail/queue-rules");
   const pollMs = pollSeconds() * 1000;
   maxAttempts();
+  // And a mistyped JOB_POLL_SECONDS or JOB_LEASE_SECONDS.
+  const { jobPollMs, leaseMs } = await import("./lib/jobs/rules");
+  const jobPoll = jobPollMs();
+  leaseMs();
   const { migrateDatabase } = await import("./lib/db/migrate");
   const applied = await migrateDatabase();
   if (applied.length) console.log(`[db] applied ${applied.length} migration(s): ${applied.join(", ")}`);
@@ -19,8 +23,13 @@ export async function register() {
     import("./lib/db/client"),
   ]);
   startMailWorker(mailDb(), pollMs);
+  // The job worker (exports): woken by every queued job, and every JOB_POLL_SECONDS for retries and jobs whose
+  // worker died (their lease lapsed).
+  const { startJobWorker } = await import("./lib/jobs/run");
+  startJobWorker(mailDb(), jobPoll);
   if (digests) {
-    const [{ sendDueDigests }, { db }] = await Promise.all([import("./lib/review/digest"), import("./lib/db/client")]);
-    startDigestTimer(() => sendDueDigests(db()));
+    // Each tick that finds a digest due queues a run as a job (lib/review/digest-job): it shows on /jobs.
+    const { queueDigestRun } = await import("./lib/review/digest-job");
+    startDigestTimer(() => queueDigestRun(mailDb()));
   }
 }

@@ -37,6 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     ...(can(actor, "release:manage") ? [{ href: "/releases", label: "Releases" }] : []),
     ...(can(actor, "user:manage") ? [{ href: "/users", label: "People" }] : []),
     ...(can(actor, "audit:read") ? [{ href: "/audit", label: "Audit" }] : []),
+    ...(can(actor, "job:manage") ? [{ href: "/jobs", label: "Jobs" }] : []),
   ];
   return (
     <html lang="en">

@@ -6,6 +6,7 @@ import { callApi, checkPage } from "./a11y-pages";
 import { expect, test } from "./fixtures";
 import { readE2eTokens } from "./tokens";
 import { E2E_USERS } from "./users";
+import { exportRelease } from "./jobs";
 
 // Each page is scanned four times (two widths, two schemes).
 test.setTimeout(240_000);
@@ -49,7 +50,7 @@ test.beforeAll(async ({ playwright, mail }, testInfo) => {
     name: `A11y spec release ${Date.now()}`,
     attackVersion: "18.1",
   });
-  await callApi(request, tokens.admin, `/api/v1/releases/${release.id}/export`, {});
+  await exportRelease(request, release.id, { Authorization: `Bearer ${tokens.admin}` });
   ids.published = accepted.id;
   await request.dispose();
   // Take the mails this set-up caused, so a later spec on this worker's sink does not read them.

@@ -10,6 +10,7 @@ import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { readE2eTokens, type E2eTokens } from "./tokens";
 import { E2E_USERS } from "./users";
+import { finishedJob } from "./jobs";
 
 test.describe.configure({ mode: "serial" });
 
@@ -779,16 +780,21 @@ test("POST /releases and export: admins only, validated, idempotent", async ({ r
   );
   expect(entry?.observations).toBe(1);
 
+  // The export is a job: 202 at once, then followed at its Location until it is done.
   const exported = await send(request, "POST", `/api/v1/releases/${release.id}/export`, "admin");
-  expect(exported.status(), await exported.text()).toBe(200);
-  const first = await exported.json();
+  const job = await finishedJob(request, exported, auth("admin"));
+  expect(job).toMatchObject({ kind: "release-export", status: "DONE", error: null, progress: { done: 5, total: 5 } });
+  const first = job.result;
   expect(first.status).toBe("EXPORTED");
   expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
   mine.sha256 = first.sha256;
+  // Whoever did not start it learns nothing of it.
+  await expectError(await send(request, "GET", job.url, "contributor"), 404, "NOT_FOUND");
 
   const again = await send(request, "POST", `/api/v1/releases/${release.id}/export`, "admin");
-  expect(again.status()).toBe(200);
-  expect(await again.json()).toMatchObject({ status: "EXPORTED", sha256: first.sha256 });
+  const againJob = await finishedJob(request, again, auth("admin"));
+  expect(againJob.id).not.toBe(job.id);
+  expect(againJob.result).toMatchObject({ status: "EXPORTED", sha256: first.sha256 });
 
   const download = await send(request, "GET", `/api/v1/releases/${release.id}/bundle.json`, "contributor");
   expect(download.status()).toBe(200);

@@ -39,6 +39,7 @@ const TABLE: { route: string; expect: [Answer, Answer, Answer] }[] = [
   // The permission is checked before the release is looked up: the id here is not even a release's.
   { route: "/releases/[id]", expect: [403, 403, "sign-in"] },
   { route: "/audit", expect: [403, 403, "sign-in"] },
+  { route: "/jobs", expect: [403, 403, "sign-in"] },
   { route: "/users", expect: [403, 403, "sign-in"] },
   // Not accepted yet, so it has no public record.
   { route: "/o/[id]", expect: [404, 404, 404] },

@@ -8,6 +8,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { readE2eTokens } from "./tokens";
 import { E2E_USERS } from "./users";
+import { exportRelease } from "./jobs";
 
 type Layer = { domain: string; versions: { layer: string }; techniques: { techniqueID: string; score: number }[] };
 
@@ -72,8 +73,7 @@ test.beforeAll(async ({ playwright, mail }, testInfo) => {
   };
   const open = opened.ok() ? ((await opened.json()) as { id: string }) : items.find((r) => r.status === "OPEN");
   expect(open, "an open release to publish into").toBeTruthy();
-  const exported = await api.post(`/api/v1/releases/${open!.id}/export`, { headers: as("admin") });
-  expect(exported.status(), await exported.text()).toBe(200);
+  expect((await exportRelease(api, open!.id, as("admin"))).status).toBe("EXPORTED");
   await api.dispose();
   // Take the mails this set-up caused, so a later spec on this worker's sink does not read them.
   for (const subject of [`${id} received`, `${id} accepted`]) {

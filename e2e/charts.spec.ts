@@ -7,6 +7,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { readE2eTokens } from "./tokens";
 import { E2E_USERS } from "./users";
+import { exportRelease } from "./jobs";
 
 type Who = "reviewer" | "admin";
 
@@ -142,5 +143,5 @@ test("the queue and a release show their numbers as charts, and citations are nu
   );
   expect(await chartCounts(page, `chart-release-${name}`)).toEqual(PER_TACTIC);
   await shoot(page, "charts-releases");
-  await api(request, "admin", "POST", `/api/v1/releases/${release.id}/export`);
+  await exportRelease(request, release.id, { authorization: `Bearer ${readE2eTokens().admin}` });
 });

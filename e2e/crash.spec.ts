@@ -15,7 +15,8 @@ import { E2E_USERS } from "./users";
 
 const NAME = "crash";
 const PORT = 3218;
-const ENV = { RATE_LIMITS: "off", DIGEST: "off" };
+// A short job lease: the export whose server was killed is taken again seconds after the restart, not a minute.
+const ENV = { RATE_LIMITS: "off", DIGEST: "off", JOB_LEASE_SECONDS: "4", JOB_POLL_SECONDS: "1" };
 const BULK = 100;
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
@@ -44,6 +45,30 @@ function call(token: string, route: string, body: unknown): Promise<Response> {
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: JSON.stringify(body),
   });
+}
+
+interface Job {
+  id: string;
+  url: string;
+  status: string;
+  attempts: number;
+  error: unknown;
+  result: unknown;
+}
+
+/** Polls a job until it is DONE or FAILED (rejects if the server goes away meanwhile, e.g. when it is killed). */
+async function jobEnded(url: string, timeoutMs = 180_000): Promise<Job> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`http://127.0.0.1:${PORT}${url}`, {
+      headers: { authorization: `Bearer ${tokens().admin}` },
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const job = (await response.json()) as Job;
+    if (job.status === "DONE" || job.status === "FAILED") return job;
+    if (Date.now() > deadline) throw new Error(`${url} still ${job.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /**
@@ -147,7 +172,7 @@ test("a bulk action killed half-way leaves nothing half-written, and runs again 
   expect((await counts()).revisions).toBe(beforeCounts.revisions + BULK);
 });
 
-test("an export killed half-way leaves the release as it was, and exports after a restart", async () => {
+test("an export killed half-way leaves the release as it was, and its job runs again after a restart", async () => {
   const admin = (await findUserByEmail(db, E2E_USERS.admin.email))!;
   const release = await db.release.create({
     data: { name: "Crash release", domain: "enterprise-attack", attackVersion: "18.1", createdById: admin.id },
@@ -162,10 +187,12 @@ test("an export killed half-way leaves the release as it was, and exports after 
   const published = () => db.observation.count({ where: { status: "PUBLISHED" } });
   const publishedBefore = await published();
 
-  const request = call(tokens().admin, `/api/v1/releases/${release.id}/export`, {});
-  expect(await writerHoldsLock(request), "the export ended before it could be killed").toBe(true);
+  // The export is a job: the request answers 202 at once, the server's worker runs it; kill it while it writes.
+  const accepted = await call(tokens().admin, `/api/v1/releases/${release.id}/export`, {});
+  expect(accepted.status, await accepted.clone().text()).toBe(202);
+  const job = (await accepted.json()) as Job;
+  expect(await writerHoldsLock(jobEnded(job.url)), "the export ended before it could be killed").toBe(true);
   await server.crash();
-  await request.catch(() => {});
 
   await consistent();
   const kept = await db.release.findUniqueOrThrow({ where: { id: release.id } });
@@ -173,11 +200,15 @@ test("an export killed half-way leaves the release as it was, and exports after 
   expect(kept.bundle).toBeNull();
   expect(await published()).toBe(publishedBefore);
   expect(await counts()).toEqual(beforeCounts);
+  expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "RUNNING", attempts: 1 });
 
   await restart();
+  // Asking again finds the same export (one per release); its dead worker's lease lapses and the new server runs it.
   const again = await call(tokens().admin, `/api/v1/releases/${release.id}/export`, {});
-  expect(again.status, await again.clone().text()).toBe(200);
-  expect(((await again.json()) as { status: string }).status).toBe("EXPORTED");
+  expect(again.status, await again.clone().text()).toBe(202);
+  expect(((await again.json()) as Job).id).toBe(job.id);
+  const done = await jobEnded(job.url);
+  expect(done).toMatchObject({ status: "DONE", attempts: 2, error: null, result: { status: "EXPORTED" } });
   const bundle = await fetch(`http://127.0.0.1:${PORT}/api/v1/releases/${release.id}/bundle.json`, {
     headers: { authorization: `Bearer ${tokens().admin}` },
   });

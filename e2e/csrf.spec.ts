@@ -7,6 +7,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { readE2eTokens } from "./tokens";
 import { E2E_USERS } from "./users";
+import { finishedJob } from "./jobs";
 
 const ATTACKER_PORT = 3221;
 const ATTACKER = `http://127.0.0.1:${ATTACKER_PORT}`;
@@ -76,7 +77,9 @@ test("a cross-site form and fetch cannot export a release with the admin's cooki
 
   expect(await status(request, release.id)).toBe(release.status);
 
-  // The app's own origin with the same cookie is let through (here: refused only for being empty).
+  // The app's own origin with the same cookie is let through (here: its job refused only for being empty).
   const own = await browser.request.post(target, { headers: { origin: new URL(baseURL!).origin } });
   expect(own.status(), await own.text()).not.toBe(403);
+  const job = await finishedJob(browser.request, own, {});
+  expect(job.error).toMatchObject({ code: "INVALID_STATE" });
 });

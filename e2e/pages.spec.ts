@@ -8,6 +8,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { readE2eTokens } from "./tokens";
 import { E2E_USERS } from "./users";
+import { exportRelease } from "./jobs";
 
 type Who = "signedOut" | "contributor" | "reviewer" | "admin";
 /** A status, or a redirect: to sign in (and back to the page asked for), or home. */
@@ -55,6 +56,8 @@ const TABLE: Row[] = [
   { route: "/releases/[id]", case: "missing", expect: ["sign-in", 403, 403, 404] },
   // The audit log: admins only.
   { route: "/audit", expect: ["sign-in", 403, 403, 200] },
+  // Jobs (exports and their progress): admins only.
+  { route: "/jobs", expect: ["sign-in", 403, 403, 200] },
   // People: admins only.
   { route: "/users", expect: ["sign-in", 403, 403, 200] },
   // An accepted TLP:CLEAR observation's public record: anyone may read it.
@@ -154,8 +157,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   };
   const open = opened.ok() ? ((await opened.json()) as { id: string }) : items.find((r) => r.status === "OPEN");
   expect(open, "an open release to publish into").toBeTruthy();
-  const exported = await api.post(`/api/v1/releases/${open!.id}/export`, { headers: admin });
-  expect(exported.status(), await exported.text()).toBe(200);
+  expect((await exportRelease(api, open!.id, admin)).status).toBe("EXPORTED");
   ids.release = open!.id;
   await api.dispose();
 });

@@ -4,6 +4,7 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { readE2eTokens, type E2eTokens } from "./tokens";
+import { exportRelease } from "./jobs";
 
 test.describe.configure({ mode: "serial" });
 
@@ -83,7 +84,7 @@ test.beforeAll(async ({ request }) => {
       name: `TAXII spec release ${Date.now()}`,
       attackVersion: "18.1",
     }));
-  await api(request, "POST", `/api/v1/releases/${target.id}/export`, tokens.admin);
+  await exportRelease(request, target.id, bearer(tokens.admin));
   const bundle = await api(request, "GET", `/api/v1/releases/${target.id}/bundle.json`, tokens.contributor);
   release.id = target.id;
   release.name = target.name;

@@ -38,7 +38,7 @@ export function useTempOutbox(): void {
   });
 }
 
-/** Empties the review tables, drafts, the rate-limit counters and the mail queue between tests; the catalog stays. */
+/** Empties the review tables, drafts, the rate-limit counters, the mail and job queues between tests; the catalog stays. */
 export async function clearWork(db: Db): Promise<void> {
   await db.auditEvent.deleteMany();
   await db.draft.deleteMany();
@@ -49,6 +49,7 @@ export async function clearWork(db: Db): Promise<void> {
   await db.provisionalId.deleteMany();
   await db.rateLimit.deleteMany();
   await db.mailJob.deleteMany();
+  await db.job.deleteMany();
 }
 
 export interface WorkDb {

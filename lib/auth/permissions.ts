@@ -23,7 +23,9 @@ export type Permission =
   | "release:manage"
   | "user:manage"
   // Browse the audit log (lib/audit/browse).
-  | "audit:read";
+  | "audit:read"
+  // See every job (exports, …) and retry failed ones (lib/jobs/admin); anyone sees the jobs they started.
+  | "job:manage";
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   CONTRIBUTOR: ["observation:create", "observation:read-own"],
@@ -47,6 +49,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     "release:manage",
     "user:manage",
     "audit:read",
+    "job:manage",
   ],
 };
 

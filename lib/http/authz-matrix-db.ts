@@ -65,6 +65,7 @@ const WRITABLE_MODELS = [
   "rateLimit",
   "draft",
   "mailJob",
+  "job",
 ] as const;
 
 export type Snapshot = Record<(typeof WRITABLE_MODELS)[number], Record<string, unknown>[]>;

@@ -114,6 +114,9 @@ export interface World {
   exportedRelease: string;
   collectionId: string;
   stixObjectId: string;
+  /** A finished job contributor A started (only A and admins see it), and a failed one (admins retry it). */
+  jobA: string;
+  failedJob: string;
 }
 
 // A fresh session lasts next-auth's maxAge (30 days): a shorter one would be extended (written) by every call.
@@ -227,7 +230,15 @@ export async function seedWorld(t: TestDb): Promise<World> {
 
   const bundle = JSON.parse((await db.release.findUniqueOrThrow({ where: { id: exported.id } })).bundle ?? "{}");
   const stixObjectId: string = bundle.objects.find((o: { type: string }) => o.type === "relationship").id;
+  const jobA = await db.job.create({
+    data: { kind: "test", payload: {}, status: "DONE", result: { ok: true }, createdById: contributorA.actor.id },
+  });
+  const failedJob = await db.job.create({
+    data: { kind: "test", key: "k", payload: {}, status: "FAILED", error: "It broke.", createdById: admin.actor.id },
+  });
   return {
+    jobA: jobA.id,
+    failedJob: failedJob.id,
     users,
     obsA,
     obsAccepted,

@@ -97,6 +97,7 @@ export const ROUTE_REQUESTS: Record<string, Build> = {
     ...obs(w, "/transitions"),
     body: { action: "ask", version: await version(db, w.obsA), comment: "Which loader?" },
   }),
+  "GET /api/v1/jobs/[id]": (w) => ({ url: `/api/v1/jobs/${w.jobA}`, params: { id: w.jobA } }),
   "GET /api/v1/openapi.json": () => ({ url: "/api/v1/openapi.json", params: {} }),
   "GET /api/v1/queue": () => ({ url: "/api/v1/queue?limit=10", params: {} }),
   "POST /api/v1/queue/bulk": async (w, db) => ({
@@ -169,6 +170,7 @@ export const ROUTE_REQUESTS: Record<string, Build> = {
 
 /** Server actions: "file#export" → its arguments. */
 export const ACTION_CALLS: Record<string, (w: World, db: Db) => Promise<unknown[]> | unknown[]> = {
+  "(admin)/jobs/actions.ts#retryJobAction": (w) => [w.failedJob],
   "(admin)/releases/actions.ts#createReleaseAction": () => [
     { name: "Next", domain: "mobile-attack", attackVersion: "18.1" },
   ],

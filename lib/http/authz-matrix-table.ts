@@ -46,6 +46,8 @@ export const EXPECTED_ROUTES: Record<string, Row> = {
   "GET /api/v1/drafts/current": row("401 200 404 404 404 404 401"),
   "PUT /api/v1/drafts/current": row("401 200 200 200 200 200 401"),
   "DELETE /api/v1/drafts/current": row("401 204 404 404 404 404 401"),
+  // Contributor A's job: A and admins see it; to anyone else it does not exist (404, as for a missing id).
+  "GET /api/v1/jobs/[id]": row("401 200 404 404 404 200 401"),
   "POST /api/v1/observations": row("401 201 201 201 201 201 401"),
   "GET /api/v1/observations/[id]": row("401 200 404 200 200 200 401"),
   // The observation is IN_REVIEW, claimed by `reviewer`: A may not edit it now (409), the second reviewer may not
@@ -68,7 +70,8 @@ export const EXPECTED_ROUTES: Record<string, Row> = {
   "GET /api/v1/releases/[id]/bundle.json": row("401 200 200 200 200 200 401"),
   "GET /api/v1/releases/[id]/changelog.json": row("401 200 200 200 200 200 401"),
   "GET /api/v1/releases/[id]/changelog.md": row("401 200 200 200 200 200 401"),
-  "POST /api/v1/releases/[id]/export": row("401 403 403 403 403 200 401"),
+  // A job (202 Accepted), followed at GET /api/v1/jobs/[id].
+  "POST /api/v1/releases/[id]/export": row("401 403 403 403 403 202 401"),
   "POST /api/v1/releases/[id]/freeze": row("401 403 403 403 403 200 401"),
   "GET /api/v1/releases/[id]/layer.json": row("401 200 200 200 200 200 401"),
   "GET /api/v1/releases/[id]/sightings.csv": row("401 200 200 200 200 200 401"),
@@ -98,6 +101,7 @@ export const EXPECTED_ROUTES: Record<string, Row> = {
 };
 
 export const EXPECTED_ACTIONS: Record<string, ActionRow> = {
+  "(admin)/jobs/actions.ts#retryJobAction": actionRow("401 403 403 403 403 200 401"),
   "(admin)/releases/actions.ts#createReleaseAction": actionRow("401 403 403 403 403 200 401"),
   "(admin)/releases/actions.ts#exportReleaseAction": actionRow("401 403 403 403 403 200 401"),
   "(admin)/releases/actions.ts#freezeReleaseAction": actionRow("401 403 403 403 403 200 401"),

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTempOutbox } from "../../prisma/test-helpers";
 import { createTestDb, type TestDb } from "../db/testing";
+import { settleJobs } from "../jobs";
 import { settleMail } from "../mail";
 import {
   actionFiles,
@@ -40,6 +41,7 @@ beforeAll(async () => {
   (globalThis as { __procedureExchangeDb?: unknown }).__procedureExchangeDb = t.db;
   world = await seedWorld(t);
   // The seeding queued mail and woke the worker: snapshot the world once its pass is over.
+  await settleJobs(t.db);
   await settleMail(t.db);
   seeded = await snapshotWorld(t.db);
   seededPrint = JSON.stringify(await fingerprint(t));
@@ -78,11 +80,13 @@ async function check(
   expected: number,
   run: () => Promise<number>,
 ): Promise<{ status: number; problems: string[] }> {
+  await settleJobs(t.db);
   await settleMail(t.db);
   const before = await fingerprint(t);
   const audits = await auditCount(t.db);
   const status = await run();
   // A write that queued mail woke the worker: let its pass end before the tables are compared or put back.
+  await settleJobs(t.db);
   await settleMail(t.db);
   const problems: string[] = [];
   if (status !== expected) problems.push(`${label}: expected ${expected}, got ${status}`);

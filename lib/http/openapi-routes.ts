@@ -358,11 +358,25 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     method: "POST",
     path: "/releases/{id}/export",
     tag: "Releases",
-    summary: "Freeze, build, validate and store the bundle",
-    description: "Exporting again returns the same bundle.",
+    summary: "Queue the export: freeze, build, validate and store the bundle",
+    description:
+      'Admins. Runs as a job: answers 202 at once with the job, and its URL in Location (GET /jobs/{id}). One export per release at a time: asking again while it runs returns the same job. The finished job\'s result is `{status: "EXPORTED", sha256, heldBackByTlp}`; a refused export (nothing to export, a bundle that fails validation) is a FAILED job whose error has the code and message. Exporting again returns the same bundle.',
     params: RELEASE,
-    ok: { status: 200, description: '`{status: "EXPORTED", sha256}`.' },
-    errors: [409],
+    ok: { status: 202, description: "The job: `{id, kind, status, progress: {done, total, phase}, url, …}`." },
+  },
+  {
+    method: "GET",
+    path: "/jobs/{id}",
+    tag: "Administration",
+    summary: "Follow a job (an export)",
+    description:
+      "For whoever started it, and admins (anyone else: 404). `status` is QUEUED, RUNNING, DONE or FAILED; `progress` counts its steps and names the one under way; `result` once DONE; `error: {code, message}` once FAILED (or while it waits to be retried).",
+    params: { id: "The job's id (the export's answer, or its Location)." },
+    ok: {
+      status: 200,
+      description:
+        "`{id, kind, status, progress: {done, total, phase}, attempts, result, error, createdAt, startedAt, finishedAt, url}`.",
+    },
   },
   {
     method: "GET",

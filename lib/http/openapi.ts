@@ -38,7 +38,7 @@ export interface ApiOperation {
   /** The JSON body, as the service parses it. */
   body?: z.ZodType;
   ok: {
-    status: 200 | 201 | 204;
+    status: 200 | 201 | 202 | 204;
     description: string;
     /** A file offered as a download (Content-Disposition: attachment). */
     download?: boolean;

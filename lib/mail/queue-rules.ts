@@ -1,5 +1,6 @@
 // The mail queue's timing rules (pure: no database, no Next.js): how long to wait before the next attempt, when to
 // give up, how often the server looks for due mail. Configured by MAIL_MAX_ATTEMPTS and MAIL_POLL_SECONDS.
+import { exponentialBackoffMs } from "../jobs/claim";
 
 /** The first retry waits this long; each later one twice as long as the one before, up to MAX_BACKOFF_MS. */
 export const FIRST_BACKOFF_MS = 30_000;
@@ -13,8 +14,7 @@ export const DEFAULT_POLL_SECONDS = 15;
 
 /** The wait after the `attempts`-th failed attempt (1-based): 30 s, 1 min, 2 min, … capped at an hour. */
 export function backoffMs(attempts: number): number {
-  const exponent = Math.max(0, Math.min(attempts - 1, 20));
-  return Math.min(FIRST_BACKOFF_MS * 2 ** exponent, MAX_BACKOFF_MS);
+  return exponentialBackoffMs(attempts, FIRST_BACKOFF_MS, MAX_BACKOFF_MS);
 }
 
 function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number, max: number): number {

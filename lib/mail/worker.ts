@@ -6,6 +6,7 @@
 // - logs name the template, what it is about and a masked recipient, never the body (sign-in links are credentials).
 import { maskEmail, maskEmails } from "../auth/email";
 import type { Db } from "../db/client";
+import { claimRow, workerLoop } from "../jobs/claim";
 import { KEEP_SENT_MS, SEND_LEASE_MS, backoffMs, maxAttempts } from "./queue-rules";
 import { deliverMail } from "./send";
 import { createTransport, type MailTransport } from "./transport";
@@ -76,15 +77,18 @@ export async function drainMail(db: Db, now: Date = new Date()): Promise<MailRun
 }
 
 /**
- * Takes the job for one attempt, or false when another worker took it first (or it is no longer due). Every claim
- * raises attempts, so of two workers that read the same row only the first one's update matches.
+ * Takes the job for one attempt, or false when another worker took it first (or it is no longer due): the claim
+ * shared with the job queue (lib/jobs/claim.ts), which raises attempts and holds the job for SEND_LEASE_MS.
  */
-async function claim(db: Db, job: { id: string; attempts: number }, now: Date): Promise<boolean> {
-  const { count } = await db.mailJob.updateMany({
-    where: { id: job.id, status: "PENDING", attempts: job.attempts, nextAttemptAt: { lte: now } },
-    data: { attempts: job.attempts + 1, nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS) },
-  });
-  return count === 1;
+function claim(db: Db, job: { id: string; attempts: number }, now: Date): Promise<boolean> {
+  return claimRow(
+    (args) => db.mailJob.updateMany(args),
+    job,
+    { status: "PENDING" as const, nextAttemptAt: { lte: now } },
+    {
+      nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS),
+    },
+  );
 }
 
 /** Mails past their expiry are not sent: marked FAILED, bodies blanked (a stale sign-in link is still a secret). */
@@ -96,50 +100,31 @@ async function expire(db: Db, now: Date): Promise<number> {
   return count;
 }
 
-// One worker loop per client in this process: a kick during a run asks for one more pass instead of a second loop.
-const loops = new WeakMap<Db, { running?: Promise<void>; again: boolean }>();
-
-function loop(db: Db): Promise<void> {
-  let state = loops.get(db);
-  if (!state) loops.set(db, (state = { again: false }));
-  const s = state;
-  if (s.running) {
-    s.again = true;
-    return s.running;
-  }
-  s.running = (async () => {
-    try {
-      do {
-        s.again = false;
-        await drainMail(db);
-      } while (s.again);
-    } finally {
-      s.running = undefined;
-    }
-  })();
-  return s.running;
-}
+// One worker loop per client in this process (lib/jobs/claim.ts): a kick during a run asks for one more pass.
+const mailLoop = workerLoop(
+  "mail",
+  (db) => drainMail(db),
+  (error) => console.error(`[mail] worker run failed: ${maskEmails(error.message)}`),
+);
 
 /** Wakes the worker after a commit that queued mail: sending starts now, off the caller's path. Never throws. */
 export function kickMail(db: Db): void {
-  loop(db).catch((error: Error) => console.error(`[mail] worker run failed: ${maskEmails(error.message)}`));
+  mailLoop.kick(db);
 }
 
 /** Waits for a run already going (if any) to end, starting none: before a client disconnects. */
 export async function settleMail(db: Db): Promise<void> {
-  await loops.get(db)?.running?.catch(() => {});
+  await mailLoop.settle(db);
 }
 
 /** Waits until every mail due now has had its attempt (tests, the CLI before it exits). */
 export async function flushMail(db: Db): Promise<void> {
-  await loop(db);
+  await mailLoop.flush(db);
 }
 
 /** The server's timer: a pass every `everyMs`, besides the kicks; returns the function that stops it. */
 export function startMailWorker(db: Db, everyMs: number): () => void {
-  kickMail(db); // mail queued while the server was down
-  const timer = setInterval(() => kickMail(db), everyMs).unref();
-  return () => clearInterval(timer);
+  return mailLoop.start(db, everyMs); // starts with a pass: mail queued while the server was down
 }
 
 export interface MailQueueState {

@@ -11,6 +11,7 @@ import { AppError, validationError } from "../errors";
 import { DOMAINS, NAME_MAX, trimmed } from "../observations/schema";
 import { snapshotOf } from "../observations/view";
 import { tlpAllows, tlpLevelsFor } from "../observations/tlp";
+import type { ExportPhase } from "./export-phases";
 import { parseReleaseId, releaseFileBase } from "./release-id";
 import { assertNothingToRemap } from "./remap-guard";
 import type { Citation } from "../markdown/references";
@@ -183,7 +184,7 @@ async function toExportObservations(db: Db, rows: ExportRow[]): Promise<ExportOb
   });
 }
 
-export type ExportPhase = "read" | "build" | "validate" | "serialize" | "store";
+export type { ExportPhase } from "./export-phases";
 export interface ExportRunOptions {
   /** Called as each phase ends, with its time; the export goes on once it has returned (or its promise settled). */
   onPhase?: (phase: ExportPhase, ms: number) => void | Promise<void>;

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { actionActor, releaseIdArg } from "@/app/action-actor";
 import { runAction } from "@/app/run-action";
 import { db } from "@/lib/db/client";
-import { createRelease, exportRelease, freezeRelease } from "@/lib/releases/service";
+import { requestExport } from "@/lib/releases/export-job";
+import { createRelease, freezeRelease } from "@/lib/releases/service";
 
 export async function createReleaseAction(input: unknown) {
   return runAction(async () => {
@@ -15,12 +16,11 @@ export async function createReleaseAction(input: unknown) {
   });
 }
 
+// Queues the export (a job: lib/releases/export-job); the page follows its progress at GET /api/v1/jobs/:id.
 export async function exportReleaseAction(rawId: unknown) {
   return runAction(async () => {
     const actor = await actionActor("release:manage");
-    const result = await exportRelease(actor, releaseIdArg(rawId), db());
-    revalidatePath("/releases");
-    return result;
+    return (await requestExport(actor, releaseIdArg(rawId), db())).job;
   });
 }
 

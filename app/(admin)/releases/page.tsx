@@ -8,7 +8,7 @@ import { listReleases } from "@/lib/releases/service";
 import { releaseTacticBars } from "@/lib/stats/releases";
 import { ReleaseTacticChart } from "@/app/components/charts/release-chart";
 import { LayerLink } from "@/app/components/layer-link";
-import { CreateReleaseForm, ExportButton, FreezeButton } from "./release-controls";
+import { CreateReleaseForm, ReleaseActions } from "./release-controls";
 import { ReleaseDownloads } from "./release-downloads";
 
 export const dynamic = "force-dynamic";
@@ -71,12 +71,12 @@ export default async function ReleasesPage() {
                     {r.status === "EXPORTED" ? (
                       <ReleaseDownloads releaseId={r.id} sha256={r.sha256} />
                     ) : (
-                      <div className="actions inline">
-                        {r.status === "OPEN" && (
-                          <FreezeButton releaseId={r.id} name={r.name} observations={r.observations} />
-                        )}
-                        <ExportButton releaseId={r.id} name={r.name} observations={r.observations} />
-                      </div>
+                      <ReleaseActions
+                        releaseId={r.id}
+                        name={r.name}
+                        observations={r.observations}
+                        open={r.status === "OPEN"}
+                      />
                     )}
                   </td>
                 </tr>

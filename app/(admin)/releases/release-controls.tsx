@@ -1,11 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { ConfirmButton } from "@/app/components/confirm-button";
 import { focusPageHeading } from "@/app/components/focus";
 import { showToast } from "@/app/components/toaster";
+import type { JobView } from "@/lib/jobs/admin";
 import { createReleaseAction, exportReleaseAction, freezeReleaseAction } from "./actions";
+import { ExportProgress } from "./export-progress";
 
 export function CreateReleaseForm({ attackVersion }: { attackVersion: string }) {
   const router = useRouter();
@@ -97,25 +99,58 @@ function ReleaseActionButton({
   );
 }
 
-// Export freezes the release for good: it asks first.
-export function ExportButton({ releaseId, name, observations }: ReleaseButtonProps) {
+// Export freezes the release for good: it asks first. It runs as a job: the button gives way to its progress.
+export function ExportButton({
+  releaseId,
+  name,
+  observations,
+  running,
+  lastError,
+  onRunning,
+}: ReleaseButtonProps & {
+  running?: JobView | null;
+  lastError?: string | null;
+  /** Told when an export starts (true) and when it failed (false): the Freeze button steps aside meanwhile. */
+  onRunning?: (running: boolean) => void;
+}) {
+  const [job, setJob] = useState<JobView | null>(running ?? null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(lastError ? `The last export failed: ${lastError}` : null);
+  const failed = useCallback(
+    (j: JobView) => {
+      setJob(null);
+      setError(`The export failed: ${j.error?.message ?? "no reason was given."}`);
+      onRunning?.(false);
+    },
+    [onRunning],
+  );
+  if (job) return <ExportProgress job={job} name={name} onFailed={failed} />;
+  async function confirmed() {
+    setBusy(true);
+    setError(null);
+    const result = await exportReleaseAction(releaseId);
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    setJob(result.value);
+    onRunning?.(true);
+  }
   return (
-    <ReleaseActionButton
-      title={`Export "${name}"?`}
-      question={`Export freezes this release with its ${observations} observation(s): nothing joins or leaves it afterwards, and this cannot be undone. The STIX bundle is built and validated, then offered for download.`}
-      confirmLabel="Yes, export and freeze"
-      label="Export STIX bundle"
-      busyLabel="Exporting and validating…"
-      run={async () => {
-        const result = await exportReleaseAction(releaseId);
-        if (!result.ok) return { ok: false, error: result.error.message };
-        const held = result.value.heldBackByTlp;
-        return {
-          ok: true,
-          message: `"${name}" exported: the bundle validated and is ready to download.${held ? ` ${held} observation(s) not TLP:CLEAR stay accepted, outside the bundle.` : ""}`,
-        };
-      }}
-    />
+    <>
+      <ConfirmButton
+        disabled={busy}
+        title={`Export "${name}"?`}
+        question={`Export freezes this release with its ${observations} observation(s): nothing joins or leaves it afterwards, and this cannot be undone. The STIX bundle is built and validated, then offered for download.`}
+        confirmLabel="Yes, export and freeze"
+        onConfirm={confirmed}
+      >
+        {busy ? "Starting the export…" : "Export STIX bundle"}
+      </ConfirmButton>
+      {error && (
+        <p className="error" role="alert" data-testid="export-error">
+          {error}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -136,5 +171,20 @@ export function FreezeButton({ releaseId, name, observations }: ReleaseButtonPro
         };
       }}
     />
+  );
+}
+
+/** A release's buttons: Freeze (while OPEN) and Export; while an export runs, its progress alone. */
+export function ReleaseActions({
+  open,
+  running,
+  ...props
+}: ReleaseButtonProps & { open: boolean; running?: JobView | null; lastError?: string | null }) {
+  const [exporting, setExporting] = useState(!!running);
+  return (
+    <div className="actions inline">
+      {open && !exporting && <FreezeButton {...props} />}
+      <ExportButton {...props} running={running} onRunning={setExporting} />
+    </div>
   );
 }

@@ -4,8 +4,9 @@ import { requireActor } from "@/app/require-actor";
 import { StatusBadge } from "@/app/components/observation-summary";
 import { ReleaseTacticChart } from "@/app/components/charts/release-chart";
 import { db } from "@/lib/db/client";
+import { latestExportJob } from "@/lib/releases/export-job";
 import { getReleasePage } from "@/lib/releases/release-page";
-import { ExportButton, FreezeButton } from "../release-controls";
+import { ReleaseActions } from "../release-controls";
 import { ReleaseDownloads } from "../release-downloads";
 import { ReleaseGroups, ReviewerTable, UpstreamShare } from "./release-sections";
 
@@ -19,7 +20,9 @@ export default async function ReleasePage(props: { params: Promise<{ id: string 
   const { id } = await props.params;
   const back = `/releases/${id}`;
   const actor = await requireActor("release:manage", back);
-  const page = await loadPage(back, () => getReleasePage(actor, id, db()));
+  const [page, exportJob] = await loadPage(back, () =>
+    Promise.all([getReleasePage(actor, id, db()), latestExportJob(actor, id, db())]),
+  );
   const r = page.release;
   return (
     <>
@@ -45,10 +48,14 @@ export default async function ReleasePage(props: { params: Promise<{ id: string 
         {r.status === "EXPORTED" ? (
           <ReleaseDownloads releaseId={r.id} sha256={r.sha256} />
         ) : (
-          <div className="actions inline">
-            {r.status === "OPEN" && <FreezeButton releaseId={r.id} name={r.name} observations={page.observations} />}
-            <ExportButton releaseId={r.id} name={r.name} observations={page.observations} />
-          </div>
+          <ReleaseActions
+            releaseId={r.id}
+            name={r.name}
+            observations={page.observations}
+            open={r.status === "OPEN"}
+            running={exportJob && (exportJob.status === "QUEUED" || exportJob.status === "RUNNING") ? exportJob : null}
+            lastError={exportJob?.status === "FAILED" ? exportJob.error?.message : null}
+          />
         )}
       </div>
       {page.hiddenByTlp > 0 && (
