@@ -1,5 +1,6 @@
-// The server's digest clock: shortly after start, then hourly, it mails the digests that are due. Each run claims
-// what it sends (lib/review/digest.ts), so several servers, or a server and the CLI, can run it side by side.
+// The server's digest clock: shortly after start, then hourly, it queues a digest job when a digest is due
+// (lib/review/digest-job.ts; the job worker sends them and /jobs shows the run). Each run claims what it sends
+// (lib/review/digest.ts), so several servers, or a server and the CLI, can run it side by side.
 import { maskEmails } from "../auth/email";
 import { DIGEST_CHECK_INTERVAL_MS } from "./digest-rules";
 import type { DigestRun } from "./digest";
