@@ -35,6 +35,21 @@ export function exponentialBackoffMs(attempts: number, firstMs: number, maxMs: n
   return Math.min(firstMs * 2 ** exponent, maxMs);
 }
 
+/** A whole-number setting from the environment, from 1 to `max`; unset means `fallback`, anything else throws. */
+export function wholeNumberSetting(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  max: number,
+): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw new Error(`${name} must be a whole number from 1 to ${max} (unset means ${fallback}), not "${env[name]}".`);
+  return value;
+}
+
 export interface WorkerLoop {
   /** Wakes the worker (after a commit that queued work): the pass starts now, off the caller's path. Never throws. */
   kick(db: Db): void;

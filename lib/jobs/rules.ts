@@ -1,6 +1,6 @@
 // The job queue's timing rules (pure: no database, no Next.js). Configured by JOB_LEASE_SECONDS and
 // JOB_POLL_SECONDS; backoff and claims work as the mail queue's do (./claim.ts).
-import { exponentialBackoffMs } from "./claim";
+import { exponentialBackoffMs, wholeNumberSetting } from "./claim";
 
 /** A failed attempt is tried again after 10 s, then 20 s, 40 s, … up to 10 minutes. */
 export const FIRST_BACKOFF_MS = 10_000;
@@ -16,24 +16,15 @@ export function backoffMs(attempts: number): number {
   return exponentialBackoffMs(attempts, FIRST_BACKOFF_MS, MAX_BACKOFF_MS);
 }
 
-function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw new Error(`${name} must be a whole number from 1 to ${max} (unset means ${fallback}), not "${env[name]}".`);
-  return value;
-}
-
 /**
  * JOB_LEASE_SECONDS: how long a running job is held without a heartbeat. The worker renews it every quarter of
  * that while the job runs; a job whose worker died is taken again once it has passed.
  */
 export function leaseMs(env: Record<string, string | undefined> = process.env): number {
-  return positiveInt(env, "JOB_LEASE_SECONDS", DEFAULT_LEASE_SECONDS, 3600) * 1000;
+  return wholeNumberSetting(env, "JOB_LEASE_SECONDS", DEFAULT_LEASE_SECONDS, 3600) * 1000;
 }
 
 /** JOB_POLL_SECONDS: how often the server looks for due jobs (retries, a dead worker's) besides being woken. */
 export function jobPollMs(env: Record<string, string | undefined> = process.env): number {
-  return positiveInt(env, "JOB_POLL_SECONDS", DEFAULT_POLL_SECONDS, 3600) * 1000;
+  return wholeNumberSetting(env, "JOB_POLL_SECONDS", DEFAULT_POLL_SECONDS, 3600) * 1000;
 }

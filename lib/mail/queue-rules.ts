@@ -1,6 +1,6 @@
 // The mail queue's timing rules (pure: no database, no Next.js): how long to wait before the next attempt, when to
 // give up, how often the server looks for due mail. Configured by MAIL_MAX_ATTEMPTS and MAIL_POLL_SECONDS.
-import { exponentialBackoffMs } from "../jobs/claim";
+import { exponentialBackoffMs, wholeNumberSetting } from "../jobs/claim";
 
 /** The first retry waits this long; each later one twice as long as the one before, up to MAX_BACKOFF_MS. */
 export const FIRST_BACKOFF_MS = 30_000;
@@ -17,21 +17,12 @@ export function backoffMs(attempts: number): number {
   return exponentialBackoffMs(attempts, FIRST_BACKOFF_MS, MAX_BACKOFF_MS);
 }
 
-function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw new Error(`${name} must be a whole number from 1 to ${max} (unset means ${fallback}), not "${env[name]}".`);
-  return value;
-}
-
 /** MAIL_MAX_ATTEMPTS: attempts before a mail is marked FAILED (default 10: about three hours of retries). */
 export function maxAttempts(env: Record<string, string | undefined> = process.env): number {
-  return positiveInt(env, "MAIL_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 100);
+  return wholeNumberSetting(env, "MAIL_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 100);
 }
 
 /** MAIL_POLL_SECONDS: how often the server's worker looks for due mail besides being woken by a new one. */
 export function pollSeconds(env: Record<string, string | undefined> = process.env): number {
-  return positiveInt(env, "MAIL_POLL_SECONDS", DEFAULT_POLL_SECONDS, 3600);
+  return wholeNumberSetting(env, "MAIL_POLL_SECONDS", DEFAULT_POLL_SECONDS, 3600);
 }
