@@ -9,7 +9,7 @@ import { benchSearch } from "./attack/search.bench";
 import { benchSuggest } from "./attack/suggest.bench";
 import { measureReference, recordFailure, renderReport } from "./bench-report";
 import { benchMatrix } from "./catalog/matrix.bench";
-import { benchLoad } from "./load/load.bench";
+import { benchLoad, loadSeconds } from "./load/load.bench";
 import { benchExport } from "./releases/export.bench";
 import { benchUpstream } from "./releases/upstream.bench";
 import { benchDuplicates } from "./review/duplicates.bench";
@@ -32,7 +32,7 @@ const PARTS: [string, () => unknown][] = [
     `Closing the loop after a newer ATT&CK import (${quick ? "2,000" : "10,000"} exported observations, every tenth cited)`,
     benchUpstream,
   ],
-  [`Load: 50 clients on the built server (${quick ? "5" : "60"} s per scenario)`, benchLoad],
+  [`Load: 50 clients on the built server (${loadSeconds()} s per scenario)`, benchLoad],
 ];
 
 export const RESULTS_FILE = path.join(process.cwd(), "bench", "results.md");
