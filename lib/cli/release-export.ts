@@ -10,13 +10,13 @@ import type { Db } from "../db/client";
 import { changelogMarkdown, serializeChangelogJson } from "../releases/changelog";
 import { exportedRelease, loadReleaseContents, recordUrl, RELEASE_FILES } from "../releases/changelog-service";
 import { serializeReleaseLayer } from "../releases/release-layer";
-import { exportRelease, type ExportPhase } from "../releases/service";
+import { EXPORT_PHASES, type ExportPhase } from "../releases/export-phases";
+import { exportRelease } from "../releases/service";
 import { getReleaseSightings } from "../releases/sightings-service";
 import { flag } from "./args";
 
 const USAGE =
   "Usage: npm run cli -- release:export <release id> --out <folder> --as <admin e-mail>   (the id is on /releases)";
-const PHASES: ExportPhase[] = ["read", "build", "validate", "serialize", "store"];
 const LABEL: Record<ExportPhase | "write", string> = {
   read: "Reading",
   build: "Building",
@@ -44,7 +44,7 @@ export async function releaseExportCommand(args: string[], db: Db): Promise<numb
   const bar = process.stderr.isTTY
     ? new SingleBar({ format: "{phase} [{bar}] {value}/{total}", stream: process.stderr, hideCursor: true })
     : null;
-  const total = PHASES.length + 1;
+  const total = EXPORT_PHASES.length + 1;
   bar?.start(total, 0, { phase: LABEL.read.padEnd(11) });
   let done = 0;
   const step = (next: ExportPhase | "write") => {
@@ -54,7 +54,7 @@ export async function releaseExportCommand(args: string[], db: Db): Promise<numb
   };
   try {
     const result = await exportRelease(actor, id, db, {
-      onPhase: (phase) => step(PHASES[PHASES.indexOf(phase) + 1] ?? "write"),
+      onPhase: (phase) => step(EXPORT_PHASES[EXPORT_PHASES.indexOf(phase) + 1] ?? "write"),
     });
     // What the Releases page offers, under the same plain names: the bundle and the five files beside it. The
     // release (with its bundle) and its contents are read once for the changelogs and the layer, not once per file.
