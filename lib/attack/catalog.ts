@@ -59,20 +59,29 @@ export async function parentNames(
  * The technique an ATT&CK ID (`T1059.001`, any case) or STIX id names, unless revoked. Deprecated
  * techniques are returned with `deprecated: true`: whether they may still be used is the caller's rule.
  */
-export async function resolveTechnique(db: Tx, domain: string, idOrStixId: string): Promise<AttackObject | null> {
+export async function resolveTechnique(db: Tx, domain: string, idOrStixId: string): Promise<CatalogRow | null> {
   return resolve(db, domain, idOrStixId, ["technique"]);
 }
 
 /** The group, software or campaign an ATT&CK ID (`G0007`, `S0154`, `C0022`) or STIX id names, unless revoked. */
-export async function resolveActor(db: Tx, domain: string, idOrStixId: string): Promise<AttackObject | null> {
+export async function resolveActor(db: Tx, domain: string, idOrStixId: string): Promise<CatalogRow | null> {
   return resolve(db, domain, idOrStixId, [...ACTOR_KINDS]);
 }
 
-async function resolve(db: Tx, domain: string, ref: string, kinds: AttackKind[]): Promise<AttackObject | null> {
+/**
+ * A catalog object without the STIX object as published: that column is the row's bulk (up to tens of KB of JSON
+ * for a group), and a look-up that checks a reference never reads it (an export reads it where it needs it).
+ */
+export type CatalogRow = Omit<AttackObject, "stix">;
+
+async function resolve(db: Tx, domain: string, ref: string, kinds: AttackKind[]): Promise<CatalogRow | null> {
   const key = ref.trim();
   if (!key) return null;
   const match = key.includes("--") ? { stixId: key } : { attackId: key.toUpperCase() };
-  return db.attackObject.findFirst({ where: { domain, ...match, kind: { in: kinds }, revoked: false } });
+  return db.attackObject.findFirst({
+    where: { domain, ...match, kind: { in: kinds }, revoked: false },
+    omit: { stix: true },
+  });
 }
 
 /** The release whose rows the catalog holds for a domain, or null before the first import. */

@@ -72,6 +72,23 @@ describe("importCatalog with Enterprise ATT&CK", () => {
     expect(t1086.revokedBy).toBe(ps.stixId);
   });
 
+  it("leaves planner statistics, so a look-up by ATT&CK ID takes the attackId index", async () => {
+    if (!t.url.startsWith("file:")) {
+      // Never analyzed, PostgreSQL's estimate is -1 rows; the import's ANALYZE makes it the real count.
+      const [row] = await t.db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT reltuples::int AS n FROM pg_class WHERE relname = 'AttackObject'`,
+      );
+      expect(row.n).toBe(1875);
+      return;
+    }
+    // Without statistics SQLite took the (domain, kind, name) index and walked every technique of the domain.
+    const plan = await t.db.$queryRawUnsafe<{ detail: string }[]>(
+      `EXPLAIN QUERY PLAN SELECT "id" FROM "AttackObject"
+       WHERE "domain" = 'enterprise-attack' AND "attackId" = 'T1059.001' AND "kind" IN ('technique') AND "revoked" = 0`,
+    );
+    expect(plan.map((p) => p.detail).join("; ")).toContain("AttackObject_attackId_idx");
+  });
+
   it("records the release as the domain's current catalog", async () => {
     expect(await currentCatalog(t.db, DOMAIN)).toMatchObject({ version: "18.1", current: true, objectCount: 1875 });
     expect(await currentCatalog(t.db, "mobile-attack")).toBeNull();

@@ -2,8 +2,7 @@
 // object of the observation's domain that ATT&CK still maintains. Deprecated and revoked ones are refused
 // by name, on the field, with the way forward: a revoked one names its replacement (the error's
 // `details.replacement`, which the submit form offers as a button).
-import type { AttackObject } from "../../prisma/sqlite/client";
-import { resolveActor, resolveTechnique } from "../attack/catalog";
+import { resolveActor, resolveTechnique, type CatalogRow } from "../attack/catalog";
 import { ACTOR_KINDS } from "../attack/parse";
 import { findReplacement, resolveRevoked, type Replacement } from "../attack/revoked";
 import type { Tx } from "../db/client";
@@ -11,7 +10,7 @@ import { AppError } from "../errors";
 
 const SEARCH_HINT = "search the catalog for the technique that replaced it (the technique field searches by name)";
 
-export async function resolveUsableTechnique(db: Tx, domain: string, ref: string): Promise<AttackObject> {
+export async function resolveUsableTechnique(db: Tx, domain: string, ref: string): Promise<CatalogRow> {
   const technique = await resolveTechnique(db, domain, ref);
   if (technique?.deprecated) {
     throw refusal(
@@ -38,7 +37,7 @@ export async function resolveUsableTechnique(db: Tx, domain: string, ref: string
 }
 
 /** The group, software or campaign `ref` (ATT&CK ID or STIX id) names, refused on `field` unless live. */
-export async function resolveUsableActor(db: Tx, domain: string, ref: string, field: string): Promise<AttackObject> {
+export async function resolveUsableActor(db: Tx, domain: string, ref: string, field: string): Promise<CatalogRow> {
   const actor = await resolveActor(db, domain, ref);
   if (actor?.deprecated) {
     throw refusal(
