@@ -26,7 +26,13 @@ describe("duplicate candidates count", () => {
     // T1059.001 by G0007 twice; the same technique by another actor, and an unattributed one: no pair.
     const { observation: a } = await createObservation(w.contributor, observationInput(), w.db);
     expect(await countsOf(a.id)).toEqual([0]);
+    const updatedAt = async (id: string) =>
+      (await w.db.observation.findUniqueOrThrow({ where: { publicId: id } })).updatedAt.getTime();
+    const aUpdatedAt = await updatedAt(a.id);
     const { observation: b } = await createObservation(w.contributor, observationInput(), w.db);
+    // b's arrival recounts a, but a recount is no edit of a.
+    expect(await countsOf(a.id)).toEqual([1]);
+    expect(await updatedAt(a.id)).toBe(aUpdatedAt);
     const { observation: other } = await createObservation(
       w.contributor,
       observationInput({ actor: { id: "G0016" } }),

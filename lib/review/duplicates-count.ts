@@ -6,10 +6,10 @@
 // on each write and for every seeded row.
 //
 // Recounted after a write commits (a stale count only misplaces a row in a filter, and the detail page computes
-// the live list), for every row of each pair the write touched: typically a handful, through the
-// (techniqueStixId, createdAt, id) index.
+// the live list), for every row of each pair the write touched, in one statement per pair: the rows never travel to
+// this process, and the statement is one commit however many rows the pair holds.
 import type { ObservationStatus } from "../../prisma/sqlite/client";
-import type { Db, Tx } from "../db/client";
+import { urlOf, type Db } from "../db/client";
 
 /** What may be duplicated: work under review or accepted. Never a DRAFT (its contributor's alone) nor WITHDRAWN. */
 export const CANDIDATE_STATUSES = [
@@ -25,31 +25,37 @@ export interface Pair {
   actorStixId: string | null;
 }
 
-const isCandidate = (status: string) => (CANDIDATE_STATUSES as readonly string[]).includes(status);
-
-/** Recounts duplicateCandidates on every observation of these (technique, actor) pairs. */
-export async function refreshDuplicateCounts(db: Db | Tx, pairs: readonly Pair[]): Promise<void> {
+/** Recounts duplicateCandidates on every observation of these (technique, actor) pairs: one statement per pair. */
+export async function refreshDuplicateCounts(db: Db, pairs: readonly Pair[]): Promise<void> {
+  const statement = recountSql(urlOf(db).startsWith("file:") ? () => "?" : (n) => `$${n}`);
   const seen = new Set<string>();
   for (const pair of pairs) {
     const key = `${pair.techniqueStixId} ${pair.actorStixId}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (pair.actorStixId === null) continue; // an unattributed or proposed actor matches no other
-    const rows = await db.observation.findMany({
-      where: { techniqueStixId: pair.techniqueStixId, actorStixId: pair.actorStixId },
-      select: { id: true, status: true, duplicateCandidates: true },
-    });
-    const candidates = rows.filter((r) => isCandidate(r.status)).length;
-    // A candidate does not count itself; any other row (a draft, a rejected one) sees all of them.
-    const byCount = new Map<number, number[]>();
-    for (const r of rows) {
-      const count = candidates - (isCandidate(r.status) ? 1 : 0);
-      if (count !== r.duplicateCandidates) byCount.set(count, [...(byCount.get(count) ?? []), r.id]);
-    }
-    for (const [count, ids] of byCount) {
-      await db.observation.updateMany({ where: { id: { in: ids } }, data: { duplicateCandidates: count } });
-    }
+    // The pair's two values for each of the statement's three places that name it.
+    const values = [pair.techniqueStixId, pair.actorStixId];
+    await db.$executeRawUnsafe(statement, ...values, ...values, ...values);
   }
+}
+
+const isCandidateSql = (status: string) => `${status} IN (${CANDIDATE_STATUSES.map((s) => `'${s}'`).join(", ")})`;
+
+/**
+ * Each row of the pair gets the pair's number of candidates, less one for a row that is a candidate itself (it does
+ * not count itself; a draft or a rejected row sees all of them). The count is an uncorrelated subquery, evaluated
+ * once; rows already right are left alone, and a recount is no edit: updatedAt stays. `placeholder(n)` is the n-th
+ * parameter's marker.
+ */
+function recountSql(placeholder: (n: number) => string): string {
+  const pair = (table: string, n: number) =>
+    `${table}."techniqueStixId" = ${placeholder(n)} AND ${table}."actorStixId" = ${placeholder(n + 1)}`;
+  const count = (n: number) =>
+    `((SELECT COUNT(*) FROM "Observation" AS c WHERE ${pair("c", n)} AND ${isCandidateSql(`c."status"`)})` +
+    ` - CASE WHEN ${isCandidateSql(`"Observation"."status"`)} THEN 1 ELSE 0 END)`;
+  return `UPDATE "Observation" SET "duplicateCandidates" = ${count(1)}
+    WHERE ${pair(`"Observation"`, 3)} AND "duplicateCandidates" <> ${count(5)}`;
 }
 
 /**
@@ -58,11 +64,10 @@ export async function refreshDuplicateCounts(db: Db | Tx, pairs: readonly Pair[]
  * shared pair keep the default 0.
  */
 export function seedDuplicateCountsSql(): string {
-  const statuses = CANDIDATE_STATUSES.map((s) => `'${s}'`).join(", ");
   return `UPDATE "Observation" SET "duplicateCandidates" = c."n"
     FROM (SELECT "id", SUM("candidate") OVER (PARTITION BY "techniqueStixId", "actorStixId") - "candidate" AS "n"
           FROM (SELECT "id", "techniqueStixId", "actorStixId",
-                       CASE WHEN "status" IN (${statuses}) THEN 1 ELSE 0 END AS "candidate"
+                       CASE WHEN ${isCandidateSql(`"status"`)} THEN 1 ELSE 0 END AS "candidate"
                 FROM "Observation" WHERE "actorStixId" IS NOT NULL) AS r) AS c
     WHERE "Observation"."id" = c."id" AND c."n" > 0`;
 }
