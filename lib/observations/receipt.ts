@@ -8,14 +8,18 @@ import { appUrl } from "../env";
 import { enqueueMail } from "../mail";
 import { tlpMeaning } from "./tlp";
 
+/** `contributorEmail`: the address when the caller has just read the contributor (a submission by them). */
 export async function queueReceipt(
   tx: Tx,
   row: { publicId: string; contributorId: string; techniqueStixId: string; techniqueAttackId: string; tlp: string },
+  contributorEmail?: string,
 ): Promise<void> {
-  const contributor = await tx.user.findUnique({ where: { id: row.contributorId } });
-  if (!contributor) return;
+  const to =
+    contributorEmail ??
+    (await tx.user.findUnique({ where: { id: row.contributorId }, select: { email: true } }))?.email;
+  if (!to) return;
   const technique = (await catalogNames(tx, [row.techniqueStixId])).get(row.techniqueStixId);
-  await enqueueMail(tx, "receipt", contributor.email, {
+  await enqueueMail(tx, "receipt", to, {
     publicId: row.publicId,
     techniqueLabel: techniqueLabelOf(technique, row.techniqueAttackId),
     tlp: row.tlp,

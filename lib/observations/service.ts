@@ -137,7 +137,8 @@ export async function createObservation(
       subjectId: withId.publicId,
       data: { technique: withId.techniqueAttackId, findings: scrubbed.findings.length },
     });
-    if (withId.status === "SUBMITTED") await queueReceipt(tx, withId);
+    // The contributor is the actor, read by this request's sign-in check: their address needs no second look-up.
+    if (withId.status === "SUBMITTED") await queueReceipt(tx, withId, actor.email);
     return withId;
   });
   await refreshDuplicateCounts(db, [row]);
