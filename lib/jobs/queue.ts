@@ -57,7 +57,7 @@ export async function enqueueJobSql(sql: BulkSql, job: EnqueueJob): Promise<{ id
   const activeKey = job.key === undefined ? null : activeKeyOf(job.kind, job.key);
   const id = randomUUID();
   const now = new Date();
-  const created = await sql.change(
+  const inserted = await sql.change(
     `INSERT INTO "Job" ("id", "kind", "key", "activeKey", "payload", "status", "progressDone", "progressTotal",
        "attempts", "maxAttempts", "runAfter", "createdById", "createdAt")
      VALUES (?, ?, ?, ?, ?, 'QUEUED', 0, 0, 0, ?, ?, ?, ?)
@@ -74,8 +74,10 @@ export async function enqueueJobSql(sql: BulkSql, job: EnqueueJob): Promise<{ id
       sql.encode(now),
     ],
   );
-  if (created === 1 || activeKey === null) return { id, created: true };
+  if (inserted === 1 || activeKey === null) return { id, created: true };
   const [running] = await sql.query(`SELECT "id" FROM "Job" WHERE "activeKey" = ?`, [activeKey]);
+  // It ended between the two statements: its key is free again.
+  if (!running) return enqueueJobSql(sql, job);
   return { id: String(running.id), created: false };
 }
 
