@@ -4,6 +4,8 @@
 // nothing (import-crash.integration.test.ts).
 import { randomUUID } from "node:crypto";
 import { inBulkTransaction, type BulkSql } from "../db/bulk";
+import { enqueueJobSql } from "../jobs/queue";
+import { UPSTREAM_JOB_KIND, upstreamJobKey } from "../releases/upstream-job";
 import { remapFlagUpdate } from "../review/remap-flag";
 import { diffCatalog } from "./catalog-diff";
 import { movedExamples } from "./moved-examples";
@@ -38,11 +40,12 @@ export interface WriteResult {
   /** Whether the rows hold this version (false for a release older than the current one). */
   current: boolean;
   /**
-   * Whether any exported observation of the domain may have been taken upstream by this version: the cheap first
-   * filter of lib/releases/upstream.ts's candidates (exported, not yet marked), read in this transaction so the
-   * matching, its Prisma queries and its mail modules are skipped when there is nothing to match.
+   * The upstream matching job (lib/releases/upstream-job.ts) this transaction queued, or found queued or running for
+   * the same version; null when no exported observation of the domain may have been taken (the cheap first filter
+   * of lib/releases/upstream.ts's candidates: exported, not yet marked), so the matching is skipped altogether.
+   * Queued with the catalog's rows, so a process killed right after the commit still has the matching done.
    */
-  upstreamCandidates: boolean;
+  upstreamJob: { id: string; created: boolean } | null;
 }
 
 /** Release versions in numeric order: 6.3 < 7.0 < 17.1 < 18.1 (text order would put 18.1 before 6.3). */
@@ -64,7 +67,7 @@ async function swapRows(sql: BulkSql, write: CatalogWrite): Promise<WriteResult>
     [domain, version],
   );
   if (existing?.sha256 === sha256 && (Boolean(existing.current) || older)) {
-    return { skipped: true, current: Boolean(existing.current), upstreamCandidates: false };
+    return { skipped: true, current: Boolean(existing.current), upstreamJob: null };
   }
   // The change set first: once the old rows are gone there is nothing left to compare with. For an older
   // release it runs the other way: from it to the current rows.
@@ -130,7 +133,15 @@ async function swapRows(sql: BulkSql, write: CatalogWrite): Promise<WriteResult>
        "importedAt" = excluded."importedAt", "current" = excluded."current"`,
     [randomUUID(), domain, version, sha256, objects.length, sql.encode(new Date()), sql.encode(!older)],
   );
-  return { skipped: false, current: !older, upstreamCandidates: !older && (await hasUpstreamCandidates(sql, domain)) };
+  const upstreamJob =
+    !older && (await hasUpstreamCandidates(sql, domain))
+      ? await enqueueJobSql(sql, {
+          kind: UPSTREAM_JOB_KIND,
+          key: upstreamJobKey({ domain, version }),
+          payload: { domain, version },
+        })
+      : null;
+  return { skipped: false, current: !older, upstreamJob };
 }
 
 /**

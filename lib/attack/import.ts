@@ -10,6 +10,7 @@ import { parseDomain } from "./bundle-domain";
 import { writeCatalog } from "./import-write";
 import { parseBundleText, type AttackDomain } from "./parse";
 import { invalidateCatalogCaches } from "./catalog-cache";
+import { runUpstreamJob, upstreamJobState, type UpstreamJobState } from "../releases/upstream-job";
 
 export interface CatalogSource {
   path?: string;
@@ -23,6 +24,12 @@ export interface ImportOptions {
   /** `--domain`: for old bundles that declare no domain; checked before anything is read. */
   domain?: string;
   onProgress?: (done: number, total: number, phase: ImportPhase) => void;
+  /**
+   * The upstream matching the import queued (lib/releases/upstream-job.ts): "run" (the default) runs that job at once
+   * in this process, as the server's worker would, and reports what it took; "queue" leaves it to the server's
+   * worker (which a caller with one wakes with kickJobs).
+   */
+  upstream?: "run" | "queue";
 }
 
 export type ImportPhase = "read" | "parse" | "objects" | "procedures";
@@ -35,8 +42,13 @@ export interface ImportResult {
   current: boolean;
   objects: number;
   procedures: number;
-  /** Exported observations this version took (their pair cites them): marked, their contributors mailed. */
+  /**
+   * Exported observations this version took (their pair cites them): marked, their contributors mailed, by the
+   * upstream job when it ran here; 0 while it is left queued.
+   */
   takenUpstream: number;
+  /** The upstream matching job as it is when the import returns; null when there was nothing to match. */
+  upstreamJob: UpstreamJobState | null;
   ms: number;
 }
 
@@ -74,18 +86,20 @@ export async function importCatalog(db: Db, source: CatalogSource, options: Impo
   });
   // This process's searches, suggestions and queue see the new release at once (others notice within a second).
   if (!written.skipped) invalidateCatalogCaches();
-  // Closing the loop: a newer version may cite observations the platform exported (lib/releases/upstream.ts).
-  // After the catalog's transaction, so the matching reads the rows just written.
-  // Loaded only when there is something to match: it brings the mail modules with it.
-  const upstream = written.upstreamCandidates
-    ? await (await import("../releases/upstream")).markTakenUpstream(db, { domain, version })
-    : { marked: [] };
+  // Closing the loop: a newer version may cite observations the platform exported. The catalog's transaction queued
+  // the matching as a job; run here after the commit, it reads the rows just written.
+  const upstreamJob = written.upstreamJob
+    ? options.upstream === "queue"
+      ? await upstreamJobState(db, written.upstreamJob.id)
+      : await runUpstreamJob(db, written.upstreamJob.id)
+    : null;
   const { skipped, current } = written;
   return {
     ...result,
     skipped,
     current,
-    takenUpstream: upstream.marked.length,
+    takenUpstream: upstreamJob?.taken ?? 0,
+    upstreamJob,
     ms: Math.round(performance.now() - started),
   };
 }

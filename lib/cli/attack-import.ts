@@ -1,7 +1,7 @@
 // `attack:import <file|url> [--version X] [--domain D]`: loads an official ATT&CK bundle into the catalog.
 // A progress bar on a terminal; plain lines when output goes to a log (CI, docker, start-up import).
 import { SingleBar } from "cli-progress";
-import { importCatalog, type ImportPhase } from "../attack/import";
+import { importCatalog, type ImportPhase, type ImportResult } from "../attack/import";
 import type { Db } from "../db/client";
 import { isAppError } from "../errors";
 
@@ -53,11 +53,7 @@ export async function attackImportCommand(args: string[], db: Db): Promise<numbe
         `imported ${result.domain} ${result.version}: ${result.objects} objects, ` +
           `${result.procedures} procedures in ${(result.ms / 1000).toFixed(1)} s`,
       );
-      if (result.takenUpstream > 0) {
-        console.log(
-          `${result.takenUpstream} exported observation(s) are in ATT&CK ${result.version}: their contributors were told`,
-        );
-      }
+      reportUpstream(result);
     }
     return 0;
   } catch (error) {
@@ -67,6 +63,22 @@ export async function attackImportCommand(args: string[], db: Db): Promise<numbe
     console.error(isAppError(error) ? `attack:import: ${error.message}` : error);
     return 1;
   }
+}
+
+// The upstream matching ran here as its job (importCatalog's default): what it took, or where it went on.
+function reportUpstream({ upstreamJob: job, takenUpstream, version }: ImportResult): void {
+  if (!job) return;
+  if (job.status === "DONE") {
+    if (takenUpstream > 0)
+      console.log(`${takenUpstream} exported observation(s) are in ATT&CK ${version}: their contributors were told`);
+    return;
+  }
+  const what = `matching exported observations against ATT&CK ${version} (job ${job.id})`;
+  console.log(
+    job.status === "FAILED"
+      ? `${what} failed: /jobs says why; retry it there`
+      : `${what} is ${job.status.toLowerCase()}: the server's job worker finishes it (see /jobs)`,
+  );
 }
 
 function parseArgs(args: string[]): Args {

@@ -1,6 +1,7 @@
 // What people see of jobs: the one they started (its progress, result or error), and for admins every job, with
 // the failed ones retried on request. Reads are scoped here: a job someone else started is "not found".
 import { z } from "zod";
+import { recordAudit } from "../audit";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError, type ErrorCode } from "../errors";
@@ -97,6 +98,9 @@ export async function listJobs(actor: Actor | null, db: Db, take = JOB_LIST_MAX)
   return jobs.map((j) => ({ ...jobView(j), createdBy: j.createdById ? (byId.get(j.createdById) ?? null) : null }));
 }
 
+/** The audit event of a retry: who queued which failed job again. */
+export const JOB_RETRY_ACTION = "job.retry";
+
 /**
  * Queues a FAILED job again with fresh attempts (after its cause was fixed). Refused while another job of the same
  * kind and key is queued or running: that one is already doing the work.
@@ -118,21 +122,31 @@ export async function retryJob(actor: Actor | null, id: unknown, db: Db): Promis
       },
     );
   try {
-    const { count } = await db.job.updateMany({
-      where: { id: job.id, status: "FAILED" },
-      data: {
-        status: "QUEUED",
-        activeKey: job.key === null ? null : `${job.kind}:${job.key}`,
-        attempts: 0,
-        runAfter: new Date(),
-        error: null,
-        result: {},
-        progressDone: 0,
-        phase: null,
-        finishedAt: null,
-      },
+    // The retry and its audit event commit together: a refused retry writes neither.
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.job.updateMany({
+        where: { id: job.id, status: "FAILED" },
+        data: {
+          status: "QUEUED",
+          activeKey: job.key === null ? null : `${job.kind}:${job.key}`,
+          attempts: 0,
+          runAfter: new Date(),
+          error: null,
+          result: {},
+          progressDone: 0,
+          phase: null,
+          finishedAt: null,
+        },
+      });
+      if (count === 0) throw new AppError("CONFLICT", `Job ${job.id} was retried meanwhile: reload to see it.`);
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: JOB_RETRY_ACTION,
+        subjectType: "Job",
+        subjectId: job.id,
+        data: { kind: job.kind, key: job.key, attempts: job.attempts },
+      });
     });
-    if (count === 0) throw new AppError("CONFLICT", `Job ${job.id} was retried meanwhile: reload to see it.`);
   } catch (error) {
     if (!isDuplicateJob(error)) throw error;
     throw new AppError(

@@ -261,6 +261,7 @@ describe("who sees and retries jobs", () => {
   });
 
   it("retries a failed job (admins only), refusing one that is not failed or whose key is taken", async () => {
+    const retries = () => w.db.auditEvent.findMany({ where: { action: "job.retry" } });
     const job = await queue("test", "r1", 1);
     await drainJobs(w.db, { test: async () => Promise.reject(new Error("boom")) });
     expect((await row(job.id)).status).toBe("FAILED");
@@ -273,10 +274,22 @@ describe("who sees and retries jobs", () => {
     expect((await appErrorOf(retryJob(w.admin, job.id, w.db))).code).toBe("CONFLICT");
     await drainJobs(w.db, { test: async () => ({ ok: 1 }) });
     expect((await row(newer.id)).status).toBe("DONE");
+    // Refused retries (the unique clash rolled its transaction back) wrote no audit event, and left the job failed.
+    expect(await retries()).toEqual([]);
+    expect((await row(job.id)).status).toBe("FAILED");
 
     const retried = await retryJob(w.admin, job.id, w.db);
     expect(retried).toMatchObject({ status: "QUEUED", attempts: 0, error: null });
+    expect(await retries()).toEqual([
+      expect.objectContaining({
+        actorId: w.admin.id,
+        subjectType: "Job",
+        subjectId: job.id,
+        data: { kind: "test", key: "r1", attempts: 1 },
+      }),
+    ]);
     expect((await appErrorOf(retryJob(w.admin, job.id, w.db))).code).toBe("INVALID_STATE");
+    expect(await retries()).toHaveLength(1);
     await drainJobs(w.db, { test: async () => ({ ok: 2 }) });
     expect(await row(job.id)).toMatchObject({ status: "DONE", attempts: 1, result: { ok: 2 } });
   });

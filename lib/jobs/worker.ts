@@ -76,6 +76,21 @@ export async function drainJobs(db: Db, handlers: JobHandlers, now: Date = new D
 
 type Outcome = keyof JobRun;
 
+/**
+ * Runs one job now, as a pass would (the same claim, lease and ending), if it is due: the CLI runs the job its own
+ * import queued rather than leaving it to a server. "not-due" when it is not (waiting for a retry's backoff, held by
+ * a live worker, or ended); "taken" when another worker claimed it first.
+ */
+export async function runDueJob(
+  db: Db,
+  handlers: JobHandlers,
+  id: string,
+  now: Date = new Date(),
+): Promise<Outcome | "not-due"> {
+  const job = await db.job.findFirst({ where: { id, ...dueWhere(now) } });
+  return job ? runJob(db, handlers, job, now) : "not-due";
+}
+
 async function runJob(db: Db, handlers: JobHandlers, job: JobRow, now: Date): Promise<Outcome> {
   const lease = leaseMs();
   const stillAs = job.status === "QUEUED" ? { runAfter: { lte: now } } : { lockedUntil: { lte: now } };

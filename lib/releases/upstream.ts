@@ -25,14 +25,24 @@ export interface UpstreamResult {
 // Technique ids per query: SQLite allows 999 parameters per statement.
 const TARGET_CHUNK = 500;
 
+export interface MarkOptions {
+  now?: Date;
+  /**
+   * How many candidates have been matched (`done` of `total`): at the start, about every hundredth and at the end.
+   * Answering false stops the matching (the job running it was taken over by another worker).
+   */
+  onProgress?: (done: number, total: number) => Promise<boolean | void> | boolean | void;
+}
+
 /**
  * Marks what the domain's newly imported `version` took. Only observations exported (PUBLISHED) in a release that
  * targeted an older version count: a relationship already in the version a release targeted was ATT&CK's before.
+ * Runs as a job queued by the import (./upstream-job.ts).
  */
 export async function markTakenUpstream(
   db: Db,
   catalog: { domain: string; version: string },
-  now = new Date(),
+  { now = new Date(), onProgress = () => {} }: MarkOptions = {},
 ): Promise<UpstreamResult> {
   const candidates = (
     await db.observation.findMany({
@@ -57,12 +67,19 @@ export async function markTakenUpstream(
       },
     })
   ).filter((o) => o.release && compareVersions(catalog.version, o.release.attackVersion) > 0);
-  if (candidates.length === 0) return { marked: [], mailed: 0 };
+  const total = candidates.length;
+  if ((await onProgress(0, total)) === false || total === 0) return { marked: [], mailed: 0 };
+  const step = Math.max(1, Math.ceil(total / 100));
 
   const byPair = await relationshipsByPair(db, catalog.domain, [...new Set(candidates.map((c) => c.techniqueStixId))]);
   const marked: UpstreamResult["marked"] = [];
   let mailed = 0;
-  for (const row of candidates) {
+  let stopped = false;
+  for (const [i, row] of candidates.entries()) {
+    if (i > 0 && i % step === 0 && (await onProgress(i, total)) === false) {
+      stopped = true;
+      break;
+    }
     const candidate = { ...row, actorStixId: row.actorStixId! };
     const pair = byPair.get(`${candidate.actorStixId}|${row.techniqueStixId}`) ?? [];
     const hit = upstreamRelationship(candidate, pair, recordUrl(row.publicId));
@@ -88,6 +105,7 @@ export async function markTakenUpstream(
     if (outcome.mailed) mailed++;
   }
   if (mailed) kickMail(db);
+  if (!stopped) await onProgress(total, total);
   return { marked, mailed };
 }
 

@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { JOB_LIST_MAX, listJobs, type JobListItem } from "@/lib/jobs/admin";
 import { releaseNames } from "@/lib/releases/export-job";
 import { EXPORT_JOB_KIND } from "@/lib/releases/export-phases";
+import { UPSTREAM_JOB_KIND, upstreamJobLabel, type UpstreamJobResult } from "@/lib/releases/upstream-job";
 import { DIGEST_JOB_KIND } from "@/lib/review/digest-job";
 import { RefreshWhileRunning, RetryJobButton } from "./job-controls";
 
@@ -37,6 +38,21 @@ function JobSubject({ job, releases }: { job: JobListItem; releases: Map<string,
       </>
     );
   }
+  if (job.kind === UPSTREAM_JOB_KIND) {
+    const run = job.result as Partial<UpstreamJobResult> | null;
+    return (
+      <>
+        {upstreamJobLabel(job.key)}
+        {run && typeof run.taken === "number" && (
+          <span className="muted">
+            {run.supersededBy
+              ? `: left to the import of ${run.supersededBy}`
+              : `: ${run.taken} taken upstream, ${run.mailed ?? 0} contributor(s) mailed`}
+          </span>
+        )}
+      </>
+    );
+  }
   return <span className="mono">{job.kind}</span>;
 }
 
@@ -52,9 +68,9 @@ export default async function JobsPage() {
     <>
       <h1>Jobs</h1>
       <p className="muted">
-        Exports and the reviewers' digests run here, off the request: the newest {JOB_LIST_MAX} jobs, with their
-        progress. A failed job says why; retry it once the cause is fixed.{" "}
-        {active && "This list reloads itself while a job runs."}
+        Exports, the reviewers' digests and the matching of exported observations after an ATT&amp;CK import run here,
+        off the request: the newest {JOB_LIST_MAX} jobs, with their progress. A failed job says why; retry it once the
+        cause is fixed. {active && "This list reloads itself while a job runs."}
       </p>
       <RefreshWhileRunning active={active} />
       {jobs.length === 0 ? (
