@@ -26,7 +26,7 @@ const PARTS: [string, () => unknown][] = [
   ["Catalog search", benchSearch],
   ["Technique suggestions", () => benchSuggest()],
   [`Review queue over seeded observations (${quick ? "10,000" : "100,000"})`, benchQueue],
-  ["Duplicate candidates", () => benchDuplicates(quick ? 5_000 : 100_000)],
+  ["Duplicate candidates", () => benchDuplicates(quick ? 2_000 : 100_000)],
   [`Release export (${quick ? "2,000" : "10,000"} observations)`, benchExport],
   [
     `Closing the loop after a newer ATT&CK import (${quick ? "2,000" : "10,000"} exported observations, every tenth cited)`,

@@ -26,12 +26,16 @@ export interface CatalogWrite {
  * Returns whether the rows now hold this version.
  */
 export async function writeCatalog(url: string, write: CatalogWrite): Promise<WriteResult> {
-  return inBulkTransaction(url, async (sql) => {
-    // One import of a domain at a time: a second waits here rather than interleaving its deletes (SQLite's
-    // BEGIN IMMEDIATE already serializes writers).
-    if (sql.provider === "postgres") await sql.run(`LOCK TABLE "CatalogVersion" IN SHARE ROW EXCLUSIVE MODE`);
-    return swapRows(sql, write);
-  });
+  return inBulkTransaction(
+    url,
+    async (sql) => {
+      // One import of a domain at a time: a second waits here rather than interleaving its deletes (SQLite's
+      // BEGIN IMMEDIATE already serializes writers).
+      if (sql.provider === "postgres") await sql.run(`LOCK TABLE "CatalogVersion" IN SHARE ROW EXCLUSIVE MODE`);
+      return swapRows(sql, write);
+    },
+    { checkpointInBackground: true },
+  );
 }
 
 export interface WriteResult {
@@ -145,19 +149,15 @@ async function swapRows(sql: BulkSql, write: CatalogWrite): Promise<WriteResult>
 }
 
 /**
- * Planner statistics for the rows just written. Without them SQLite takes the (domain, kind, name) index for a
- * look-up by ATT&CK ID and kind and walks every technique of the domain (~2 ms, on every submission) instead of the
- * attackId index (~0.1 ms). A sampled ANALYZE (SQLite's analysis_limit) costs about 10 ms; PostgreSQL's autovacuum
- * would analyze the new rows only a while later.
+ * Planner statistics for the catalog objects just written. Without them SQLite takes the (domain, kind, name) index
+ * for a look-up by ATT&CK ID and kind and walks every technique of the domain (~2 ms, on every submission) instead of
+ * the attackId index (~0.1 ms); PostgreSQL's autovacuum would analyze the new rows only a while later. AttackObject
+ * only: a few ms (SQLite's sampled ANALYZE) to ~30 ms, where KnownProcedure's 14 MB of example texts would cost
+ * PostgreSQL ~200 ms, for look-ups that have one index to take anyway.
  */
 async function analyzeCatalog(sql: BulkSql): Promise<void> {
-  if (sql.provider === "sqlite") {
-    await sql.run(`PRAGMA analysis_limit = 1000`);
-    await sql.run(`ANALYZE "AttackObject"`);
-    await sql.run(`ANALYZE "KnownProcedure"`);
-  } else {
-    await sql.run(`ANALYZE "AttackObject", "KnownProcedure"`);
-  }
+  if (sql.provider === "sqlite") await sql.run(`PRAGMA analysis_limit = 1000`);
+  await sql.run(`ANALYZE "AttackObject"`);
 }
 
 // A superset of markTakenUpstream's candidates (its version comparison is left to it): published observations

@@ -53,7 +53,8 @@ export async function benchImport(
         const first = await importCatalog(t.db, { path: ENTERPRISE_18_1 });
         imports.push(first.ms);
         ({ objects, procedures } = first);
-        reimportMs = (await importCatalog(t.db, { path: ENTERPRISE_18_1 })).ms;
+        // The no-op re-import once: it only shows that the same bytes are recognised.
+        if (run === 0) reimportMs = (await importCatalog(t.db, { path: ENTERPRISE_18_1 })).ms;
       } finally {
         await t.drop();
       }

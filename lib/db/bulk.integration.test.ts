@@ -1,7 +1,9 @@
 // The driver path writes values the way Prisma reads them back, on both providers. On PostgreSQL the rows go
 // through COPY in CSV quoted with \x01 (lib/db/bulk.ts): a value holding that character, double quotes, commas,
 // line breaks, a backslash or nothing at all must come back exactly as written, and null must stay null.
+import { statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqliteFilePath } from "./adapter";
 import { inBulkTransaction } from "./bulk";
 import { createTestDb, type TestDb } from "./testing";
 
@@ -68,5 +70,25 @@ describe("bulk insert through the driver", () => {
       }),
     ).rejects.toThrow("stop half-way");
     expect(await t.db.attackObject.count()).toBe(before);
+  });
+
+  it("on SQLite, leaves a large write's checkpoint to a worker thread: the rows at once, the file soon", async () => {
+    if (!t.url.startsWith("file:")) return; // PostgreSQL has no write-ahead log of ours to copy
+    const file = sqliteFilePath(t.url);
+    const before = statSync(file).size;
+    // About 8 MB: far past the 1,000 pages (4 MB) at which a commit would copy the log into the file itself.
+    const text = "x".repeat(2_000);
+    const rows = Array.from({ length: 4_000 }, (_, i) => ({
+      id: `big-${i}`,
+      domain: "enterprise-attack",
+      stixId: `attack-pattern--big-${i}`,
+      sourceRef: "intrusion-set--big",
+      targetRef: `attack-pattern--big-${i}`,
+      description: text,
+    }));
+    await inBulkTransaction(t.url, (sql) => sql.insert("KnownProcedure", rows), { checkpointInBackground: true });
+    expect(await t.db.knownProcedure.count({ where: { sourceRef: "intrusion-set--big" } })).toBe(rows.length);
+    // The commit left the rows in the log; the worker then copies them into the database file.
+    await expect.poll(() => statSync(file).size, { timeout: 10_000 }).toBeGreaterThan(before + 8_000_000);
   });
 });
