@@ -15,13 +15,16 @@ import { record } from "../bench-report";
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-export async function benchUpstream(size = exportBenchSize()): Promise<void> {
+export async function benchUpstream(
+  size = exportBenchSize(),
+  providers: readonly ("sqlite" | "postgres")[] = ["sqlite", "postgres"],
+): Promise<void> {
   const outbox = mkdtempSync(path.join(tmpdir(), "pe-bench-outbox-"));
   const saved = { SMTP_URL: process.env.SMTP_URL, OUTBOX_DIR: process.env.OUTBOX_DIR };
   delete process.env.SMTP_URL;
   process.env.OUTBOX_DIR = outbox;
   try {
-    for (const provider of ["sqlite", "postgres"] as const) {
+    for (const provider of providers) {
       process.env.TEST_DB = provider;
       const t = await createTestDb();
       try {
