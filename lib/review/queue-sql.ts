@@ -37,6 +37,9 @@ function statusList(statuses: readonly string[]): string {
 
 const isPostgres = (db: Db) => !urlOf(db).startsWith("file:");
 
+/** Lists longer than this are bound as one JSON array (see countWhere). */
+const LONG_LIST = 20;
+
 /**
  * `WHERE` text and its parameters, with the provider's placeholders (`?` or `$1`, `$2` …), in one of two forms that
  * match the same rows:
@@ -65,7 +68,14 @@ export function countWhere(
   const walk = form === "walk";
   const within = (column: string, values: string[], broad = false) => {
     if (!values.length) return "1 = 0";
-    const list = values.map(bind).join(", ");
+    // A long list (a tactic's hundreds of techniques) as one JSON parameter: hundreds of placeholders per branch
+    // cost more to bind and plan than the query costs to run.
+    const list =
+      values.length > LONG_LIST
+        ? postgres
+          ? `SELECT jsonb_array_elements_text(CAST(${bind(JSON.stringify(values))} AS jsonb))`
+          : `SELECT "value" FROM json_each(${bind(JSON.stringify(values))})`
+        : values.map(bind).join(", ");
     return broad && walk ? `NOT ("${column}" NOT IN (${list}))` : `"${column}" IN (${list})`;
   };
   const and = [within("tlp", filter.tlp, true)];
