@@ -97,7 +97,7 @@ export async function suggestedSuccessors(
  * change set of the domain. A successor that a later release retired in turn is followed to where its own
  * examples went and to its `revoked-by` replacement.
  */
-export async function movedSuccessors(db: Tx, domain: string, stixId: string): Promise<Map<string, number>> {
+async function movedSuccessors(db: Tx, domain: string, stixId: string): Promise<Map<string, number>> {
   const moves = await recordedMoves(db, domain);
   const result = new Map<string, number>();
   // Retired techniques already followed (a cycle, or two paths to one): each is followed once.

@@ -66,7 +66,7 @@ class SqliteFactory implements SqlMigrationAwareDriverAdapterFactory {
   }
 }
 
-export const SQLITE_READER_PRAGMAS = "PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;";
+const SQLITE_READER_PRAGMAS = "PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;";
 
 // @prisma/adapter-better-sqlite3 has ONE connection. A transaction opens on it (BEGIN) and stays open across the
 // awaits of its request, and every query outside a transaction runs on that same connection meanwhile: another

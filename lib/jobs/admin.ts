@@ -99,7 +99,7 @@ export async function listJobs(actor: Actor | null, db: Db, take = JOB_LIST_MAX)
 }
 
 /** The audit event of a retry: who queued which failed job again. */
-export const JOB_RETRY_ACTION = "job.retry";
+const JOB_RETRY_ACTION = "job.retry";
 
 /**
  * Queues a FAILED job again with fresh attempts (after its cause was fixed). Refused while another job of the same

@@ -312,7 +312,7 @@ function report(provider: BenchDb, scenario: string, results: RouteResult[]) {
 }
 
 /** Both databases; `--quick` loads SQLite alone (the issue's submission target is on SQLite), to stay in its two minutes. */
-export function loadProviders(argv = process.argv): BenchDb[] {
+function loadProviders(argv = process.argv): BenchDb[] {
   return argv.includes("--quick") ? ["sqlite"] : ["sqlite", "postgres"];
 }
 

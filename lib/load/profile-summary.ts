@@ -117,7 +117,7 @@ export function summarize(profile: CpuProfile): { totalMs: number; shares: Share
 
 const FILES_SHOWN = 12;
 
-export function formatSummary(name: string, summary: ReturnType<typeof summarize>): string {
+function formatSummary(name: string, summary: ReturnType<typeof summarize>): string {
   const line = (s: Share) =>
     `  ${(100 * s.share).toFixed(1).padStart(5)}%  ${s.ms.toFixed(0).padStart(7)} ms  ${s.category}`;
   return [
