@@ -6,10 +6,6 @@
 //    release (bundle and Navigator layer): throughput and p95 per route, and every error counted (target: none).
 // Rate limits are lifted (RATE_LIMITS=off), as README says to for load runs. Needs `npm run build` first.
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { ENTERPRISE_18_1 } from "../../prisma/factories";
 import { importCatalog } from "../attack/import";
 import { createApiToken } from "../auth/tokens";
@@ -19,8 +15,8 @@ import { seedObservations } from "../cli/seed";
 import type { Db } from "../db/client";
 import { createTestDb } from "../db/testing";
 import { exportRelease } from "../releases/service";
+import { startBuiltServer, type BuiltServer } from "./built-server";
 
-const ROOT = path.resolve(__dirname, "../..");
 const PORT = Number(process.env.LOAD_PORT) || 3290;
 const CLIENTS = 50;
 const CONTRIBUTORS = 20;
@@ -68,44 +64,6 @@ async function prepare(db: Db): Promise<Fixture> {
     reviewerToken: (await createApiToken(db, reviewer.id, "load")).token,
     releaseId: release.id,
   };
-}
-
-async function startServer(url: string, outbox: string): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: url,
-    PORT: String(PORT),
-    HOST: "127.0.0.1",
-    NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
-    NEXTAUTH_SECRET: "load-run-secret-not-for-production",
-    OUTBOX_DIR: outbox,
-    RATE_LIMITS: "off",
-    DIGEST: "off",
-    NODE_ENV: "production",
-  };
-  // Mail goes to the throwaway outbox: no SMTP server of the machine is ever written to.
-  delete env.SMTP_URL;
-  // LOAD_SERVER_ARGS="--cpu-prof --cpu-prof-dir=data/prof" profiles the server (README "npm run load").
-  const extra = process.env.LOAD_SERVER_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...extra, "--import", "tsx", "server.ts"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`);
-    const ok = await fetch(`http://127.0.0.1:${PORT}/sign-in`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`The server did not answer on port ${PORT} within 120 s:\n${output}`);
 }
 
 const TECHNIQUES = ["T1059.001", "T1053.005", "T1566.001", "T1071.001", "T1105", "T1027", "T1547.001", "T1003.001"];
@@ -317,17 +275,14 @@ function loadProviders(argv = process.argv): BenchDb[] {
 }
 
 export async function benchLoad(seconds = loadSeconds(), providers: readonly BenchDb[] = loadProviders()) {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    throw new Error("No production build: run `npm run build` first (the load run starts server.ts on it).");
-  }
   for (const provider of providers) {
     process.env.TEST_DB = provider;
     const t = await createTestDb();
-    const outbox = mkdtempSync(path.join(tmpdir(), "pe-load-outbox-"));
-    let server: ChildProcess | undefined;
+    let server: BuiltServer | undefined;
     try {
       const fixture = await prepare(t.db);
-      server = await startServer(t.url, outbox);
+      // LOAD_SERVER_ARGS="--cpu-prof --cpu-prof-dir=data/prof" profiles the server (README "npm run load").
+      server = await startBuiltServer(t.url, PORT, process.env.LOAD_SERVER_ARGS?.split(/\s+/).filter(Boolean));
       await warmUp(fixture);
       console.log(`  ${provider}: ${CLIENTS} clients, ${seconds} s per scenario, loopback port ${PORT}`);
       console.log("  submissions alone");
@@ -335,9 +290,7 @@ export async function benchLoad(seconds = loadSeconds(), providers: readonly Ben
       console.log("  the mix");
       report(provider, "mix", await run(mixRoutes(fixture), seconds));
     } finally {
-      server?.kill("SIGTERM");
-      if (server && server.exitCode === null) await new Promise((r) => server!.once("exit", r));
-      rmSync(outbox, { recursive: true, force: true });
+      await server?.stop();
       await t.drop();
     }
   }
