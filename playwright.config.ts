@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { E2E_POSTGRES_URL, E2E_SQLITE_URL } from "./e2e/users";
+import { SERVER_NODE_ARGS } from "./lib/server-args";
 
 // The flow runs against a production build on its own SQLite file, with mail sent over real SMTP to
 // the sink the tests start on E2E_SMTP_PORT (e2e/fixtures.ts).
@@ -30,7 +31,7 @@ export default defineConfig({
   },
   webServer: {
     // server.ts, as `npm start` runs it: the suite tests what users run.
-    command: `npx tsx e2e/prepare.ts && node --import tsx server.ts`,
+    command: `npx tsx e2e/prepare.ts && node ${SERVER_NODE_ARGS.join(" ")} --import tsx server.ts`,
     url: `${baseURL}/sign-in`,
     timeout: 180_000,
     reuseExistingServer: false,

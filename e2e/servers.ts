@@ -5,6 +5,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
+import { SERVER_NODE_ARGS } from "../lib/server-args";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -56,7 +57,7 @@ function launch(options: ServerOptions): { child: ChildProcess; output: () => st
     execFileSync(process.execPath, ["--import", "tsx", "e2e/prepare.ts"], { cwd: ROOT, env: serverEnv(options) });
   }
   // One node process (no npx wrapper): killing it frees the port.
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env: serverEnv(options),
     stdio: ["ignore", "pipe", "pipe"],

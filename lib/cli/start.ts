@@ -10,6 +10,7 @@ import { attackImportCommand } from "./attack-import";
 import type { Db } from "../db/client";
 import { outboxDir } from "../mail";
 import { authSecret, startupProblem } from "../env";
+import { SERVER_NODE_ARGS } from "../server-args";
 
 const LOCAL_BUNDLE = path.resolve("../shared/attack/enterprise-attack-18.1.json");
 const OFFICIAL_BUNDLE =
@@ -91,7 +92,7 @@ export async function startCommand(args: string[], db: Db): Promise<number> {
     );
   console.log(`Procedure Exchange on ${env.NEXTAUTH_URL}`);
   // server.ts prints the address it listens on (HOST, default 127.0.0.1).
-  const server = spawn(process.execPath, ["--import", "tsx", SERVER], { stdio: "inherit", env });
+  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, "--import", "tsx", SERVER], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
 }

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { SERVER_NODE_ARGS } from "../server-args";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -17,7 +18,10 @@ export function hasProductionBuild(): boolean {
   return existsSync(path.join(ROOT, ".next", "BUILD_ID"));
 }
 
-/** Starts server.ts on `databaseUrl` and waits until it answers; `extraNodeArgs` go before the script (profiling). */
+/**
+ * Starts server.ts on `databaseUrl` with the flags `npm start` gives it and waits until it answers; `extraNodeArgs`
+ * go before the script (profiling).
+ */
 export async function startBuiltServer(
   databaseUrl: string,
   port: number,
@@ -42,7 +46,7 @@ export async function startBuiltServer(
   };
   // Mail goes to the throwaway outbox: no SMTP server of the machine is ever written to.
   delete env.SMTP_URL;
-  const child = spawn(process.execPath, [...extraNodeArgs, "--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...extraNodeArgs, "--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
