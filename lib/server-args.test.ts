@@ -13,9 +13,4 @@ describe("the server's Node.js flags", () => {
     expect(SERVER_NODE_ARGS.length).toBeGreaterThan(0);
     expect(read("README.md")).toContain(`\`${command} server.ts\``);
   });
-
-  it("are the benchmark process's own: its in-process times stand for the server's work", () => {
-    const scripts = JSON.parse(read("package.json")).scripts as Record<string, string>;
-    expect(scripts.bench).toBe(`${command} lib/bench.ts`);
-  });
 });
