@@ -10,6 +10,7 @@ import { enqueueMail, kickMail } from "../mail";
 import { sameOriginRedirect } from "../http/safe-redirect";
 import { maskEmails, maskEmailsDeep, normalizeEmail } from "./email";
 import { isRole, type Role } from "./permissions";
+import { sessionAndUser } from "./session-lookup";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
 
@@ -21,9 +22,13 @@ declare module "next-auth" {
 
 export function authOptions(): NextAuthOptions {
   return {
-    // The Prisma adapter's types target @prisma/client; our generated client has the same models.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    adapter: PrismaAdapter(db() as any) as NextAuthOptions["adapter"],
+    // The Prisma adapter's types target @prisma/client; our generated client has the same models. The session
+    // look-up, asked on every signed-in request, is one SQL statement (lib/auth/session-lookup).
+    adapter: {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      ...(PrismaAdapter(db() as any) as NonNullable<NextAuthOptions["adapter"]>),
+      getSessionAndUser: (sessionToken) => sessionAndUser(db(), sessionToken),
+    },
     secret: authSecret(),
     // Secure, __Host-/__Secure- prefixed cookies exactly when HSTS is sent (lib/env servedOverHttps).
     useSecureCookies: servedOverHttps(),
