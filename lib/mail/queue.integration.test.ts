@@ -188,6 +188,34 @@ describe("the mail queue", () => {
     expect(logged).not.toContain("late@example.com");
   });
 
+  it("never sends an expired mail, also on the loop's passes that do not tidy, and drains past a full batch", async () => {
+    await enqueueMail(
+      w.db,
+      "sign-in",
+      "stale@example.com",
+      { url: MAGIC, host: "localhost:3000" },
+      { expiresAt: later(10 * 60_000) },
+    );
+    for (let i = 0; i < 25; i++) {
+      await enqueueMail(w.db, "invite", `person${i}@example.test`, {
+        role: "REVIEWER",
+        signInUrl: "http://localhost:3000/sign-in",
+        host: "localhost:3000",
+      });
+    }
+    // An hour later, a pass between two tidy-ups: all 25 invites go (more than one batch), the stale link does not.
+    expect(await drainMail(w.db, later(HOUR), { housekeeping: false })).toMatchObject({ sent: 25, failed: 0 });
+    expect(sink!.messages).toHaveLength(25);
+    expect(sink!.messages.map((m) => m.to[0])).not.toContain("stale@example.com");
+    const [stale] = await jobs("PENDING");
+    expect([stale.to, stale.status]).toEqual(["stale@example.com", "PENDING"]);
+    // The next tidy-up gives it up and blanks the link.
+    expect(await drainMail(w.db, later(HOUR))).toMatchObject({ sent: 0, failed: 1 });
+    expect(await jobs("PENDING")).toEqual([]);
+    const gone = (await jobs()).find((j) => j.to === "stale@example.com")!;
+    expect([gone.status, gone.text, gone.html]).toEqual(["FAILED", "", ""]);
+  });
+
   it("gives up after MAIL_MAX_ATTEMPTS with backoff in between, and an admin can put it back", async () => {
     vi.stubEnv("MAIL_MAX_ATTEMPTS", "3");
     vi.stubEnv("SMTP_URL", "smtp://127.0.0.1:1");

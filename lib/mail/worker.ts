@@ -24,19 +24,25 @@ export interface MailRun {
 const BATCH = 20;
 const BLANK = { text: "", html: "" };
 
+/** How often the worker loop tidies (marks expired jobs FAILED, deletes old SENT ones): not on every kick. */
+const HOUSEKEEPING_EVERY_MS = 60_000;
+
 /**
  * Sends every job due at `now` (default: the clock). Each job is attempted at most once per run: one that fails
- * is due again only after its backoff.
+ * is due again only after its backoff. A job past its expiry is never sent; `housekeeping` (default on) also marks
+ * such jobs FAILED and blanks them, and deletes SENT jobs older than KEEP_SENT_MS.
  */
-export async function drainMail(db: Db, now: Date = new Date()): Promise<MailRun> {
+export async function drainMail(db: Db, now: Date = new Date(), { housekeeping = true } = {}): Promise<MailRun> {
   const run: MailRun = { sent: 0, retrying: 0, failed: 0, taken: 0 };
-  run.failed += await expire(db, now);
-  await db.mailJob.deleteMany({ where: { status: "SENT", sentAt: { lt: new Date(now.getTime() - KEEP_SENT_MS) } } });
+  if (housekeeping) {
+    run.failed += await expire(db, now);
+    await db.mailJob.deleteMany({ where: { status: "SENT", sentAt: { lt: new Date(now.getTime() - KEEP_SENT_MS) } } });
+  }
   let transport: MailTransport | undefined;
   const limit = maxAttempts();
   for (;;) {
     const due = await db.mailJob.findMany({
-      where: { status: "PENDING", nextAttemptAt: { lte: now } },
+      where: { status: "PENDING", nextAttemptAt: { lte: now }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
       take: BATCH,
     });
@@ -73,6 +79,8 @@ export async function drainMail(db: Db, now: Date = new Date()): Promise<MailRun
         run[giveUp ? "failed" : "retrying"]++;
       }
     }
+    // A short batch was everything due: a job queued since then kicked the loop, which runs another pass.
+    if (due.length < BATCH) return run;
   }
 }
 
@@ -100,11 +108,23 @@ async function expire(db: Db, now: Date): Promise<number> {
   return count;
 }
 
+// When each client's loop last tidied (drainMail's housekeeping).
+const tidiedAt = new WeakMap<Db, number>();
+
+/**
+ * One pass of the loop. Each submission, decision and comment kicks it: tidying on every kick cost two writes of
+ * the four a receipt took, so the loop tidies at most every HOUSEKEEPING_EVERY_MS.
+ */
+function loopPass(db: Db): Promise<MailRun> {
+  const now = new Date();
+  const housekeeping = now.getTime() - (tidiedAt.get(db) ?? 0) >= HOUSEKEEPING_EVERY_MS;
+  if (housekeeping) tidiedAt.set(db, now.getTime());
+  return drainMail(db, now, { housekeeping });
+}
+
 // One worker loop per client in this process (lib/jobs/claim.ts): a kick during a run asks for one more pass.
-const mailLoop = workerLoop(
-  "mail",
-  (db) => drainMail(db),
-  (error) => console.error(`[mail] worker run failed: ${maskEmails(error.message)}`),
+const mailLoop = workerLoop("mail", loopPass, (error) =>
+  console.error(`[mail] worker run failed: ${maskEmails(error.message)}`),
 );
 
 /** Wakes the worker after a commit that queued mail: sending starts now, off the caller's path. Never throws. */
