@@ -27,6 +27,16 @@ describe("admin users", () => {
     );
   });
 
+  it("answers 404 for a user id that is no id (a lone surrogate, a page of text) and changes nothing", async () => {
+    const before = await w.db.auditEvent.count();
+    for (const id of ["a\ud83d", "x".repeat(65), "../users", ""]) {
+      const error = await appErrorOf(changeUser(w.admin, id, { role: "ADMIN" }, w.db));
+      expect(error).toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/No user with that id/) });
+    }
+    expect((await appErrorOf(changeUser(w.reviewer, "a\ud83d", { role: "ADMIN" }, w.db))).code).toBe("FORBIDDEN");
+    expect(await w.db.auditEvent.count()).toBe(before);
+  });
+
   it("deactivation signs out, stops tokens at once, and reactivation lets them back", async () => {
     const person = await makeActor(w.db, "REVIEWER");
     const { token } = await createApiToken(w.db, person.id, "laptop");
