@@ -15,7 +15,7 @@ import { seedObservations } from "../cli/seed";
 import type { Db } from "../db/client";
 import { createTestDb } from "../db/testing";
 import { exportRelease } from "../releases/service";
-import { startBuiltServer, type BuiltServer } from "./built-server";
+import { hasProductionBuild, startBuiltServer, type BuiltServer } from "./built-server";
 
 const PORT = Number(process.env.LOAD_PORT) || 3290;
 const CLIENTS = 50;
@@ -275,6 +275,9 @@ function loadProviders(argv = process.argv): BenchDb[] {
 }
 
 export async function benchLoad(seconds = loadSeconds(), providers: readonly BenchDb[] = loadProviders()) {
+  // Before the preparation, which takes a while: the run needs the build.
+  if (!hasProductionBuild())
+    throw new Error("No production build: run `npm run build` first (the load run starts server.ts on it).");
   for (const provider of providers) {
     process.env.TEST_DB = provider;
     const t = await createTestDb();
