@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import type { Db } from "../db/client";
+import { isRecordId } from "../db/record-id";
 import { appUrl } from "../env";
 import { AppError, validationError } from "../errors";
 import { enqueueMail, kickMail } from "../mail";
@@ -94,12 +95,9 @@ export const ZUserChange = z
   });
 
 /** A new role and/or (de)activation of one user, with the audit event in the same transaction. */
-/** A user id is a cuid. Anything else names nobody: a lone surrogate (which no database can store), a page of text. */
-const USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 export async function changeUser(actor: Actor | null, userId: string, raw: unknown, db: Db): Promise<UserRow> {
   assertCan(actor, "user:manage");
-  if (!USER_ID.test(userId)) {
+  if (!isRecordId(userId)) {
     throw new AppError("NOT_FOUND", "No user with that id: take the id from the list of users (GET /api/v1/users).");
   }
   const parsed = ZUserChange.safeParse(raw);

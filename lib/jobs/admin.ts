@@ -1,9 +1,9 @@
 // What people see of jobs: the one they started (its progress, result or error), and for admins every job, with
 // the failed ones retried on request. Reads are scoped here: a job someone else started is "not found".
-import { z } from "zod";
 import { recordAudit } from "../audit";
 import { assertCan, can, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { isRecordId } from "../db/record-id";
 import { AppError, type ErrorCode } from "../errors";
 import { isDuplicateJob, type JobRow } from "./queue";
 
@@ -56,12 +56,6 @@ export function jobView(job: JobRow): JobView {
   };
 }
 
-const ZJobId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
-
 function notFound(id: string): AppError {
   return new AppError(
     "NOT_FOUND",
@@ -76,7 +70,7 @@ export async function getJob(actor: Actor | null, id: string, db: Db): Promise<J
       "UNAUTHENTICATED",
       "Sign in first, or send a personal API token as 'Authorization: Bearer <token>'.",
     );
-  if (!ZJobId.safeParse(id).success) throw notFound(id);
+  if (!isRecordId(id)) throw notFound(id);
   const job = await db.job.findUnique({ where: { id } });
   if (!job || (job.createdById !== actor.id && !can(actor, "job:manage"))) throw notFound(id);
   return jobView(job);
@@ -107,11 +101,10 @@ const JOB_RETRY_ACTION = "job.retry";
  */
 export async function retryJob(actor: Actor | null, id: unknown, db: Db): Promise<JobView> {
   assertCan(actor, "job:manage");
-  const parsed = ZJobId.safeParse(id);
-  if (!parsed.success)
+  if (!isRecordId(id))
     throw new AppError("VALIDATION", "A job id is letters, digits, '-' and '_' (it is in the job's row).");
-  const job = await db.job.findUnique({ where: { id: parsed.data } });
-  if (!job) throw new AppError("NOT_FOUND", `No job ${parsed.data}.`);
+  const job = await db.job.findUnique({ where: { id } });
+  if (!job) throw new AppError("NOT_FOUND", `No job ${id}.`);
   if (job.status !== "FAILED")
     throw new AppError(
       "INVALID_STATE",

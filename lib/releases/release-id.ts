@@ -1,12 +1,9 @@
-// Release ids are database-generated cuids. Checked at the service boundary so a malformed id from
-// a path or an action argument is a plain NOT_FOUND, never an unexpected database error.
+// Release ids are cuids (lib/db/record-id): a malformed id from a path or an action argument is a plain NOT_FOUND.
+import { isRecordId } from "../db/record-id";
 import { AppError } from "../errors";
 
-// Letters, digits, `-` and `_`: every cuid, and nothing that needs escaping anywhere.
-const RELEASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 export function isReleaseId(raw: unknown): raw is string {
-  return typeof raw === "string" && RELEASE_ID.test(raw);
+  return isRecordId(raw);
 }
 
 export function parseReleaseId(raw: unknown): string {

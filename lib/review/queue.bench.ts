@@ -123,14 +123,14 @@ export async function benchQueue(): Promise<void> {
         ["needsRemapping=1", "needsRemapping=1"],
         ["duplicates=1", "duplicates=1"],
       ];
-      const overHttp = !QUICK || provider === "sqlite";
+      const httpHere = !QUICK || provider === "sqlite";
       let server: BuiltServer | undefined;
       let token = "";
-      if (overHttp && hasProductionBuild()) {
+      if (httpHere && hasProductionBuild()) {
         token = (await createApiToken(t.db, reviewer.id, "queue bench")).token;
         server = await startBuiltServer(t.url, HTTP_PORT);
       } else {
-        console.log(`  over HTTP: skipped (${overHttp ? "no production build: run npm run build" : "--quick"})`);
+        console.log(`  over HTTP: skipped (${httpHere ? "no production build: run npm run build" : "--quick"})`);
       }
       try {
         await timeCases(cases, { provider, area, baseline, reviewer, db: t.db, http: server && { server, token } });
