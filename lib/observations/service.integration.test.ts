@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { makeActor, observationInput } from "../../prisma/factories";
-import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
+import { appErrorOf, useTempOutbox, useWorkDb } from "../../prisma/test-helpers";
+import { flushMail, listOutbox } from "../mail";
 import type { Actor } from "../auth/permissions";
 import { transitionObservation } from "../review/workflow";
 import { createObservation, editObservation, getObservation, listMyObservations } from "./service";
 
 const w = useWorkDb();
+useTempOutbox();
 let other: Actor;
 beforeEach(async () => {
   other = await makeActor(w.db, "CONTRIBUTOR");
@@ -38,6 +40,19 @@ describe("createObservation", () => {
     expect(revisions.map((r) => [r.version, r.reason])).toEqual([[1, "created"]]);
     const audit = await w.db.auditEvent.findMany();
     expect(audit.map((a) => [a.action, a.subjectId])).toEqual([["observation.submit", observation.id]]);
+  });
+
+  it("queues a receipt that names the technique with its parent, as the catalog does, and the same as a submit", async () => {
+    const { observation } = await createObservation(w.contributor, observationInput(), w.db);
+    const draft = await createObservation(w.contributor, observationInput({ draft: true }), w.db);
+    await transitionObservation(w.contributor, draft.observation.id, { action: "submit", version: 1 }, w.db);
+    await flushMail(w.db);
+    const receipts = (await listOutbox(10)).filter((m) => m.to === w.contributor.email);
+    // The submission's label comes from the catalog in memory, the submit transition's from catalogNames: one text.
+    for (const id of [observation.id, draft.observation.id]) {
+      const receipt = receipts.find((m) => m.text.includes(`We received your observation ${id} `));
+      expect(receipt?.text, id).toContain(`${id} (T1059.001 Command and Scripting Interpreter: PowerShell)`);
+    }
   });
 
   it("honours keep (public indicators) and redact (extra terms) without storing either list", async () => {

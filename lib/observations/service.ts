@@ -2,6 +2,7 @@
 // text server-side (the raw text is never stored), and writes its revision and audit event in the
 // same transaction as the change.
 import { refreshDuplicateCounts } from "../review/duplicates-count";
+import { queueCatalog } from "../review/queue-catalog";
 import { EDIT_REASON_MISSING, editNeedsReason } from "../review/transitions";
 import { needsRemappingOf } from "../review/remap-flag";
 import type { FieldFinding } from "../anonymize";
@@ -92,6 +93,9 @@ export async function createObservation(
   const proposed = scrubbed.proposed;
   const status = input.draft ? "DRAFT" : "SUBMITTED";
   const now = new Date();
+  // The receipt names the technique from the catalog held in memory (lib/review/queue-catalog): no catalog query
+  // inside the transaction, which holds SQLite's write lock.
+  const techniqueName = status === "SUBMITTED" ? (await queueCatalog(db)).names.get(technique.stixId) : undefined;
 
   const row = await db.$transaction(async (tx) => {
     const created = await tx.observation.create({
@@ -124,10 +128,10 @@ export async function createObservation(
         submittedAt: status === "SUBMITTED" ? now : null,
       },
     });
-    const withId = await tx.observation.update({
-      where: { id: created.id },
-      data: { publicId: publicIdOf(created.id) },
-    });
+    // The public id derives from the row's id, known once inserted. Written out: through update() Prisma compiled
+    // the statement on every submission, and returned the row this one is.
+    const withId = { ...created, publicId: publicIdOf(created.id) };
+    await tx.$executeRaw`UPDATE "Observation" SET "publicId" = ${withId.publicId} WHERE "id" = ${created.id}`;
     await recordRevision(tx, withId, actor.id, "created");
     if (options.discardDraft) await tx.draft.deleteMany({ where: { userId: actor.id } });
     await recordAudit(tx, {
@@ -138,7 +142,9 @@ export async function createObservation(
       data: { technique: withId.techniqueAttackId, findings: scrubbed.findings.length },
     });
     // The contributor is the actor, read by this request's sign-in check: their address needs no second look-up.
-    if (withId.status === "SUBMITTED") await queueReceipt(tx, withId, actor.email);
+    if (withId.status === "SUBMITTED") {
+      await queueReceipt(tx, withId, { email: actor.email, technique: techniqueName ?? null });
+    }
     return withId;
   });
   await refreshDuplicateCounts(db, [row]);
