@@ -35,7 +35,7 @@ export async function withSeedWriter<T>(url: string, body: (writer: SeedWriter) 
       );
     }
     // The queue's duplicates filter: every pair's count at once (lib/review/duplicates-count.ts).
-    await sql.run(seedDuplicateCountsSql());
+    await sql.run(seedDuplicateCountsSql(sql.provider));
     // Fresh statistics: without them the database may sort a whole status instead of walking (createdAt, id).
     await sql.run(`ANALYZE "Observation"`);
     return result;

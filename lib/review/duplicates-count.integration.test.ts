@@ -3,7 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { observationInput } from "../../prisma/factories";
 import { useWorkDb } from "../../prisma/test-helpers";
+import { providerOf } from "../db/adapter";
+import { urlOf } from "../db/client";
 import { createObservation, editObservation } from "../observations/service";
+import { DUPLICATE_COUNT_CAP, refreshDuplicateCounts, seedDuplicateCountsSql } from "./duplicates-count";
 import { parseQueueParams } from "./queue-params";
 import { queryQueue } from "./queue-query";
 import { transitionObservation } from "./workflow";
@@ -70,5 +73,35 @@ describe("duplicate candidates count", () => {
       w.db,
     );
     expect(await countsOf(a.id, b.id, draft.id)).toEqual([0, 0, 0]);
+  });
+
+  it("counts up to DUPLICATE_COUNT_CAP, so a pair past it rewrites only the rows that change side", async () => {
+    const pairSize = DUPLICATE_COUNT_CAP + 2;
+    const ids: string[] = [];
+    for (let i = 0; i < pairSize; i++)
+      ids.push((await createObservation(w.contributor, observationInput(), w.db)).observation.id);
+    // Each sees pairSize - 1 = cap + 1 others: stored as the cap.
+    expect(await countsOf(...ids)).toEqual(ids.map(() => DUPLICATE_COUNT_CAP));
+    const pair = await w.db.observation.findUniqueOrThrow({ where: { publicId: ids[0] } });
+
+    // A row whose count is off (as a new one is) is the only one a recount writes: exact counts rewrote them all.
+    await w.db.observation.update({ where: { publicId: ids[3] }, data: { duplicateCandidates: 0 } });
+    expect(await refreshDuplicateCounts(w.db, [pair])).toBe(1);
+    expect(await refreshDuplicateCounts(w.db, [pair])).toBe(0);
+
+    // Rejecting one leaves cap others to each candidate and cap + 1 to the rejected one: all still at the cap.
+    await transitionObservation(w.reviewer, ids[0], { action: "claim", version: 1 }, w.db);
+    await transitionObservation(w.reviewer, ids[0], { action: "reject", version: 2, comment: "Thin." }, w.db);
+    expect(await countsOf(...ids)).toEqual(ids.map(() => DUPLICATE_COUNT_CAP));
+    // One more rejected: each candidate now has cap - 1 others, the rejected ones still see cap.
+    await transitionObservation(w.reviewer, ids[1], { action: "claim", version: 1 }, w.db);
+    await transitionObservation(w.reviewer, ids[1], { action: "reject", version: 2, comment: "Thin." }, w.db);
+    const after = ids.map((_, i) => (i < 2 ? DUPLICATE_COUNT_CAP : DUPLICATE_COUNT_CAP - 1));
+    expect(await countsOf(...ids)).toEqual(after);
+
+    // The seed's whole-table statement gives the same capped counts.
+    await w.db.observation.updateMany({ data: { duplicateCandidates: 0 } });
+    await w.db.$executeRawUnsafe(seedDuplicateCountsSql(providerOf(urlOf(w.db))));
+    expect(await countsOf(...ids)).toEqual(after);
   });
 });
