@@ -1,6 +1,7 @@
 // What the mail queue (lib/mail/worker.ts) and the job queue (./worker.ts) share: a row is taken by a conditional
-// update, backoff doubles per failed attempt up to a cap, and one worker loop per database client runs in a process,
-// woken by kicks and a timer. No database model or Next.js here: each queue passes its own update and pass.
+// update (claimRow; the mail worker writes the same claim out as SQL, it runs once per mail), backoff doubles per
+// failed attempt up to a cap, and one worker loop per database client runs in a process, woken by kicks and a timer.
+// No database model or Next.js here: each queue passes its own update and pass.
 import type { Db } from "../db/client";
 
 /** A row as a worker read it: the claim matches only if `attempts` is still this (nobody took it since). */
