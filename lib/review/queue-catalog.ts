@@ -17,6 +17,8 @@ export interface QueueCatalog {
   subTechniques(attackId: string): string[];
   /** The stixIds of the groups, software or campaigns with this ATT&CK id. */
   actorStixIds(attackId: string, domain?: string): string[];
+  /** The domains whose catalog holds this technique (one, in ATT&CK's data; none once an import dropped it). */
+  techniqueDomains(stixId: string): string[];
 }
 
 /** The queue's catalog data for this database client, current with its catalog (lib/attack/catalog-cache). */
@@ -52,6 +54,8 @@ async function loadCatalog(db: Tx): Promise<QueueCatalog> {
   );
   const techniques = rows.filter((r) => r.kind === "technique");
   const inDomain = (r: { domain: string }, domain?: string) => domain === undefined || r.domain === domain;
+  const domainsOf = new Map<string, string[]>();
+  for (const t of techniques) domainsOf.set(t.stixId, [...(domainsOf.get(t.stixId) ?? []), t.domain]);
   return {
     names,
     techniquesOfTactic: (shortnames, domain) => [
@@ -79,5 +83,6 @@ async function loadCatalog(db: Tx): Promise<QueueCatalog> {
           .map((r) => r.stixId),
       ),
     ],
+    techniqueDomains: (stixId) => domainsOf.get(stixId) ?? [],
   };
 }

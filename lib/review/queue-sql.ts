@@ -9,7 +9,8 @@
 // Every value is a bound parameter except the statuses, which come from the fixed lists of queue-params (a
 // PostgreSQL enum does not compare with a text parameter). Prisma's raw queries decode the columns by their
 // declared types on both databases (dates as Date, Json parsed), so the rows are ObservationRows as findMany gives.
-import { urlOf, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { instant, isPostgres, sqlParams } from "../db/raw-sql";
 import type { ObservationRow } from "../observations/view";
 import { DECIDED_STATUSES, QUEUE_STATUSES, type QueueStatus } from "./queue-params";
 
@@ -35,8 +36,6 @@ function statusList(statuses: readonly string[]): string {
   return statuses.map((s) => `'${s}'`).join(", ");
 }
 
-const isPostgres = (db: Db) => !urlOf(db).startsWith("file:");
-
 /** Lists longer than this are bound as one JSON array (see countWhere). */
 const LONG_LIST = 20;
 
@@ -56,10 +55,7 @@ const LONG_LIST = 20;
  *   either way.
  */
 function countWhere(filter: CountFilter, postgres: boolean, params: unknown[] = [], form: "seek" | "walk" = "seek") {
-  const bind = (value: unknown) => {
-    params.push(value);
-    return postgres ? `$${params.length}` : "?";
-  };
+  const { bind } = sqlParams(postgres, params);
   const walk = form === "walk";
   const within = (column: string, values: string[], broad = false) => {
     if (!values.length) return "1 = 0";
@@ -85,17 +81,12 @@ function countWhere(filter: CountFilter, postgres: boolean, params: unknown[] = 
   if (filter.unassigned) and.push(walk ? `NOT ("assigneeId" IS NOT NULL)` : `"assigneeId" IS NULL`);
   if (filter.waitingSince) {
     // submittedAt is never before createdAt, so the createdAt bound holds too and lets the index help.
-    and.push(`"createdAt" <= ${at(bind, filter.waitingSince, postgres)}`);
-    and.push(`("submittedAt" <= ${at(bind, filter.waitingSince, postgres)} OR "submittedAt" IS NULL)`);
+    and.push(`"createdAt" <= ${instant(bind, filter.waitingSince, postgres)}`);
+    and.push(`("submittedAt" <= ${instant(bind, filter.waitingSince, postgres)} OR "submittedAt" IS NULL)`);
   }
   if (filter.needsRemapping) and.push(`"needsRemapping" = true`);
   if (filter.duplicates) and.push(`"duplicateCandidates" > 0`);
   return { text: and.join(" AND "), params };
-}
-
-/** A bound instant as the column holds it: SQLite ISO text with "+00:00" (as Prisma writes it), PostgreSQL a UTC timestamp. */
-function at(bind: (value: unknown) => string, d: Date, postgres: boolean): string {
-  return postgres ? `CAST(${bind(d.toISOString())} AS TIMESTAMP)` : bind(d.toISOString().replace(/Z$/, "+00:00"));
 }
 
 /** How many rows of each status match, each counted up to `cap` (in the order of `statuses`). */
@@ -184,13 +175,10 @@ export async function pageRows(db: Db, filter: CountFilter, page: PageQuery): Pr
   const and = [countWhere(filter, postgres, params, "walk").text];
   // Written so no index serves it (see countWhere): seeking each status and sorting reads every open row.
   and.push(`NOT ("status" NOT IN (${statusList(page.statuses)}))`);
-  const bind = (value: unknown) => {
-    params.push(value);
-    return postgres ? `$${params.length}` : "?";
-  };
+  const { bind } = sqlParams(postgres, params);
   if (page.after) {
     const [bound, past] = page.dir === "asc" ? [">=", ">"] : ["<=", "<"];
-    const when = () => at(bind, page.after!.createdAt, postgres);
+    const when = () => instant(bind, page.after!.createdAt, postgres);
     // The createdAt bound alone is a plain range the index can seek to; the OR breaks ties by id.
     and.push(
       `"createdAt" ${bound} ${when()} AND ("createdAt" ${past} ${when()} OR ("createdAt" = ${when()} AND "id" ${past} ${bind(page.after.id)}))`,

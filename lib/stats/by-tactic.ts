@@ -25,8 +25,10 @@ export async function barsByTactic(db: Tx, sets: TechniqueCount[][]): Promise<Ba
   const domains = [...new Set(all.map((r) => r.domain))];
   if (domains.length === 0) return sets.map(() => []);
   const [techniques, tactics] = await Promise.all([
+    // Every technique of the domains, not those of the counts: a list of the queue's hundreds of techniques made
+    // Prisma compile a statement with as many parameters (21 ms against 5 ms).
     db.attackObject.findMany({
-      where: { domain: { in: domains }, stixId: { in: [...new Set(all.map((r) => r.techniqueStixId))] } },
+      where: { domain: { in: domains }, kind: "technique" },
       select: { domain: true, stixId: true, tactics: true },
     }),
     db.attackObject.findMany({

@@ -4,7 +4,9 @@
 import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { queueWhere } from "../review/queue";
-import { barsByTactic } from "./by-tactic";
+import { queueCatalog } from "../review/queue-catalog";
+import { isPostgres, instant, sqlParams } from "../db/raw-sql";
+import { barsByTactic, type TechniqueCount } from "./by-tactic";
 import type { Bar } from "./types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,28 +32,79 @@ export function ageRanges(now: Date) {
   }));
 }
 
+/**
+ * One statement, one pass over the queue's rows (the (status, domain, tlp, submittedAt, createdAt) index holds every
+ * column it reads), each row given its bucket by one CASE: the buckets are back to back, newest first, so the first
+ * `since` a row is after names its bucket. Four counts, each an OR over submittedAt and createdAt, took 67 ms on
+ * SQLite at 100,000 observations.
+ */
 export async function queueAgeBars(actor: Actor, db: Db, now = new Date()): Promise<Bar[]> {
   assertCan(actor, "observation:read-any");
-  const scope = queueWhere(actor);
-  return Promise.all(
-    ageRanges(now).map(async (r) => {
-      // `until` is inclusive, `since` exclusive: every instant falls in exactly one bucket.
-      const range = { lte: r.until, ...(r.since ? { gt: r.since } : {}) };
-      const value = await db.observation.count({
-        where: { ...scope, OR: [{ submittedAt: range }, { submittedAt: null, createdAt: range }] },
-      });
-      return { key: r.key, label: r.label, value };
-    }),
+  const postgres = isPostgres(db);
+  const { params, bind } = sqlParams(postgres);
+  const waiting = `COALESCE("submittedAt", "createdAt")`;
+  const ranges = ageRanges(now);
+  // Bound in the order the placeholders appear: SQLite's `?` are positional.
+  const whens = ranges.map((r, i) =>
+    r.since ? `WHEN ${waiting} > ${instant(bind, r.since, postgres)} THEN ${i}` : `ELSE ${i}`,
   );
+  // `until` is inclusive, `since` exclusive: every instant up to now falls in exactly one bucket.
+  const rows = await db.$queryRawUnsafe<{ b: number | bigint; n: number | bigint }[]>(
+    `SELECT CASE ${whens.join(" ")} END AS "b", COUNT(*) AS "n" FROM "Observation"
+     WHERE ${queueScopeSql(actor, bind)} AND ${waiting} <= ${instant(bind, ranges[0].until, postgres)} GROUP BY 1`,
+    ...params,
+  );
+  const counts = new Map(rows.map((r) => [Number(r.b), Number(r.n)]));
+  return ranges.map((r, i) => ({ key: r.key, label: r.label, value: counts.get(i) ?? 0 }));
 }
 
+/**
+ * Counted per technique in one pass over the (techniqueStixId, status, tlp, …) index, then named per tactic
+ * (./by-tactic). The index has no domain: a technique's domain is its catalog entry's (held in memory,
+ * lib/review/queue-catalog), which is the observation's (its technique is resolved in its domain). A technique the catalog no longer holds, or holds in several domains,
+ * is counted again by the observations' own domain. Grouping by domain and technique read every row of the queue
+ * from the table: 270 ms on SQLite at 100,000 observations, 25 ms now.
+ */
 export async function queueTacticBars(actor: Actor, db: Db): Promise<Bar[]> {
   assertCan(actor, "observation:read-any");
-  const groups = await db.observation.groupBy({
-    by: ["domain", "techniqueStixId"],
-    where: queueWhere(actor),
-    _count: { _all: true },
-  });
-  const [bars] = await barsByTactic(db, [groups.map((g) => ({ ...g, count: g._count._all }))]);
+  const postgres = isPostgres(db);
+  const { params, bind } = sqlParams(postgres);
+  // Written so no index is sought (as lib/review/queue-sql pages): given `status IN (…)` SQLite 3.53 seeks every
+  // (technique, status, level) combination, 170 ms, instead of reading the index once.
+  const counts = await db.$queryRawUnsafe<{ techniqueStixId: string; n: number | bigint }[]>(
+    `SELECT "techniqueStixId", COUNT(*) AS "n" FROM "Observation" WHERE ${queueScopeSql(actor, bind, "walk")}
+     GROUP BY "techniqueStixId"`,
+    ...params,
+  );
+  const catalog = await queueCatalog(db);
+  const rows: TechniqueCount[] = [];
+  const unsure: string[] = [];
+  for (const c of counts) {
+    const [domain, ...more] = catalog.techniqueDomains(c.techniqueStixId);
+    if (domain && more.length === 0) rows.push({ domain, techniqueStixId: c.techniqueStixId, count: Number(c.n) });
+    else unsure.push(c.techniqueStixId);
+  }
+  if (unsure.length) {
+    const groups = await db.observation.groupBy({
+      by: ["domain", "techniqueStixId"],
+      where: { ...queueWhere(actor), techniqueStixId: { in: unsure } },
+      _count: { _all: true },
+    });
+    rows.push(...groups.map((g) => ({ domain: g.domain, techniqueStixId: g.techniqueStixId, count: g._count._all })));
+  }
+  const [bars] = await barsByTactic(db, [rows]);
   return bars;
+}
+
+/**
+ * queueWhere as SQL: the queue's statuses (fixed constants, written in: a PostgreSQL enum does not compare with a
+ * text parameter) and the actor's TLP levels. "walk" writes each as `NOT (… NOT IN …)`, which no index serves.
+ */
+function queueScopeSql(actor: Actor, bind: (value: unknown) => string, form: "seek" | "walk" = "seek"): string {
+  const { status, tlp } = queueWhere(actor);
+  const within = (column: string, list: string) =>
+    form === "walk" ? `NOT ("${column}" NOT IN (${list}))` : `"${column}" IN (${list})`;
+  const statuses = status.in.map((s) => `'${s}'`).join(", ");
+  const levels = tlp.in.length ? tlp.in.map(bind).join(", ") : "NULL";
+  return `${within("status", statuses)} AND ${within("tlp", levels)}`;
 }

@@ -6,6 +6,7 @@ import { ENTERPRISE_18_1 } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import { createObservation } from "../observations/service";
 import { observationInput } from "../../prisma/factories";
+import { NO_TACTIC_LABEL } from "./by-tactic";
 import { ageRanges, queueAgeBars, queueTacticBars } from "./queue";
 import { releaseTacticBars } from "./releases";
 import { TACTIC_ORDER } from "./tactic-order";
@@ -67,6 +68,18 @@ describe("queueTacticBars", () => {
     ]);
     expect(await queueTacticBars(w.reviewer, w.db)).toHaveLength(4);
     expect((await appErrorOf(queueTacticBars(w.contributor, w.db))).code).toBe("FORBIDDEN");
+  });
+
+  it("counts a technique the catalog no longer holds apart, and never a level no TLP rule knows", async () => {
+    await observation("T1059.001");
+    await observation("T1059.001", { techniqueStixId: "attack-pattern--00000000-0000-4000-8000-000000000000" });
+    // Stored by something older or broken: fails closed, in both charts, as the queue list does.
+    await observation("T1003.001", { tlp: "RED" });
+    expect(pairs(await queueTacticBars(w.reviewer, w.db))).toEqual([
+      ["Execution", 1],
+      [NO_TACTIC_LABEL, 1],
+    ]);
+    expect((await queueAgeBars(w.reviewer, w.db)).reduce((sum, b) => sum + b.value, 0)).toBe(2);
   });
 
   it("is empty for an empty queue", async () => {

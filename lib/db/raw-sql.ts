@@ -1,0 +1,19 @@
+// What statements written out for both providers share (lib/review/queue-sql.ts, lib/stats/queue.ts): placeholders
+// (`?` on SQLite, `$1`, `$2` … on PostgreSQL) and instants bound as each provider's column holds them.
+import { urlOf, type Db } from "./client";
+
+export const isPostgres = (db: Db) => !urlOf(db).startsWith("file:");
+
+/** Collects a statement's parameters: `bind(value)` appends one and returns its placeholder. */
+export function sqlParams(postgres: boolean, params: unknown[] = []) {
+  const bind = (value: unknown) => {
+    params.push(value);
+    return postgres ? `$${params.length}` : "?";
+  };
+  return { params, bind };
+}
+
+/** A bound instant as the column holds it: SQLite ISO text with "+00:00" (as Prisma writes it), PostgreSQL a UTC timestamp. */
+export function instant(bind: (value: unknown) => string, d: Date, postgres: boolean): string {
+  return postgres ? `CAST(${bind(d.toISOString())} AS TIMESTAMP)` : bind(d.toISOString().replace(/Z$/, "+00:00"));
+}
