@@ -7,7 +7,7 @@ import { transitionObservation } from "../review/workflow";
 import { adminHome } from "./admin";
 import { contributorHome } from "./contributor";
 import { loadHome } from "./load-home";
-import { reviewerHome } from "./reviewer";
+import { HOME_CLAIMED, reviewerHome } from "./reviewer";
 
 const w = useWorkDb();
 const DAY = 24 * 60 * 60 * 1000;
@@ -68,7 +68,22 @@ describe("reviewerHome", () => {
       techniqueName: "OS Credential Dumping: LSASS Memory",
     });
 
+    expect(home.claimedTotal).toBe(1);
     expect((await appErrorOf(reviewerHome(w.contributor, w.db))).code).toBe("FORBIDDEN");
+  });
+
+  it("lists the HOME_CLAIMED claims that waited longest and counts them all", async () => {
+    const now = new Date();
+    const ids: string[] = [];
+    for (let i = 0; i < HOME_CLAIMED + 2; i++) {
+      const o = await submit();
+      await transitionObservation(w.reviewer, o.id, { action: "claim", version: 1 }, w.db);
+      await submittedDaysAgo(o.id, i, now); // the last one submitted has waited longest
+      ids.push(o.id);
+    }
+    const home = await reviewerHome(w.reviewer, w.db, now);
+    expect(home.claimedTotal).toBe(HOME_CLAIMED + 2);
+    expect(home.claimed.map((o) => o.id)).toEqual(ids.slice(2).reverse());
   });
 });
 
