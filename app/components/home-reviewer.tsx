@@ -57,20 +57,11 @@ export function ReviewerSection({ home }: { home: ReviewerHome }) {
       </nav>
       {home.claimed.length > 0 ? (
         <>
-          <QueueTable
-            items={home.claimed}
-            caption={
-              home.claimedTotal > home.claimed.length
-                ? `Claimed by you: the ${home.claimed.length} waiting longest of ${home.claimedTotal.toLocaleString("en")}`
-                : "Claimed by you"
-            }
-            status
-          />
+          <QueueTable items={home.claimed} caption="Claimed by you" status />
           {home.claimedTotal > home.claimed.length && (
-            <p>
-              <Link href="/queue?mine=1">
-                All {home.claimedTotal.toLocaleString("en")} you have claimed, in the queue
-              </Link>
+            <p className="muted">
+              The {home.claimed.length} waiting longest of {home.claimedTotal.toLocaleString("en")}:{" "}
+              <Link href="/queue?mine=1">all you have claimed, in the queue</Link>.
             </p>
           )}
         </>
