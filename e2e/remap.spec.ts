@@ -6,6 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { remapFlagUpdate } from "../lib/review/remap-flag";
 import { readE2eTokens } from "./tokens";
 import { E2E_USERS } from "./users";
 
@@ -35,6 +36,12 @@ function restore() {
     .prepare(`UPDATE "AttackObject" SET revoked = 0, revokedBy = NULL, deprecated = 0 WHERE attackId IN (?, ?)`)
     .run(REVOKED, DEPRECATED);
   sqlite.prepare(`UPDATE "AttackObject" SET revoked = 0, revokedBy = NULL WHERE attackId = ?`).run(REVOKED_GROUP);
+  refreshFlags();
+}
+
+/** What an import does after changing rows: Observation.needsRemapping follows (lib/review/remap-flag.ts). */
+function refreshFlags() {
+  sqlite.prepare(remapFlagUpdate("?")).run("enterprise-attack");
 }
 
 function flip() {
@@ -43,6 +50,7 @@ function flip() {
   };
   sqlite.prepare(`UPDATE "AttackObject" SET revoked = 1, revokedBy = ? WHERE attackId = ?`).run(by.stixId, REVOKED);
   sqlite.prepare(`UPDATE "AttackObject" SET deprecated = 1 WHERE attackId = ?`).run(DEPRECATED);
+  refreshFlags();
 }
 
 async function create(request: APIRequestContext, technique: string, actor = "G0016"): Promise<string> {
@@ -131,6 +139,7 @@ test("a revoked actor is flagged and remapped to the group ATT&CK names with one
   sqlite
     .prepare(`UPDATE "AttackObject" SET revoked = 1, revokedBy = ? WHERE attackId = ?`)
     .run(by.stixId, REVOKED_GROUP);
+  refreshFlags();
 
   const reviewer = await browser.newPage();
   await signIn(reviewer, E2E_USERS.reviewer.email);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { observationInput } from "../../prisma/factories";
 import { appErrorOf, useWorkDb } from "../../prisma/test-helpers";
 import { createRelease, exportRelease } from "../releases/service";
+import { refreshRemapFlags } from "../review/remap-flag";
 import { listNeedsRemapping } from "../review/remap-queue";
 import { transitionObservation } from "../review/workflow";
 import { remapObservation } from "./remap";
@@ -15,12 +16,15 @@ const domain = "enterprise-attack";
 async function techniqueRow(attackId: string) {
   return w.db.attackObject.findFirstOrThrow({ where: { domain, attackId, kind: "technique" } });
 }
+// Each stands for an import that revokes or deprecates: like one, it keeps Observation.needsRemapping in step.
 async function revoke(attackId: string, byAttackId: string) {
   const by = await techniqueRow(byAttackId);
   await w.db.attackObject.updateMany({ where: { domain, attackId }, data: { revoked: true, revokedBy: by.stixId } });
+  await refreshRemapFlags(w.db, domain);
 }
 async function deprecate(attackId: string) {
   await w.db.attackObject.updateMany({ where: { domain, attackId }, data: { deprecated: true } });
+  await refreshRemapFlags(w.db, domain);
 }
 afterEach(async () => {
   for (const attackId of ["T1059.001", "T1105", "G0007"]) {
@@ -29,6 +33,7 @@ afterEach(async () => {
       data: { revoked: false, revokedBy: null, deprecated: false },
     });
   }
+  await refreshRemapFlags(w.db, domain);
 });
 
 async function submitted(overrides = {}) {
@@ -90,13 +95,10 @@ describe("remapObservation", () => {
     expect(result).toMatchObject({ status: "ACCEPTED", version: 4, technique: { id: "T1059.003" } });
     expect(result.catalog.status).toBe("CURRENT");
     const after = await w.db.observation.findUniqueOrThrow({ where: { publicId: id } });
-    expect({ ...after, techniqueStixId: "", techniqueAttackId: "", version: 0, updatedAt: null }).toEqual({
-      ...before,
-      techniqueStixId: "",
-      techniqueAttackId: "",
-      version: 0,
-      updatedAt: null,
-    });
+    // The remap clears the flag the revocation set; nothing else changes.
+    expect([before.needsRemapping, after.needsRemapping]).toEqual([true, false]);
+    const unchanged = { techniqueStixId: "", techniqueAttackId: "", version: 0, updatedAt: null, needsRemapping: null };
+    expect({ ...after, ...unchanged }).toEqual({ ...before, ...unchanged });
     const revision = await w.db.revision.findFirstOrThrow({ where: { observationId: after.id, version: 4 } });
     expect(revision.reason).toMatch(
       /^Remapped T1059\.001 → T1059\.003: revoked in ATT&CK 18\.1\. Checked on \[HOST-1\]$/,
@@ -139,6 +141,7 @@ describe("actor remap", () => {
       where: { domain, attackId: "G0007" },
       data: { revoked: true, revokedBy: by.stixId },
     });
+    await refreshRemapFlags(w.db, domain);
   }
 
   it("flags a revoked actor, offers its replacement, and applies it with a revision", async () => {

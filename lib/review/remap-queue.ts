@@ -14,9 +14,12 @@ export const REMAP_LIST_MAX = 200;
 export async function listNeedsRemapping(actor: Actor, db: Db) {
   assertCan(actor, "observation:read-any");
   assertCan(actor, "observation:remap");
-  // Never a DRAFT (its contributor's alone), only what this actor's TLP audience may see.
+  // Never a DRAFT (its contributor's alone), only what this actor's TLP audience may see. The maintained flag
+  // (lib/review/remap-flag.ts, the same rule as flaggedStixIds below) narrows it to the few flagged rows: reading every
+  // open row and looking up its technique and actor took 780 ms at 100,000 observations.
   const rows = await db.observation.findMany({
     where: {
+      needsRemapping: true,
       status: { notIn: ["DRAFT", ...NOT_REMAPPABLE] },
       tlp: { in: tlpLevelsFor(audienceOf(actor)) },
     },
