@@ -10,7 +10,7 @@
 // - GET /api/v1/queue over HTTP on the production server (lib/load/built-server.ts) with a reviewer's API token,
 //   one request at a time: what a reviewer waits for, the token's look-up and the JSON included. It needs
 //   `npm run build` and is skipped without it; --quick times four of the cases, on SQLite alone;
-// - with the build, the /queue page itself (signed in, read to its end: rows, tab counts and charts), no target.
+// - with the build, the signed-in pages themselves (./pages.bench.ts), no targets.
 // Targets: ≤ 50 ms (in-process and over HTTP) and ≤ 3× the baseline. PostgreSQL is vacuumed after the seed, as
 // autovacuum would soon do: without a visibility map no index-only scan skips the table.
 import { makeActor, seedCatalog } from "../../prisma/factories";
@@ -19,6 +19,7 @@ import { record } from "../bench-report";
 import { seedObservations } from "../cli/seed";
 import { createTestDb } from "../db/testing";
 import { hasProductionBuild, startBuiltServer, type BuiltServer } from "../load/built-server";
+import { timePages } from "./pages.bench";
 import { encodeCursor, parseQueueParams } from "./queue-params";
 import { filterWhere, listQueuePage, queryQueue, queueTotals } from "./queue-query";
 import type { Actor } from "../auth/permissions";
@@ -135,7 +136,8 @@ export async function benchQueue(): Promise<void> {
       }
       try {
         await timeCases(cases, { provider, area, baseline, reviewer, db: t.db, http: server && { server, token } });
-        if (server) await timeQueuePage({ provider, area, reviewer, db: t.db, server });
+        const pagesArea = `Signed-in pages (${size.toLocaleString("en")} observations)`;
+        if (server) await timePages(t.db, server, { provider, area: pagesArea, reviewer, quick: QUICK });
       } finally {
         await server?.stop();
       }
@@ -207,36 +209,4 @@ async function timeCases(cases: [string, string][], { provider, area, baseline, 
       `  ${label.padEnd(36)} ${ms(page)} ${ms(totals).padStart(10)} ${ms(api)} ${ratio.toFixed(1).padStart(5)}× ${ms(overHttp)} ${ok}`,
     );
   }
-}
-
-/**
- * The reviewer's page itself: GET /queue signed in (a session row, as a sign-in leaves), read to its end. Its
- * first 100 rows, the tab counts and the two charts, which count the whole open queue (lib/stats/queue.ts). No
- * target of its own; what a reviewer waits for when opening the queue.
- */
-async function timeQueuePage({
-  provider,
-  area,
-  reviewer,
-  db,
-  server,
-}: Omit<CaseContext, "baseline" | "http"> & { server: BuiltServer }) {
-  const sessionToken = `queue-bench-${Date.now()}`;
-  await db.session.create({ data: { sessionToken, userId: reviewer.id, expires: new Date(Date.now() + 3600_000) } });
-  const page = await timed(async () => {
-    const response = await fetch(`${server.origin}/queue`, {
-      headers: { cookie: `next-auth.session-token=${sessionToken}` },
-      redirect: "manual",
-    });
-    const body = await response.text();
-    if (response.status !== 200) throw new Error(`GET /queue: HTTP ${response.status} ${body.slice(0, 300)}`);
-  }, 5);
-  record({
-    area,
-    measure: "the /queue page (100 rows, counts, charts) over HTTP p95",
-    db: provider,
-    value: page,
-    unit: "ms",
-  });
-  console.log(`  ${"GET /queue, the page".padEnd(36)} ${ms(page)}`);
 }
