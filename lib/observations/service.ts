@@ -95,7 +95,7 @@ export async function createObservation(
   const now = new Date();
   // The receipt names the technique from the catalog held in memory (lib/review/queue-catalog): no catalog query
   // inside the transaction, which holds SQLite's write lock.
-  const techniqueName = status === "SUBMITTED" ? (await queueCatalog(db)).names.get(technique.stixId) : undefined;
+  const techniqueEntry = status === "SUBMITTED" ? (await queueCatalog(db)).names.get(technique.stixId) : undefined;
 
   const row = await db.$transaction(async (tx) => {
     const created = await tx.observation.create({
@@ -143,7 +143,7 @@ export async function createObservation(
     });
     // The contributor is the actor, read by this request's sign-in check: their address needs no second look-up.
     if (withId.status === "SUBMITTED") {
-      await queueReceipt(tx, withId, { email: actor.email, technique: techniqueName ?? null });
+      await queueReceipt(tx, withId, { email: actor.email, technique: techniqueEntry ?? null });
     }
     return withId;
   });

@@ -14,7 +14,8 @@
 // of its index entries). Capped, a pair past the cap rewrites only the rows that changed side (the new one), and the
 // filter, which asks only "more than none", gives the same rows.
 import type { ObservationStatus } from "../../prisma/sqlite/client";
-import { urlOf, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { isPostgres } from "../db/raw-sql";
 
 /** What may be duplicated: work under review or accepted. Never a DRAFT (its contributor's alone) nor WITHDRAWN. */
 export const CANDIDATE_STATUSES = [
@@ -61,7 +62,7 @@ interface Dialect {
 }
 
 function dialectOf(db: Db): Dialect {
-  return urlOf(db).startsWith("file:") ? dialects.sqlite : dialects.postgres;
+  return isPostgres(db) ? dialects.postgres : dialects.sqlite;
 }
 
 const dialects: Record<"sqlite" | "postgres", Dialect> = {
