@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { providerOf } from "../db/adapter";
 import { createDb } from "../db/client";
-import { drainMail, flushMail, listOutbox } from "../mail";
+import { drainMail, flushMail, listOutbox, settleMail } from "../mail";
 import { createObservation } from "../observations/service";
 import { buildDigest, sendDueDigests } from "./digest";
 import { setDigestPreference } from "./digest-preference";
@@ -182,7 +182,11 @@ describe("sendDueDigests", () => {
       expect(runs[0].sent + runs[1].sent).toBe(2);
       expect(runs[0].taken + runs[1].taken).toBe(2);
     } finally {
-      if (other !== w.db) await other.$disconnect();
+      // The run kicked the other client's mail worker: let it end before its client goes (it logged a failed run).
+      if (other !== w.db) {
+        await settleMail(other);
+        await other.$disconnect();
+      }
     }
     expect(await mailsTo(w.reviewer.email)).toHaveLength(1);
     expect(await mailsTo(second.email)).toHaveLength(1);
