@@ -112,7 +112,7 @@ export async function countByStatus(
 }
 
 /** The columns a queue row needs (every ObservationRow field; the compiler checks none is missing). */
-const ROW_COLUMNS = [
+export const ROW_COLUMNS = [
   "id",
   "publicId",
   "status",

@@ -6,7 +6,7 @@
 // - queueTotals (total and the capped counts per status), not in --quick;
 // - queryQueue, what GET /api/v1/queue runs: both at once, the filters resolved once. Its p95 is the one judged;
 // - a bare indexed `SELECT … LIMIT 50` of the open queue through $queryRawUnsafe, measured in the same run: the
-//   baseline of the ratio.
+//   baseline of the ratio; and the same SELECT of every column the API returns, shown beside it (no target).
 // - GET /api/v1/queue over HTTP on the production server (lib/load/built-server.ts) with a reviewer's API token,
 //   one request at a time: what a reviewer waits for, the token's look-up and the JSON included. It needs
 //   `npm run build` and is skipped without it; --quick times four of the cases, on SQLite alone;
@@ -20,6 +20,7 @@ import { seedObservations } from "../cli/seed";
 import { createTestDb } from "../db/testing";
 import { hasProductionBuild, startBuiltServer, type BuiltServer } from "../load/built-server";
 import { timePages } from "./pages.bench";
+import { ROW_COLUMNS } from "./queue-sql";
 import { encodeCursor, parseQueueParams } from "./queue-params";
 import { filterWhere, listQueuePage, queryQueue, queueTotals } from "./queue-query";
 import type { Actor } from "../auth/permissions";
@@ -45,8 +46,11 @@ export function queueBenchSize(argv = process.argv): number {
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1];
 const ms = (value: number) => (Number.isNaN(value) ? "-" : `${value.toFixed(2)} ms`).padStart(9);
 
-/** p95 of RUNS runs after `warm` unmeasured ones (the first runs pay for plan caches, connections and the JIT). */
-async function timed(run: () => Promise<unknown>, warm = 1): Promise<number> {
+/**
+ * p95 of RUNS runs after `warm` unmeasured ones (the first runs pay for plan caches, connections and the JIT; with one
+ * warm-up the first case timed, the first page, carried them into its p95).
+ */
+async function timed(run: () => Promise<unknown>, warm = 5): Promise<number> {
   for (let i = 0; i < warm; i++) await run();
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -90,6 +94,7 @@ export async function benchQueue(): Promise<void> {
       await t.db.$executeRawUnsafe(provider === "postgres" ? `VACUUM ANALYZE` : `ANALYZE`);
       const reviewer: Actor = await makeActor(t.db, "REVIEWER", "reviewer-01@seed.invalid");
       console.log(`  ${provider}: seeded ${size} observations in ${(seeded.ms / 1000).toFixed(1)} s (target ≤ 60 s)`);
+      // Timed first after the seed: with one warm-up its p95 was up to three times its settled value, run to run.
       const baseline = await timed(() =>
         t.db.$queryRawUnsafe(
           `SELECT "id", "publicId", "status", "createdAt" FROM "Observation"
@@ -98,6 +103,23 @@ export async function benchQueue(): Promise<void> {
       );
       console.log(`  bare SELECT … LIMIT 50 (baseline) p95 ${ms(baseline)}`);
       const area = `Review queue (${size.toLocaleString("en")} observations)`;
+      // The same SELECT with every column the API returns: what reading whole rows costs on its own, beside the
+      // baseline (no target; it shows how much of the ratio is the rows themselves).
+      const wholeRows = await timed(() =>
+        t.db.$queryRawUnsafe(
+          `SELECT ${ROW_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Observation"
+           WHERE "status" IN ('SUBMITTED', 'IN_REVIEW', 'NEEDS_INFO') ORDER BY "createdAt", "id" LIMIT ${PAGE}`,
+        ),
+      );
+      console.log(`  the same SELECT of whole rows     p95 ${ms(wholeRows)}`);
+      record({
+        area,
+        measure: "bare SELECT … LIMIT 50 of the API's columns (whole rows) p95",
+        db: provider,
+        value: wholeRows,
+        unit: "ms",
+        baseline: { label: "bare SELECT … LIMIT 50 p95", value: baseline },
+      });
       record({
         area,
         measure: "seeding",
@@ -189,10 +211,10 @@ async function timeCases(cases: [string, string][], { provider, area, baseline, 
       baseline: bare,
       target: { at: "most", limit: 3, of: "ratio" },
     });
-    // Five warm-ups: a freshly started server compiles the route's code on its first calls, which a server in use
+    // Five warm-ups here too: a freshly started server compiles the route's code on its first calls, which a server in use
     // has long done.
     const timeHttp = http !== undefined && (!QUICK || QUICK_HTTP_CASES.has(label));
-    const overHttp = timeHttp ? await timed(() => getQueue(http.server, http.token, query), 5) : NaN;
+    const overHttp = timeHttp ? await timed(() => getQueue(http.server, http.token, query)) : NaN;
     if (timeHttp) {
       record({
         area,
