@@ -37,6 +37,9 @@ const figures: Figure[] = [];
 const failures: PartFailure[] = [];
 let reference: { label: string; ms: number } | undefined;
 
+/** The middle value of a run's timings (the upper middle of an even count). */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 export function record(figure: Figure): void {
   figures.push(figure);
 }

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { ENTERPRISE_18_1 } from "../../prisma/factories";
 import { createTestDb } from "../db/testing";
-import { record } from "../bench-report";
+import { median, record } from "../bench-report";
 import { importCatalog } from "./import";
 
 // Medians of three runs. `--quick` starts the CLI process once, but keeps three in-process imports: they take about
@@ -15,7 +15,6 @@ import { importCatalog } from "./import";
 const QUICK = process.argv.includes("--quick");
 const RUNS = 3;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function bareParse(): Promise<number> {

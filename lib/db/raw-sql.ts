@@ -1,5 +1,6 @@
-// What statements written out for both providers share (lib/review/queue-sql.ts, lib/stats/queue.ts): placeholders
-// (`?` on SQLite, `$1`, `$2` … on PostgreSQL) and instants bound as each provider's column holds them.
+// What statements written out for both providers share (lib/review/queue-sql.ts, lib/stats/queue.ts,
+// lib/review/duplicates-count.ts): placeholders (`?` on SQLite, `$1`, `$2` … on PostgreSQL), instants bound as each
+// provider's column holds them, and the spelling of the few functions that differ.
 import { urlOf, type Db } from "./client";
 
 export const isPostgres = (db: Db) => !urlOf(db).startsWith("file:");
@@ -17,3 +18,6 @@ export function sqlParams(postgres: boolean, params: unknown[] = []) {
 export function instant(bind: (value: unknown) => string, d: Date, postgres: boolean): string {
   return postgres ? `CAST(${bind(d.toISOString())} AS TIMESTAMP)` : bind(d.toISOString().replace(/Z$/, "+00:00"));
 }
+
+/** The smaller of two numbers: SQLite's scalar MIN, PostgreSQL's LEAST. */
+export const leastFunction = (postgres: boolean) => (postgres ? "LEAST" : "MIN");

@@ -15,7 +15,7 @@
 // filter, which asks only "more than none", gives the same rows.
 import type { ObservationStatus } from "../../prisma/sqlite/client";
 import type { Db } from "../db/client";
-import { isPostgres } from "../db/raw-sql";
+import { isPostgres, leastFunction, sqlParams } from "../db/raw-sql";
 
 /** What may be duplicated: work under review or accepted. Never a DRAFT (its contributor's alone) nor WITHDRAWN. */
 export const CANDIDATE_STATUSES = [
@@ -39,7 +39,7 @@ export interface Pair {
  * Returns how many rows it changed.
  */
 export async function refreshDuplicateCounts(db: Db, pairs: readonly Pair[]): Promise<number> {
-  const statement = recountSql(dialectOf(db));
+  const postgres = isPostgres(db);
   let changed = 0;
   const seen = new Set<string>();
   for (const pair of pairs) {
@@ -47,28 +47,11 @@ export async function refreshDuplicateCounts(db: Db, pairs: readonly Pair[]): Pr
     if (seen.has(key)) continue;
     seen.add(key);
     if (pair.actorStixId === null) continue; // an unattributed or proposed actor matches no other
-    // The pair's two values for each of the statement's three places that name it.
-    const values = [pair.techniqueStixId, pair.actorStixId];
-    changed += await db.$executeRawUnsafe(statement, ...values, ...values, ...values);
+    const { text, params } = recountSql(pair.techniqueStixId, pair.actorStixId, postgres);
+    changed += await db.$executeRawUnsafe(text, ...params);
   }
   return changed;
 }
-
-interface Dialect {
-  /** The n-th parameter's marker. */
-  placeholder(n: number): string;
-  /** The smaller of two numbers: SQLite's scalar MIN, PostgreSQL's LEAST. */
-  least: "MIN" | "LEAST";
-}
-
-function dialectOf(db: Db): Dialect {
-  return isPostgres(db) ? dialects.postgres : dialects.sqlite;
-}
-
-const dialects: Record<"sqlite" | "postgres", Dialect> = {
-  sqlite: { placeholder: () => "?", least: "MIN" },
-  postgres: { placeholder: (n) => `$${n}`, least: "LEAST" },
-};
 
 const isCandidateSql = (status: string) => `${status} IN (${CANDIDATE_STATUSES.map((s) => `'${s}'`).join(", ")})`;
 
@@ -78,16 +61,20 @@ const isCandidateSql = (status: string) => `${status} IN (${CANDIDATE_STATUSES.m
  * most cap + 1 candidates and is an uncorrelated subquery, evaluated once; rows already right are left alone, and a
  * recount is no edit: updatedAt stays.
  */
-function recountSql({ placeholder, least }: Dialect): string {
-  const pair = (table: string, n: number) =>
-    `${table}."techniqueStixId" = ${placeholder(n)} AND ${table}."actorStixId" = ${placeholder(n + 1)}`;
-  const candidates = (n: number) =>
-    `(SELECT COUNT(*) FROM (SELECT 1 FROM "Observation" AS c WHERE ${pair("c", n)} AND ${isCandidateSql(`c."status"`)}` +
+function recountSql(techniqueStixId: string, actorStixId: string, postgres: boolean) {
+  const { params, bind } = sqlParams(postgres);
+  const least = leastFunction(postgres);
+  const samePair = (table: string) =>
+    `${table}."techniqueStixId" = ${bind(techniqueStixId)} AND ${table}."actorStixId" = ${bind(actorStixId)}`;
+  const candidates = () =>
+    `(SELECT COUNT(*) FROM (SELECT 1 FROM "Observation" AS c WHERE ${samePair("c")} AND ${isCandidateSql(`c."status"`)}` +
     ` LIMIT ${DUPLICATE_COUNT_CAP + 1}) AS k)`;
-  const count = (n: number) =>
-    `${least}(${DUPLICATE_COUNT_CAP}, ${candidates(n)} - CASE WHEN ${isCandidateSql(`"Observation"."status"`)} THEN 1 ELSE 0 END)`;
-  return `UPDATE "Observation" SET "duplicateCandidates" = ${count(1)}
-    WHERE ${pair(`"Observation"`, 3)} AND "duplicateCandidates" <> ${count(5)}`;
+  const count = () =>
+    `${least}(${DUPLICATE_COUNT_CAP}, ${candidates()} - CASE WHEN ${isCandidateSql(`"Observation"."status"`)} THEN 1 ELSE 0 END)`;
+  // Each place binds the pair anew, in the order the placeholders appear (SQLite's `?` are positional).
+  const text = `UPDATE "Observation" SET "duplicateCandidates" = ${count()}
+    WHERE ${samePair(`"Observation"`)} AND "duplicateCandidates" <> ${count()}`;
+  return { text, params };
 }
 
 /**
@@ -95,8 +82,8 @@ function recountSql({ placeholder, least }: Dialect): string {
  * over its pair, joined back by primary key (UPDATE … FROM: PostgreSQL, and SQLite since 3.33). Rows of no
  * shared pair keep the default 0.
  */
-export function seedDuplicateCountsSql(provider: keyof typeof dialects): string {
-  const { least } = dialects[provider];
+export function seedDuplicateCountsSql(provider: "sqlite" | "postgres"): string {
+  const least = leastFunction(provider === "postgres");
   return `UPDATE "Observation" SET "duplicateCandidates" = c."n"
     FROM (SELECT "id", ${least}(${DUPLICATE_COUNT_CAP},
                    SUM("candidate") OVER (PARTITION BY "techniqueStixId", "actorStixId") - "candidate") AS "n"

@@ -4,7 +4,7 @@
 // (300 ms), a reviewer's home (490 ms) and the needs-remapping view (780 ms) did, and were fixed.
 import { makeActor } from "../../prisma/factories";
 import type { Actor } from "../auth/permissions";
-import { record, type BenchDb } from "../bench-report";
+import { median, record, type BenchDb } from "../bench-report";
 import type { Db } from "../db/client";
 import type { BuiltServer } from "../load/built-server";
 
@@ -33,7 +33,6 @@ function pages(observation: string): [Who, string, boolean][] {
 }
 
 const RUNS = 12;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function timePages(
   db: Db,

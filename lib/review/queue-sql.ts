@@ -89,6 +89,23 @@ function countWhere(filter: CountFilter, postgres: boolean, params: unknown[] = 
   return { text: and.join(" AND "), params };
 }
 
+/**
+ * The queue's scope as SQL: these statuses (written in, from the fixed lists) and the filter's conditions, in the
+ * form countWhere describes. The page walks with it; the queue's charts (lib/stats/queue.ts) count with it.
+ */
+export function scopeSql(
+  filter: CountFilter,
+  statuses: readonly QueueStatus[],
+  postgres: boolean,
+  params: unknown[],
+  form: "seek" | "walk" = "seek",
+): string {
+  const list = statusList(statuses);
+  // Walking, written so no index serves it (see countWhere): seeking each status and sorting reads every open row.
+  const status = form === "walk" ? `NOT ("status" NOT IN (${list}))` : `"status" IN (${list})`;
+  return `${countWhere(filter, postgres, params, form).text} AND ${status}`;
+}
+
 /** How many rows of each status match, each counted up to `cap` (in the order of `statuses`). */
 export async function countByStatus(
   db: Db,
@@ -172,9 +189,7 @@ export interface PageQuery {
 export async function pageRows(db: Db, filter: CountFilter, page: PageQuery): Promise<QueueRow[]> {
   const postgres = isPostgres(db);
   const params: unknown[] = [];
-  const and = [countWhere(filter, postgres, params, "walk").text];
-  // Written so no index serves it (see countWhere): seeking each status and sorting reads every open row.
-  and.push(`NOT ("status" NOT IN (${statusList(page.statuses)}))`);
+  const and = [scopeSql(filter, page.statuses, postgres, params, "walk")];
   const { bind } = sqlParams(postgres, params);
   if (page.after) {
     const [bound, past] = page.dir === "asc" ? [">=", ">"] : ["<=", "<"];

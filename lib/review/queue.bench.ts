@@ -61,6 +61,14 @@ async function timed(run: () => Promise<unknown>, warm = 5): Promise<number> {
   return p95(times);
 }
 
+/** A bare indexed `SELECT <columns> … LIMIT 50` of the open queue, oldest first. */
+function bareSelect(db: Db, columns: readonly string[]) {
+  return db.$queryRawUnsafe(
+    `SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "Observation"
+     WHERE "status" IN ('SUBMITTED', 'IN_REVIEW', 'NEEDS_INFO') ORDER BY "createdAt", "id" LIMIT ${PAGE}`,
+  );
+}
+
 /** GET /api/v1/queue?{query} as the reviewer; a refusal is an error, not a fast time. */
 async function getQueue(server: BuiltServer, token: string, query: string): Promise<void> {
   const response = await fetch(`${server.origin}/api/v1/queue?limit=${PAGE}&${query}`, {
@@ -95,22 +103,12 @@ export async function benchQueue(): Promise<void> {
       const reviewer: Actor = await makeActor(t.db, "REVIEWER", "reviewer-01@seed.invalid");
       console.log(`  ${provider}: seeded ${size} observations in ${(seeded.ms / 1000).toFixed(1)} s (target ≤ 60 s)`);
       // Timed first after the seed: with one warm-up its p95 was up to three times its settled value, run to run.
-      const baseline = await timed(() =>
-        t.db.$queryRawUnsafe(
-          `SELECT "id", "publicId", "status", "createdAt" FROM "Observation"
-           WHERE "status" IN ('SUBMITTED', 'IN_REVIEW', 'NEEDS_INFO') ORDER BY "createdAt", "id" LIMIT ${PAGE}`,
-        ),
-      );
+      const baseline = await timed(() => bareSelect(t.db, ["id", "publicId", "status", "createdAt"]));
       console.log(`  bare SELECT … LIMIT 50 (baseline) p95 ${ms(baseline)}`);
       const area = `Review queue (${size.toLocaleString("en")} observations)`;
       // The same SELECT with every column the API returns: what reading whole rows costs on its own, beside the
       // baseline (no target; it shows how much of the ratio is the rows themselves).
-      const wholeRows = await timed(() =>
-        t.db.$queryRawUnsafe(
-          `SELECT ${ROW_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Observation"
-           WHERE "status" IN ('SUBMITTED', 'IN_REVIEW', 'NEEDS_INFO') ORDER BY "createdAt", "id" LIMIT ${PAGE}`,
-        ),
-      );
+      const wholeRows = await timed(() => bareSelect(t.db, ROW_COLUMNS));
       console.log(`  the same SELECT of whole rows     p95 ${ms(wholeRows)}`);
       record({
         area,
@@ -211,8 +209,8 @@ async function timeCases(cases: [string, string][], { provider, area, baseline, 
       baseline: bare,
       target: { at: "most", limit: 3, of: "ratio" },
     });
-    // Five warm-ups here too: a freshly started server compiles the route's code on its first calls, which a server in use
-    // has long done.
+    // Five warm-ups here too: a freshly started server compiles the route's code on its first calls, which a server
+    // in use has long done.
     const timeHttp = http !== undefined && (!QUICK || QUICK_HTTP_CASES.has(label));
     const overHttp = timeHttp ? await timed(() => getQueue(http.server, http.token, query)) : NaN;
     if (timeHttp) {

@@ -5,6 +5,7 @@ import { assertCan, type Actor } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { queueWhere } from "../review/queue";
 import { queueCatalog } from "../review/queue-catalog";
+import { scopeSql } from "../review/queue-sql";
 import { isPostgres, instant, sqlParams } from "../db/raw-sql";
 import { barsByTactic, type TechniqueCount } from "./by-tactic";
 import type { Bar } from "./types";
@@ -51,7 +52,7 @@ export async function queueAgeBars(actor: Actor, db: Db, now = new Date()): Prom
   // `until` is inclusive, `since` exclusive: every instant up to now falls in exactly one bucket.
   const rows = await db.$queryRawUnsafe<{ b: number | bigint; n: number | bigint }[]>(
     `SELECT CASE ${whens.join(" ")} END AS "b", COUNT(*) AS "n" FROM "Observation"
-     WHERE ${queueScopeSql(actor, bind)} AND ${waiting} <= ${instant(bind, ranges[0].until, postgres)} GROUP BY 1`,
+     WHERE ${queueScopeSql(actor, postgres, params)} AND ${waiting} <= ${instant(bind, ranges[0].until, postgres)} GROUP BY 1`,
     ...params,
   );
   const counts = new Map(rows.map((r) => [Number(r.b), Number(r.n)]));
@@ -68,12 +69,11 @@ export async function queueAgeBars(actor: Actor, db: Db, now = new Date()): Prom
  */
 export async function queueTacticBars(actor: Actor, db: Db): Promise<Bar[]> {
   assertCan(actor, "observation:read-any");
-  const postgres = isPostgres(db);
-  const { params, bind } = sqlParams(postgres);
+  const params: unknown[] = [];
   // Written so no index is sought (as lib/review/queue-sql pages): given `status IN (…)` SQLite 3.53 seeks every
   // (technique, status, level) combination, 170 ms, instead of reading the index once.
   const counts = await db.$queryRawUnsafe<{ techniqueStixId: string; n: number | bigint }[]>(
-    `SELECT "techniqueStixId", COUNT(*) AS "n" FROM "Observation" WHERE ${queueScopeSql(actor, bind, "walk")}
+    `SELECT "techniqueStixId", COUNT(*) AS "n" FROM "Observation" WHERE ${queueScopeSql(actor, isPostgres(db), params, "walk")}
      GROUP BY "techniqueStixId"`,
     ...params,
   );
@@ -97,15 +97,8 @@ export async function queueTacticBars(actor: Actor, db: Db): Promise<Bar[]> {
   return bars;
 }
 
-/**
- * queueWhere as SQL: the queue's statuses (fixed constants, written in: a PostgreSQL enum does not compare with a
- * text parameter) and the actor's TLP levels. "walk" writes each as `NOT (… NOT IN …)`, which no index serves.
- */
-function queueScopeSql(actor: Actor, bind: (value: unknown) => string, form: "seek" | "walk" = "seek"): string {
+/** queueWhere as SQL (lib/review/queue-sql scopeSql): the queue's statuses and the actor's TLP levels. */
+function queueScopeSql(actor: Actor, postgres: boolean, params: unknown[], form: "seek" | "walk" = "seek"): string {
   const { status, tlp } = queueWhere(actor);
-  const within = (column: string, list: string) =>
-    form === "walk" ? `NOT ("${column}" NOT IN (${list}))` : `"${column}" IN (${list})`;
-  const statuses = status.in.map((s) => `'${s}'`).join(", ");
-  const levels = tlp.in.length ? tlp.in.map(bind).join(", ") : "NULL";
-  return `${within("status", statuses)} AND ${within("tlp", levels)}`;
+  return scopeSql({ tlp: tlp.in }, status.in, postgres, params, form);
 }
