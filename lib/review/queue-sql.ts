@@ -54,18 +54,25 @@ const LONG_LIST = 20;
  *   squared and it seeks the family's index and sorts (30 ms against 590 ms at 100,000 rows). SQLite seeks it
  *   either way.
  */
-function countWhere(filter: CountFilter, postgres: boolean, params: unknown[] = [], form: "seek" | "walk" = "seek") {
+function countWhere(
+  filter: CountFilter,
+  postgres: boolean,
+  params: unknown[] = [],
+  form: "seek" | "walk" = "seek",
+  shared?: SharedLists,
+) {
   const { bind } = sqlParams(postgres, params);
   const walk = form === "walk";
   const within = (column: string, values: string[], broad = false) => {
     if (!values.length) return "1 = 0";
     // A long list (a tactic's hundreds of techniques) as one JSON parameter: hundreds of placeholders per branch
-    // cost more to bind and plan than the query costs to run.
-    const list =
-      values.length > LONG_LIST
-        ? postgres
-          ? `SELECT jsonb_array_elements_text(CAST(${bind(JSON.stringify(values))} AS jsonb))`
-          : `SELECT "value" FROM json_each(${bind(JSON.stringify(values))})`
+    // cost more to bind and plan than the query costs to run. A list the statement binds once (see sharedLists)
+    // is read from its common table.
+    const table = shared?.get(values);
+    const list = table
+      ? `SELECT "v" FROM "${table}"`
+      : values.length > LONG_LIST
+        ? jsonList(values, postgres, bind)
         : values.map(bind).join(", ");
     return broad && walk ? `NOT ("${column}" NOT IN (${list}))` : `"${column}" IN (${list})`;
   };
@@ -87,6 +94,35 @@ function countWhere(filter: CountFilter, postgres: boolean, params: unknown[] = 
   if (filter.needsRemapping) and.push(`"needsRemapping" = true`);
   if (filter.duplicates) and.push(`"duplicateCandidates" > 0`);
   return { text: and.join(" AND "), params };
+}
+
+/** A SELECT of a list's values, bound as one JSON array parameter. */
+function jsonList(values: string[], postgres: boolean, bind: (value: unknown) => string): string {
+  return postgres
+    ? `SELECT jsonb_array_elements_text(CAST(${bind(JSON.stringify(values))} AS jsonb))`
+    : `SELECT "value" FROM json_each(${bind(JSON.stringify(values))})`;
+}
+
+/** The long lists a statement binds once, each by the name of its common table. */
+type SharedLists = Map<readonly string[], string>;
+
+/**
+ * `WITH` text binding each of the filter's long lists once, and their names for countWhere: a statement of several
+ * branches (the counts, one per status) that bound a tactic's list in each branch had it bound and parsed eight
+ * times (tactic=TA0005 at 100,000 rows: 3.6 → 2.4 ms on SQLite, 5.9 → 4.3 ms on PostgreSQL, median). Called before
+ * anything else binds: the `WITH` comes first in the statement, and SQLite's `?` are numbered in order.
+ */
+function sharedLists(filter: CountFilter, postgres: boolean, params: unknown[]) {
+  const { bind } = sqlParams(postgres, params);
+  const shared: SharedLists = new Map();
+  const tables: string[] = [];
+  for (const values of [filter.tlp, filter.techniqueAttackIds, filter.techniqueStixIds, filter.actorStixIds]) {
+    if (!values || values.length <= LONG_LIST || shared.has(values)) continue;
+    const name = `list${tables.length}`;
+    shared.set(values, name);
+    tables.push(`"${name}"("v") AS (${jsonList(values, postgres, bind)})`);
+  }
+  return { shared, with: tables.length ? `WITH ${tables.join(", ")} ` : "" };
 }
 
 /**
@@ -115,12 +151,13 @@ export async function countByStatus(
 ): Promise<number[]> {
   const postgres = isPostgres(db);
   const params: unknown[] = [];
+  const lists = sharedLists(filter, postgres, params);
   const branches = statuses.map((status, i) => {
-    const where = countWhere(filter, postgres, params).text;
+    const where = countWhere(filter, postgres, params, "seek", lists.shared).text;
     return `SELECT ${i} AS "i", COUNT(*) AS "n" FROM (SELECT 1 AS "x" FROM "Observation" WHERE "status" = ${statusList([status])} AND ${where} LIMIT ${Math.trunc(cap)}) AS "s${i}"`;
   });
   const rows = await db.$queryRawUnsafe<{ i: number | bigint; n: number | bigint }[]>(
-    branches.join(" UNION ALL "),
+    lists.with + branches.join(" UNION ALL "),
     ...params,
   );
   const found = statuses.map(() => 0);
