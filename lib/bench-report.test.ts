@@ -1,5 +1,16 @@
-import { describe, expect, it } from "vitest";
-import { baselineOf, renderReport, setReference, verdict, type Figure } from "./bench-report";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import {
+  baselineOf,
+  recordedFigures,
+  renderReport,
+  runPartInChild,
+  setReference,
+  verdict,
+  type Figure,
+} from "./bench-report";
 
 const context = {
   quick: true,
@@ -67,6 +78,47 @@ describe("bench report", () => {
     );
     expect(text).toContain(
       "| Export | total | PostgreSQL | 12.5 s | 0.40 s (reference (JSON.parse)) | 31.25× | ≤ 10 s | MISSED |",
+    );
+  });
+});
+
+describe("runPartInChild", () => {
+  // A bench file as a child runs it: it prints, records a figure and sends its figures (or fails).
+  const dir = mkdtempSync(path.join(tmpdir(), "pe-bench-child-"));
+  const script = path.join(dir, "part.ts");
+  writeFileSync(
+    script,
+    `import { record, sendFiguresToParent } from ${JSON.stringify(path.resolve("lib/bench-report.ts"))};
+if (process.argv.includes("fail")) process.exit(3);
+console.log("the child's own line");
+record({ area: "Child", measure: process.argv.slice(2).join(" "), db: "sqlite", value: 12, unit: "MB" });
+sendFiguresToParent();
+`,
+  );
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("passes the child's output through and records the figures it sends", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      await runPartInChild(script, ["sqlite"], ["--import", "tsx"]);
+      expect(log).toHaveBeenCalledWith("the child's own line");
+      // The marker line is not printed: its figures are recorded.
+      expect(log.mock.calls.some(([line]) => String(line).includes("@@"))).toBe(false);
+    } finally {
+      log.mockRestore();
+    }
+    expect(recordedFigures()).toContainEqual({
+      area: "Child",
+      measure: "--child sqlite",
+      db: "sqlite",
+      value: 12,
+      unit: "MB",
+    });
+  });
+
+  it("rejects when the child fails", async () => {
+    await expect(runPartInChild(script, ["fail"], ["--import", "tsx"])).rejects.toThrow(
+      /part\.ts --child fail exited with 3/,
     );
   });
 });

@@ -52,6 +52,58 @@ export function recordedFigures(): readonly Figure[] {
   return figures;
 }
 
+/** The line a child process's figures follow (runPartInChild). */
+const FIGURES_LINE = "@@bench-figures@@ ";
+
+/**
+ * Runs `script` (a bench file run with `--child`) in a fresh Node.js process with this process's flags (or `flags`), passing its
+ * output through, and records the figures it sends (sendFiguresToParent): a figure such as peak RSS is then the
+ * part's own, not what the parts before it left in this process. Rejects when the child fails.
+ */
+export async function runPartInChild(
+  script: string,
+  args: string[] = [],
+  flags = nodeFlags(process.execArgv),
+): Promise<void> {
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, [...flags, script, "--child", ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let pending = "";
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      if (line.startsWith(FIGURES_LINE))
+        for (const figure of JSON.parse(line.slice(FIGURES_LINE.length))) record(figure);
+      else console.log(line);
+    }
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  if (pending) console.log(pending);
+  if (code !== 0) throw new Error(`${[script, "--child", ...args].join(" ")} exited with ${code}`);
+}
+
+/** This process's Node.js flags without a script given inline (`-e`, `-p`), which the child would run again. */
+function nodeFlags(execArgv: readonly string[]): string[] {
+  const flags: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    if (/^(-e|--eval|-p|--print)$/.test(execArgv[i])) i++;
+    else if (!/^(--eval|--print)=/.test(execArgv[i])) flags.push(execArgv[i]);
+  }
+  return flags;
+}
+
+/** In a child run by runPartInChild: sends the figures recorded here to the parent's report. */
+export function sendFiguresToParent(): void {
+  console.log(FIGURES_LINE + JSON.stringify(figures));
+}
+
 /** The run's reference workload: a bare JSON.parse of the Enterprise 18.1 bundle, median of five. */
 export function measureReference(): number {
   const times: number[] = [];

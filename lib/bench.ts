@@ -10,7 +10,7 @@ import { benchSuggest } from "./attack/suggest.bench";
 import { measureReference, recordFailure, renderReport } from "./bench-report";
 import { benchMatrix } from "./catalog/matrix.bench";
 import { benchLoad, loadSeconds } from "./load/load.bench";
-import { benchExport } from "./releases/export.bench";
+import { benchExportApart } from "./releases/export.bench";
 import { benchUpstream } from "./releases/upstream.bench";
 import { benchDuplicates } from "./review/duplicates.bench";
 import { benchQueue } from "./review/queue.bench";
@@ -28,7 +28,7 @@ const PARTS: [string, () => unknown][] = [
   [`Review queue over seeded observations (${quick ? "10,000" : "100,000"})`, benchQueue],
   // --quick: these two parts on SQLite alone, to keep the first look under two minutes.
   ["Duplicate candidates", () => benchDuplicates(quick ? 2_000 : 100_000, quick ? ["sqlite"] : undefined)],
-  [`Release export (${quick ? "2,000" : "10,000"} observations)`, benchExport],
+  [`Release export (${quick ? "2,000" : "10,000"} observations)`, benchExportApart],
   [
     `Closing the loop after a newer ATT&CK import (${quick ? "2,000" : "10,000"} exported observations, every tenth cited)`,
     () => benchUpstream(undefined, quick ? ["sqlite"] : undefined),
