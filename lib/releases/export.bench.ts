@@ -5,6 +5,7 @@
 // validators, serializes it and publishes the observations. `--quick` exports 2,000. `npm run bench` runs each
 // database's export in a process of its own (benchExportApart): its peak RSS is then the export's and its seeding's,
 // not what the benchmarks before it left (1.3 GB after the 100,000-observation parts).
+import path from "node:path";
 import { makeActor, seedCatalog } from "../../prisma/factories";
 import { seedObservations } from "../cli/seed";
 import { createTestDb } from "../db/testing";
@@ -101,7 +102,7 @@ export async function benchExport(
 }
 
 // `--child <provider> [--quick]`: one database's export, its figures sent to the parent (benchExportApart).
-if (process.argv.includes("--child")) {
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename && process.argv.includes("--child")) {
   const provider = process.argv.find((arg): arg is Provider => arg === "sqlite" || arg === "postgres");
   benchExport(exportBenchSize(), provider ? [provider] : undefined).then(
     () => {

@@ -10,6 +10,7 @@ import { procedureWording } from "../attack/similarity";
 import { upsertUser } from "../auth/users";
 import { record } from "../bench-report";
 import type { Db } from "../db/client";
+import { analyzeAll } from "../db/raw-sql";
 import { createTestDb } from "../db/testing";
 import { publicIdOf } from "../observations/view";
 import { findDuplicateCandidates } from "./duplicates";
@@ -110,7 +111,7 @@ export async function benchDuplicates(
       // As autovacuum soon would after a bulk load (and as the queue bench and `seed` do): PostgreSQL without
       // statistics took the technique's rows for 6 among 100,000 and scanned 80,000 of them (a candidates query
       // 31 ms, not 1 ms; the page's p95 385 ms, not the figure of an analyzed table).
-      await t.db.$executeRawUnsafe(provider === "postgres" ? `VACUUM ANALYZE` : `ANALYZE`);
+      await analyzeAll(t.db);
       const reviewer = await upsertUser(t.db, "bench-reviewer@example.test", "REVIEWER");
       const actor = { id: reviewer.id, email: reviewer.email, role: reviewer.role };
       const picks = Array.from({ length: SAMPLES }, () => publicIdOf(1 + Math.floor(n * random())));

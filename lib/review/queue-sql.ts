@@ -117,7 +117,7 @@ function sharedLists(filter: CountFilter, postgres: boolean, params: unknown[]) 
   const shared: SharedLists = new Map();
   const tables: string[] = [];
   for (const values of [filter.tlp, filter.techniqueAttackIds, filter.techniqueStixIds, filter.actorStixIds]) {
-    if (!values || values.length <= LONG_LIST || shared.has(values)) continue;
+    if (!values || values.length <= LONG_LIST) continue;
     const name = `list${tables.length}`;
     shared.set(values, name);
     tables.push(`"${name}"("v") AS (${jsonList(values, postgres, bind)})`);
